@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `bench`: the activation-kernel benchmark suite. Parsing and printing only; the work is in BenchKit.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Throughput and accuracy of sigmoid, tanh, ELU and GELU kernels: naive Swift, SIMD Swift, SLEEF C.",
+        subcommands: [RunCommand.self, ListCommand.self, InfoCommand.self],
+        defaultSubcommand: RunCommand.self)
+}

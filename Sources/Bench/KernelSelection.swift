@@ -1,0 +1,45 @@
+import ArgumentParser
+import BenchKit
+
+/// `--functions` and `--impls`, checked against the registry.
+struct KernelSelection: ParsableArguments {
+    @Option(name: .customLong("functions"), help: "Comma list of functions (default: all). See `bench list`.")
+    var functions: String?
+
+    @Option(name: .customLong("impls"), help: "Comma list of implementations (default: all). See `bench list`.")
+    var implementations: String?
+
+    /// The selected kernels, or a usage error naming the unknown ids and the valid ones.
+    func kernels(in registry: Registry) throws -> [Kernel] {
+        let chosenFunctions = try functions.map { text in
+            try list(text).map { name in
+                guard let f = ActivationFunction(rawValue: name) else {
+                    throw ValidationError("unknown function '\(name)'; valid: \(ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return f
+            }
+        }
+        let chosenImplementations = try implementations.map { text in
+            try list(text).map { name in
+                guard registry.implementations.contains(name) else {
+                    throw ValidationError("unknown implementation '\(name)'; valid: \(registry.implementations.joined(separator: ", "))")
+                }
+                return name
+            }
+        }
+        let selected = registry.select(functions: chosenFunctions, implementations: chosenImplementations)
+        guard !selected.isEmpty else {
+            throw ValidationError("no kernel matches --functions \(functions ?? "all") --impls \(implementations ?? "all")")
+        }
+        return selected
+    }
+
+    private func list(_ text: String) throws -> [String] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !items.contains(where: \.isEmpty) else { throw ValidationError("empty name in list '\(text)'") }
+        return items
+    }
+}
+
+import Foundation

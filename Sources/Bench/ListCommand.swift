@@ -1,0 +1,22 @@
+import ArgumentParser
+import BenchKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List functions and implementations: availability, ISA, error budget.")
+
+    func run() throws {
+        let registry = Registry.standard
+        print("functions: " + ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))
+        print("")
+        let rows = registry.kernels.map { k in
+            [k.function.rawValue, k.implementation, k.isa, k.isAvailable ? "yes" : "no (CPU lacks \(k.isa))",
+             k.ulpBudget.map { "≤ \(formatBudget($0)) ulp" } ?? "none (documented failure modes)"]
+        }
+        print(TextTable(header: ["function", "implementation", "isa", "available", "error budget"], rows: rows).render())
+    }
+
+    private func formatBudget(_ b: Double) -> String {
+        b == b.rounded() ? String(Int(b)) : String(b)
+    }
+}

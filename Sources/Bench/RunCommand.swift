@@ -1,0 +1,105 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// `bench [--all] --size 1M ...`: the throughput matrix (the default subcommand).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Measure throughput of every selected kernel (the default command).",
+        discussion: "Example: bench --all --size 1M")
+
+    @Flag(help: "Run every kernel this CPU can run (the default when no --functions/--impls are given).")
+    var all = false
+
+    @OptionGroup var selection: KernelSelection
+
+    @Option(help: "Element counts, a comma list; K/M/G are binary (1M = 1,048,576).")
+    var size: String = "1M"
+
+    @Option(help: "Threads; each takes one contiguous chunk, throughput is the aggregate.")
+    var threads: Int = 1
+
+    @Option(name: .customLong("min-time"), help: "Least seconds one sample lasts (the batch is calibrated to it).")
+    var minTime: Double?
+
+    @Option(help: "Samples per kernel.")
+    var samples: Int?
+
+    @Option(help: "Seed of the input generator.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Input distribution: uniform:a:b or normal:mu:sigma.")
+    var distribution: String = "uniform:-10:10"
+
+    @Option(help: "ELU's alpha.")
+    var alpha: Float = 1
+
+    @Option(help: "Pin the run to this CPU (Linux).")
+    var cpu: Int?
+
+    @Option(help: "Output format: table, json, csv or markdown.")
+    var format: ReportFormat = .table
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(help: "A smoke run: few, short samples. Figures are rough.")
+    var quick = false
+
+    @Flag(name: .customLong("force-debug-timing"), help: "Time a debug build anyway; the result says so.")
+    var forceDebugTiming = false
+
+    mutating func validate() throws {
+        guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
+        if let samples, samples < 1 || samples > 100_000 { throw ValidationError("--samples must be between 1 and 100000, got \(samples)") }
+        if let minTime, !(minTime > 0 && minTime <= 60) { throw ValidationError("--min-time must be in (0, 60] seconds, got \(minTime)") }
+        guard alpha.isFinite else { throw ValidationError("--alpha must be finite") }
+        do {
+            _ = try SizeParser.parseList(size)
+            _ = try InputDistribution(parsing: distribution)
+        } catch { throw ValidationError(error.message) }
+        if let output { try OutputPath.check(output) }
+    }
+
+    func run() throws {
+        if isDebugBuild && !forceDebugTiming {
+            FileHandle.standardError.write(Data("""
+                bench: refusing to time a debug build (SIMD code runs 10-300x slower there); \
+                build with `swift build -c release`, or pass --force-debug-timing (the result will say so)
+
+                """.utf8))
+            throw ExitCode(2)
+        }
+        let kernels = try selection.kernels(in: Registry.standard)
+        let sizes = try SizeParser.parseList(size)
+        let inputs = try InputDistribution(parsing: distribution)
+        if let cpu { try CPUAffinity.pin(to: cpu, available: ProcessInfo.processInfo.activeProcessorCount) }
+
+        let harness = Harness(samples: samples ?? (quick ? 5 : 21), minSampleTime: minTime ?? (quick ? 0.003 : 0.02),
+                              warmupTime: quick ? 0.005 : 0.05, threads: threads)
+        let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
+                                seed: seed, alpha: alpha)
+        let progress = ProgressLine.forStandardError()
+        var callback: ThroughputRun.Progress?
+        if let progress {
+            callback = { done, total, label in progress.update(done: done, total: total, label: label) }
+        }
+        let results = try run.run(progress: callback)
+        progress?.finish()
+
+        let configuration = RunConfiguration(
+            command: CommandLine.arguments.map(shellQuoted).joined(separator: " "), sizes: sizes, threads: threads,
+            samples: harness.samples, minSampleTime: harness.minSampleTime, seed: seed,
+            distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: alpha)
+        var report = ThroughputReport(machine: .current(), configuration: configuration, results: results)
+        report.fillRelativeFigures()
+        try ReportOutput.emit(report, format: format, to: output)
+    }
+}
+
+func shellQuoted(_ s: String) -> String {
+    s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,@%+".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,28 @@
+import CKernels
+
+/// Facts about this machine and build that results record and the registry needs.
+public enum Machine {
+    /// The -target-cpu the Swift kernels were compiled with (Package.swift, ACTIVATION_BENCH_TARGET_CPU).
+    public static var swiftTargetCPU: String { String(cString: ck_build_target_cpu()) }
+
+    /// The widest vector ISA the Swift SIMD kernels use. With `native` that is this CPU's widest; with
+    /// an explicit target it is named by the target, and unknown targets are reported as such.
+    public static var swiftVectorISA: String {
+        let target = swiftTargetCPU
+        if target == "native" {
+            if ck_cpu_has_avx512f() != 0 { return "avx512f" }
+            if ck_cpu_has_avx2() != 0 { return "avx2" }
+            return "sse2"
+        }
+        if target == "none" || target.isEmpty { return "sse2" }
+        return "target-cpu=\(target)"
+    }
+
+    /// The CPU's brand string.
+    public static var cpuModel: String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        return buffer.withUnsafeMutableBufferPointer { String(cString: ck_cpu_model($0.baseAddress, $0.count)) }
+    }
+
+    public static var sleefVersion: String { String(cString: ck_sleef_version()) }
+}

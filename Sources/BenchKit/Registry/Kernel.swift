@@ -1,0 +1,46 @@
+import SwiftKernels
+
+/// One (function, implementation) pair the suite can run: the unit of every table, result and baseline.
+public struct Kernel: Sendable {
+    /// The callable: unary kernels ignore `alpha`; ELU's uses it.
+    public enum Body: Sendable {
+        case unary(UnaryKernel)
+        case elu(ELUKernel)
+    }
+
+    public let function: ActivationFunction
+    /// Stable implementation id, e.g. `swift-simd16`, `c-sleef-u10-avx2`.
+    public let implementation: String
+    /// The instruction set the kernel runs with on this machine, e.g. `avx2`, `scalar`.
+    public let isa: String
+    /// Whether this CPU can run it. An unavailable kernel is listed, never called.
+    public let isAvailable: Bool
+    /// The largest ulp error the implementation promises over every float input, or nil when it
+    /// promises none (`swift-naive`, whose failure modes are documented instead).
+    public let ulpBudget: Double?
+    let body: Body
+
+    public init(function: ActivationFunction, implementation: String, isa: String, isAvailable: Bool,
+                ulpBudget: Double?, body: Body) {
+        self.function = function
+        self.implementation = implementation
+        self.isa = isa
+        self.isAvailable = isAvailable
+        self.ulpBudget = ulpBudget
+        self.body = body
+    }
+
+    /// `function/implementation`, the key results and baselines use.
+    public var id: String { "\(function.rawValue)/\(implementation)" }
+
+    /// Runs the kernel. Calling an unavailable kernel is a programming error (it would fault on an
+    /// illegal instruction), so it stops here with a message instead.
+    public func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int,
+                    alpha: Float = 1) {
+        precondition(isAvailable, "kernel \(id) needs \(isa), which this CPU lacks")
+        switch body {
+        case .unary(let kernel): kernel(input, output, count)
+        case .elu(let kernel): kernel(input, output, count, alpha)
+        }
+    }
+}

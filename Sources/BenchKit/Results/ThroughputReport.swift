@@ -1,0 +1,195 @@
+import Foundation
+
+/// The result of a throughput run: what JSON holds, and what the table, CSV and Markdown views show.
+/// `schemaVersion` changes whenever a field changes meaning or goes away; readers refuse other versions.
+public struct ThroughputReport: Codable, Sendable, Equatable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var kind: String
+    public var machine: MachineInfo
+    public var configuration: RunConfiguration
+    public var results: [KernelResult]
+
+    public init(machine: MachineInfo, configuration: RunConfiguration, results: [KernelResult]) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.kind = "throughput"
+        self.machine = machine
+        self.configuration = configuration
+        self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", kind, machine, configuration, results
+    }
+}
+
+/// How a run was made: enough to repeat it.
+public struct RunConfiguration: Codable, Sendable, Equatable {
+    public var command: String
+    public var sizes: [Int]
+    public var threads: Int
+    public var samples: Int
+    /// The least time one sample lasts, in seconds (the batch is calibrated to reach it).
+    public var minSampleTime: Double
+    public var seed: UInt64
+    public var distribution: String
+    public var pinnedCPU: Int?
+    public var quick: Bool
+    /// True when timing a debug build was forced: such figures are not representative.
+    public var forcedDebugTiming: Bool
+    public var alpha: Float
+
+    public init(command: String, sizes: [Int], threads: Int, samples: Int, minSampleTime: Double, seed: UInt64,
+                distribution: String, pinnedCPU: Int?, quick: Bool, forcedDebugTiming: Bool, alpha: Float) {
+        self.command = command
+        self.sizes = sizes
+        self.threads = threads
+        self.samples = samples
+        self.minSampleTime = minSampleTime
+        self.seed = seed
+        self.distribution = distribution
+        self.pinnedCPU = pinnedCPU
+        self.quick = quick
+        self.forcedDebugTiming = forcedDebugTiming
+        self.alpha = alpha
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case command, sizes, threads, samples, seed, distribution, quick, alpha
+        case minSampleTime = "min_sample_time_s"
+        case pinnedCPU = "pinned_cpu"
+        case forcedDebugTiming = "forced_debug_timing"
+    }
+}
+
+/// One kernel at one size: every sample and the summary computed from them.
+public struct KernelResult: Codable, Sendable, Equatable {
+    /// `function` / `implementation` as in the registry; `copy` / `memcpy` for the roofline row.
+    public var function: String
+    public var implementation: String
+    public var isa: String
+    public var size: Int
+    public var threads: Int
+    /// Kernel calls per sample (calibrated).
+    public var batch: Int
+    /// Nanoseconds per element, one entry per sample, in the order taken.
+    public var samplesNsPerElement: [Double]
+    /// Timestamp-counter ticks per element, one per sample.
+    public var samplesCyclesPerElement: [Double]
+    public var summary: Summary
+    /// Max ulp over a quick accuracy sample (nil when not measured).
+    public var maxULP: Double?
+
+    public init(function: String, implementation: String, isa: String, size: Int, threads: Int, batch: Int,
+                samplesNsPerElement: [Double], samplesCyclesPerElement: [Double], summary: Summary, maxULP: Double? = nil) {
+        self.function = function
+        self.implementation = implementation
+        self.isa = isa
+        self.size = size
+        self.threads = threads
+        self.batch = batch
+        self.samplesNsPerElement = samplesNsPerElement
+        self.samplesCyclesPerElement = samplesCyclesPerElement
+        self.summary = summary
+        self.maxULP = maxULP
+    }
+
+    public var id: String { "\(function)/\(implementation)@\(size)" }
+
+    enum CodingKeys: String, CodingKey {
+        case function, implementation, isa, size, threads, batch, summary
+        case samplesNsPerElement = "samples_ns_per_element"
+        case samplesCyclesPerElement = "samples_cycles_per_element"
+        case maxULP = "max_ulp"
+    }
+
+    /// Figures derived from the samples.
+    public struct Summary: Codable, Sendable, Equatable {
+        public var medianNsPerElement: Double
+        public var minNsPerElement: Double
+        public var p90NsPerElement: Double
+        /// Median absolute deviation over the median, in percent: a spread figure that a few
+        /// interrupted samples do not inflate.
+        public var madPercent: Double
+        /// Elements per second at the median (billions).
+        public var gelemPerSecond: Double
+        /// Bytes moved per second at the median (read + write, 8 bytes per element), GB/s.
+        public var gbytesPerSecond: Double
+        public var medianCyclesPerElement: Double
+        /// Median time of `swift-naive` for the same function and size over this kernel's; nil without it.
+        public var speedupOverNaive: Double?
+        /// This kernel's bytes/s over the plain copy's at the same size: 1.0 is memory bound.
+        public var rooflineShare: Double?
+
+        public init(medianNsPerElement: Double, minNsPerElement: Double, p90NsPerElement: Double, madPercent: Double,
+                    gelemPerSecond: Double, gbytesPerSecond: Double, medianCyclesPerElement: Double,
+                    speedupOverNaive: Double? = nil, rooflineShare: Double? = nil) {
+            self.medianNsPerElement = medianNsPerElement
+            self.minNsPerElement = minNsPerElement
+            self.p90NsPerElement = p90NsPerElement
+            self.madPercent = madPercent
+            self.gelemPerSecond = gelemPerSecond
+            self.gbytesPerSecond = gbytesPerSecond
+            self.medianCyclesPerElement = medianCyclesPerElement
+            self.speedupOverNaive = speedupOverNaive
+            self.rooflineShare = rooflineShare
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case medianNsPerElement = "median_ns_per_element"
+            case minNsPerElement = "min_ns_per_element"
+            case p90NsPerElement = "p90_ns_per_element"
+            case madPercent = "mad_percent"
+            case gelemPerSecond = "gelem_per_second"
+            case gbytesPerSecond = "gbytes_per_second"
+            case medianCyclesPerElement = "median_cycles_per_element"
+            case speedupOverNaive = "speedup_over_naive"
+            case rooflineShare = "roofline_share"
+        }
+    }
+}
+
+/// The machine and build a run was made on (`bench info`).
+public struct MachineInfo: Codable, Sendable, Equatable {
+    public var cpuModel: String
+    public var cpuFeatures: [String]
+    public var logicalCores: Int
+    public var os: String
+    public var swiftVersion: String
+    public var buildConfiguration: String
+    public var swiftTargetCPU: String
+    public var swiftVectorISA: String
+    public var sleefVersion: String
+    public var mpfrVersion: String
+    public var gitCommit: String
+    public var date: String
+    /// A key naming the machine for baselines: CPU model, ISA and core count.
+    public var machineKey: String
+
+    public init(cpuModel: String, cpuFeatures: [String], logicalCores: Int, os: String, swiftVersion: String,
+                buildConfiguration: String, swiftTargetCPU: String, swiftVectorISA: String, sleefVersion: String,
+                mpfrVersion: String, gitCommit: String, date: String, machineKey: String) {
+        self.cpuModel = cpuModel
+        self.cpuFeatures = cpuFeatures
+        self.logicalCores = logicalCores
+        self.os = os
+        self.swiftVersion = swiftVersion
+        self.buildConfiguration = buildConfiguration
+        self.swiftTargetCPU = swiftTargetCPU
+        self.swiftVectorISA = swiftVectorISA
+        self.sleefVersion = sleefVersion
+        self.mpfrVersion = mpfrVersion
+        self.gitCommit = gitCommit
+        self.date = date
+        self.machineKey = machineKey
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case cpuModel = "cpu_model", cpuFeatures = "cpu_features", logicalCores = "logical_cores", os
+        case swiftVersion = "swift_version", buildConfiguration = "build_configuration"
+        case swiftTargetCPU = "swift_target_cpu", swiftVectorISA = "swift_vector_isa"
+        case sleefVersion = "sleef_version", mpfrVersion = "mpfr_version", gitCommit = "git_commit", date
+        case machineKey = "machine_key"
+    }
+}

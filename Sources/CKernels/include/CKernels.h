@@ -1,0 +1,70 @@
+#ifndef CKERNELS_H
+#define CKERNELS_H
+/*
+ * C array kernels over SLEEF's vector functions, plus the machine facts the harness needs
+ * (CPU features and model, timestamp counter, SLEEF version, the Swift target CPU).
+ *
+ * Kernel contract (DESIGN §3): any count including 0, any alignment, in == out allowed.
+ * Tails shorter than a vector are handled inside the kernel. Kernels never allocate, lock or print.
+ * A kernel whose ISA the CPU lacks must not be called: check ck_cpu_has_*() first (the registry does).
+ * (If one is, it fills its output with NaN rather than executing an instruction the CPU lacks.)
+ * Each ISA variant is compiled with __attribute__((target(...))), so the library itself runs on any
+ * x86-64 CPU; on other architectures every SLEEF x86 kernel is unavailable.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- machine facts ---- */
+int ck_cpu_has_avx2(void);      /* AVX2 and FMA */
+int ck_cpu_has_avx512f(void);   /* AVX-512 F */
+/* Writes the CPU brand string (cpuid 0x80000002..4, trimmed) into buf; returns buf. */
+const char *ck_cpu_model(char *buf, size_t len);
+uint64_t ck_rdtsc(void);        /* timestamp counter (0 where there is none) */
+const char *ck_sleef_version(void);      /* e.g. "3.5.1", from sleef.h */
+const char *ck_build_target_cpu(void);   /* the -target-cpu the Swift kernels were built with */
+
+/* ---- SLEEF kernels: ck_<function>_u<ulp>_<isa> ----
+ * sigmoid: z = exp(-|x|); x >= 0 ? 1/(1+z) : z/(1+z), 1+z and the quotient kept to ~0.5 ulp
+ * tanh:    SLEEF tanh directly (u10 and u35)
+ * elu:     x > 0 ? x : alpha*expm1(x)
+ * gelu_erf:  0.5*x*erfc(-x/sqrt2), the argument rounding corrected to first order; for x < -12,
+ *            where SLEEF's float erfc goes subnormal before the result does, erfc's asymptotic
+ *            series in double. SLEEF 3.5 has erfc only as u15: "u10" names the family.
+ * gelu_tanh: x*sigmoid(2u) = x / (1 + exp(-2u)), u = sqrt(2/pi)*(x + 0.044715 x^3), in sigmoid's
+ *            stable form: 2u formed in double and split into float hi + lo, exp(-|2u|) computed
+ *            scaled by 2^64 so the tiny results for x in [-10.5, -3] keep their accuracy
+ * Measured against a long-double reference (AVX2): at most ~1.5 ulp (sigmoid, gelu_tanh), 1.0
+ * (tanh u10, elu), 2.7 (tanh u35), 2.0 (gelu_erf).
+ */
+void ck_sigmoid_u10_avx2(const float *in, float *out, ptrdiff_t n);
+void ck_sigmoid_u10_avx512(const float *in, float *out, ptrdiff_t n);
+void ck_tanh_u10_avx2(const float *in, float *out, ptrdiff_t n);
+void ck_tanh_u10_avx512(const float *in, float *out, ptrdiff_t n);
+void ck_tanh_u35_avx2(const float *in, float *out, ptrdiff_t n);
+void ck_tanh_u35_avx512(const float *in, float *out, ptrdiff_t n);
+void ck_elu_u10_avx2(const float *in, float *out, ptrdiff_t n, float alpha);
+void ck_elu_u10_avx512(const float *in, float *out, ptrdiff_t n, float alpha);
+void ck_gelu_erf_u10_avx2(const float *in, float *out, ptrdiff_t n);
+void ck_gelu_erf_u10_avx512(const float *in, float *out, ptrdiff_t n);
+void ck_gelu_tanh_u10_avx2(const float *in, float *out, ptrdiff_t n);
+void ck_gelu_tanh_u10_avx512(const float *in, float *out, ptrdiff_t n);
+
+/* ---- SLEEF primitives over arrays (for the primitives accuracy table) ----
+ * prim: 0 exp u10, 1 expm1 u10, 2 tanh u10, 3 tanh u35, 4 erf u10, 5 erfc u15. */
+void ck_sleef_primitive_avx2(int prim, const float *in, float *out, ptrdiff_t n);
+void ck_sleef_primitive_avx512(int prim, const float *in, float *out, ptrdiff_t n);
+
+/* Pins the calling thread to one CPU: 0 on success, an errno value on failure, -1 where unsupported. */
+int ck_pin_to_cpu(int cpu);
+
+/* A plain copy, the memory roofline the harness compares against. */
+void ck_copy(const float *in, float *out, ptrdiff_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

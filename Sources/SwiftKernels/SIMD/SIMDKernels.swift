@@ -1,0 +1,22 @@
+/// `swift-simd8` and `swift-simd16`: pure Swift over SIMD8<Float> / SIMD16<Float>, one generic
+/// implementation specialised per width. No C and no libm call in the vector body.
+///
+/// `make(_:)` is called with a concrete type inside this module, so the optimiser specialises each
+/// closure for that width; callers in other modules only see the closures.
+public enum SIMDKernels {
+    public static let simd8 = make(SIMD8<Float>.self)
+    public static let simd16 = make(SIMD16<Float>.self)
+
+    @inline(__always)
+    static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
+        ActivationKernelSet(
+            sigmoid: { input, output, count in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
+            tanh: { input, output, count in forEachVector(input, output, count, as: V.self) { V.tanh($0) } },
+            elu: { input, output, count, alpha in
+                forEachVector(input, output, count, as: V.self) { V.elu($0, alpha: alpha) }
+            },
+            geluErf: { input, output, count in forEachVector(input, output, count, as: V.self) { V.geluErf($0) } },
+            geluTanh: { input, output, count in forEachVector(input, output, count, as: V.self) { V.geluTanh($0) } }
+        )
+    }
+}

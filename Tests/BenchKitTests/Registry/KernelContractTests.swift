@@ -1,0 +1,71 @@
+import Testing
+@testable import BenchKit
+
+/// The kernel contract (DESIGN §3) for every available kernel: any count, any alignment, in place.
+/// Each variant's results must equal, bit for bit, the results of one aligned out-of-place call over
+/// the same values: a kernel's lanes do not depend on where an element sits.
+@Suite struct KernelContractTests {
+    static let counts = [0, 1, 7, 15, 16, 17, 33, 1_000_003]
+    static let allKernels = AccuracyFixture.availableKernels
+
+    static func inputs(_ count: Int) -> [Float] {
+        var generator = SeededGenerator(seed: UInt64(count) &+ 17)
+        return (0..<count).map { _ in Float.random(in: -12...12, using: &generator) }
+    }
+
+    /// Out of place, from an aligned array: the results the variants must reproduce.
+    func expected(_ kernel: Kernel, _ xs: [Float]) -> [Float] {
+        var out = [Float](repeating: 0, count: xs.count)
+        xs.withUnsafeBufferPointer { i in
+            out.withUnsafeMutableBufferPointer { o in
+                if xs.count > 0 { kernel.run(i.baseAddress!, o.baseAddress!, count: xs.count, alpha: 1.5) }
+            }
+        }
+        return out
+    }
+
+    func bitwiseEqual(_ a: ArraySlice<Float>, _ b: ArraySlice<Float>) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+
+    @Test(arguments: allKernels)
+    func tailsAlignmentAndInPlace(id: String) throws {
+        let kernel = AccuracyFixture.kernel(id)
+        try #require(kernel.isAvailable)
+        let guardValue: Float = 12345.5
+        for count in Self.counts {
+            let xs = Self.inputs(count)
+            let want = expected(kernel, xs)
+            // Unaligned: input and output one float past an aligned start, guards on both sides.
+            var source = [Float](repeating: 0, count: count + 2)
+            source.replaceSubrange(1..<(count + 1), with: xs)
+            var destination = [Float](repeating: guardValue, count: count + 2)
+            source.withUnsafeBufferPointer { s in
+                destination.withUnsafeMutableBufferPointer { d in
+                    kernel.run(s.baseAddress! + 1, d.baseAddress! + 1, count: count, alpha: 1.5)
+                }
+            }
+            #expect(destination[0] == guardValue && destination[count + 1] == guardValue, "\(id) n=\(count) wrote outside")
+            #expect(bitwiseEqual(destination[1..<(count + 1)], want[...]), "\(id) n=\(count) unaligned differs")
+            // In place, unaligned.
+            var buffer = source
+            buffer.withUnsafeMutableBufferPointer { b in
+                kernel.run(UnsafePointer(b.baseAddress! + 1), b.baseAddress! + 1, count: count, alpha: 1.5)
+            }
+            #expect(bitwiseEqual(buffer[1..<(count + 1)], want[...]), "\(id) n=\(count) in place differs")
+            #expect(buffer[0] == 0 && buffer[count + 1] == 0, "\(id) n=\(count) in place wrote outside")
+        }
+    }
+
+    @Test(arguments: allKernels)
+    func elementsDoNotDependOnTheirPosition(id: String) throws {
+        let kernel = AccuracyFixture.kernel(id)
+        try #require(kernel.isAvailable)
+        let xs = Self.inputs(40)
+        let whole = expected(kernel, xs)
+        for (i, x) in xs.enumerated() {
+            let one = expected(kernel, [x])
+            #expect(one[0].bitPattern == whole[i].bitPattern, "\(id): element \(i) differs alone")
+        }
+    }
+}
