@@ -54,5 +54,7 @@ let package = Package(
         .testTarget(name: "CReferenceTests", dependencies: ["CReference"]),
         .testTarget(name: "SwiftKernelsTests", dependencies: ["SwiftKernels"], swiftSettings: swiftSIMDFlags),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "SwiftKernels", "CKernels", "CReference"]),
+        // End-to-end: runs the built `bench` executable (a dependency, so it is built first).
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "BenchKit"]),
     ]
 )

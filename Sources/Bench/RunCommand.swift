@@ -60,6 +60,7 @@ struct RunCommand: ParsableCommand {
             _ = try InputDistribution(parsing: distribution)
         } catch { throw ValidationError(error.message) }
         if let output { try OutputPath.check(output) }
+        _ = try selection.kernels(in: Registry.standard)
     }
 
     func run() throws {

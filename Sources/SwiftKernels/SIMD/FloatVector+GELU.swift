@@ -10,8 +10,11 @@ extension FloatVector {
         let w = xd * Wide(repeating: k2).addingProduct(xd * xd, Wide(repeating: k2 * GELUConstants.cubic))
         let e = expDouble(-minimum(magnitude(w), 120))
         let numerator = Wide(repeating: 1).replacing(with: e, where: lanesLess(w, .zero))
-        let yd = (xd * (numerator / (1 + e))).replacing(with: Wide(repeating: -0.0), where: lanesLess(w, Wide(repeating: -120)))
-        return Self(narrowing: yd).propagatingNaN(of: x)
+        // x·numerator in Double (x·e can be far below Float's range before the division lifts it),
+        // then the division in Float: a Double vdivpd handles 4 lanes per ~13 cycles on Zen, the
+        // Float one 8, and the two extra roundings cost under 1 ulp in all.
+        let a = (xd * numerator).replacing(with: Wide(repeating: -0.0), where: lanesLess(w, Wide(repeating: -120)))
+        return (Self(narrowing: a) / Self(narrowing: 1 + e)).propagatingNaN(of: x)
     }
 }
 

@@ -1,0 +1,98 @@
+import BenchKit
+import Foundation
+import Testing
+
+/// The built binary end to end: output shapes and exit codes. The test build is a debug build, so
+/// timing runs pass --force-debug-timing (and the result must say so).
+@Suite struct BenchCommandTests {
+    let smoke = ["--quick", "--size", "1K", "--samples", "2", "--min-time", "0.001", "--force-debug-timing"]
+
+    @Test func listShowsEveryImplementation() throws {
+        let o = try BenchProcess.run(["list"])
+        #expect(o.status == 0)
+        for id in ["swift-naive", "swift-libm", "swift-simd8", "swift-simd16", "c-sleef-u10-avx2",
+                   "c-sleef-u10-avx512", "c-sleef-u35-avx2", "gelu-erf", "gelu-tanh"] {
+            #expect(o.stdout.contains(id), "bench list lacks \(id)")
+        }
+    }
+
+    @Test func infoPrintsTheMachineAsJSON() throws {
+        let o = try BenchProcess.run(["info", "--json"])
+        #expect(o.status == 0)
+        let info = try JSONDecoder().decode(MachineInfo.self, from: Data(o.stdout.utf8))
+        #expect(!info.cpuModel.isEmpty)
+        #expect(info.buildConfiguration == "debug")
+        #expect(info.sleefVersion.hasPrefix("3."))
+    }
+
+    @Test func jsonRunHasTheExpectedShape() throws {
+        let o = try BenchProcess.run(smoke + ["--functions", "sigmoid,elu", "--impls", "swift-naive,swift-simd8", "--format", "json"])
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        let report = try ThroughputReport.decode(from: Data(o.stdout.utf8))
+        #expect(report.schemaVersion == ThroughputReport.currentSchemaVersion)
+        #expect(report.configuration.forcedDebugTiming)
+        #expect(report.results.count == 5)   // copy + 2 functions x 2 implementations
+        #expect(Set(report.results.map(\.implementation)) == ["memcpy", "swift-naive", "swift-simd8"])
+        for result in report.results {
+            #expect(result.samplesNsPerElement.count == 2)
+            #expect(result.summary.medianNsPerElement > 0)
+            #expect(result.size == 1024)
+        }
+        let simd = try #require(report.results.first { $0.implementation == "swift-simd8" && $0.function == "elu" })
+        #expect(simd.summary.speedupOverNaive != nil && simd.summary.rooflineShare != nil)
+    }
+
+    @Test func csvHasAHeaderAndOneRowPerResult() throws {
+        let o = try BenchProcess.run(smoke + ["--functions", "tanh", "--impls", "swift-libm", "--format", "csv"])
+        #expect(o.status == 0)
+        let lines = o.stdout.split(separator: "\n")
+        #expect(lines.count == 3)   // header, copy, tanh/swift-libm
+    }
+
+    @Test func tableGroupsByFunction() throws {
+        let o = try BenchProcess.run(smoke + ["--functions", "gelu-tanh", "--impls", "swift-simd16"])
+        #expect(o.status == 0)
+        #expect(o.stdout.contains("gelu-tanh"))
+        #expect(o.stdout.contains("swift-simd16"))
+        #expect(o.stdout.contains("copy"))
+    }
+
+    @Test func outputFileIsWrittenWhole() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.json").path
+        let o = try BenchProcess.run(smoke + ["--functions", "sigmoid", "--impls", "swift-simd16", "--format", "json", "--output", path])
+        #expect(o.status == 0)
+        let report = try ThroughputReport.decode(from: Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(report.results.count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["run.json"])
+    }
+
+    @Test(arguments: [
+        (["--size", "0"], "size"),
+        (["--size", "-5"], "size"),
+        (["--size", "12Q"], "size"),
+        (["--size", "3G"], "maximum"),
+        (["--functions", "swish"], "valid: sigmoid"),
+        (["--impls", "c-magic"], "valid: swift-naive"),
+        (["--distribution", "uniform:5:1"], "distribution"),
+        (["--distribution", "cauchy:0:1"], "distribution"),
+        (["--threads", "0"], "threads"),
+        (["--format", "xml"], "format"),
+        (["--output", "/nonexistent-dir/x.json"], "does not exist"),
+    ])
+    func usageErrorsExit64(arguments: [String], mentions: String) throws {
+        let o = try BenchProcess.run(arguments + ["--force-debug-timing"])
+        #expect(o.status == 64, "\(arguments): exit \(o.status), stderr \(o.stderr)")
+        #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)")
+        #expect(o.stdout.isEmpty)
+    }
+
+    @Test func debugBuildRefusesToTimeUnlessForced() throws {
+        let o = try BenchProcess.run(["--quick", "--size", "1K", "--functions", "sigmoid", "--impls", "swift-naive"])
+        #expect(o.status == 2)
+        #expect(o.stderr.contains("debug build"))
+        #expect(o.stdout.isEmpty)
+    }
+}
