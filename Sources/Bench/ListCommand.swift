@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
             [k.function.rawValue, k.implementation, k.isa, k.isAvailable ? "yes" : "no (CPU lacks \(k.isa))",
              k.ulpBudget.map { "≤ \(formatBudget($0)) ulp" } ?? "none (documented failure modes)"]
         }
-        print(TextTable(header: ["function", "implementation", "isa", "available", "error budget"], rows: rows).render())
+        print(PlainTable(header: ["function", "implementation", "isa", "available", "error budget"], rows: rows, rule: true).render())
     }
 
     private func formatBudget(_ b: Double) -> String {

@@ -24,7 +24,11 @@ enum OutputPath {
 /// written, the table still goes to standard output.
 enum ReportOutput {
     static func emit(_ report: ThroughputReport, format: ReportFormat, to path: String?) throws {
-        let text = try report.rendered(as: format)
+        try write(try report.rendered(as: format), to: path, alsoPrint: format == .table ? nil : try report.rendered(as: .table))
+    }
+
+    /// Prints `text`, or writes it to `path` atomically and prints `alsoPrint` (the table) instead.
+    static func write(_ text: String, to path: String?, alsoPrint: String?) throws {
         guard let path else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
@@ -35,7 +39,7 @@ enum ReportOutput {
             FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
             throw ExitCode(73)   // EX_CANTCREAT
         }
-        if format != .table { print(try report.rendered(as: .table)) }
+        if let alsoPrint { print(alsoPrint, terminator: alsoPrint.hasSuffix("\n") ? "" : "\n") }
         FileHandle.standardError.write(Data("bench: wrote \(path)\n".utf8))
     }
 }

@@ -8,7 +8,8 @@ public struct AccuracyStats: Sendable, Codable, Equatable {
     public var meanULP = 0.0
     /// Share of inputs whose result is the correctly rounded float.
     public var correctlyRoundedShare = 0.0
-    /// Largest |y - r| and |y - r|/|r| over inputs where both are finite.
+    /// Largest |y - r| over inputs where both are finite, and |y - r|/|r| where r is also a normal
+    /// float (below 2^-126 floats are spaced absolutely, so relative error says nothing there).
     public var maxAbsoluteError = 0.0
     public var maxRelativeError = 0.0
     /// Inputs where the result's finiteness differs from the reference's (NaN or inf where a number
@@ -20,31 +21,89 @@ public struct AccuracyStats: Sendable, Codable, Equatable {
     /// Measures `outputs` against `references`, pairwise with `inputs`.
     public init(inputs: [Float], outputs: [Float], references: [ReferenceValue]) {
         precondition(inputs.count == outputs.count && outputs.count == references.count)
-        count = inputs.count
-        var sum = 0.0, finite = 0, rounded = 0
-        for i in 0..<inputs.count {
-            let y = outputs[i], r = references[i]
-            let e = ULP.error(y, r)
-            if e > maxULP || (e.isNaN && !maxULP.isNaN) {
-                maxULP = e
-                maxULPInput = inputs[i]
-            }
-            if e.isFinite {
-                sum += e
-                finite += 1
-            }
-            let expected = r.roundedToFloat
-            if (y.isNaN && expected.isNaN) || (y == expected && y.sign == expected.sign) { rounded += 1 }
-            let referenceFinite = r.roundedToFloat.isFinite
-            if y.isFinite != referenceFinite || y.isNaN != r.hi.isNaN {
-                finitenessMismatches += 1
-            } else if y.isFinite {
-                let absolute = Swift.abs((Double(y) - r.hi) - r.lo)
-                maxAbsoluteError = Swift.max(maxAbsoluteError, absolute)
-                if r.hi != 0 { maxRelativeError = Swift.max(maxRelativeError, absolute / Swift.abs(r.hi)) }
+        var accumulator = AccuracyAccumulator()
+        for i in 0..<inputs.count { accumulator.add(input: inputs[i], output: outputs[i], reference: ULP.Prepared(references[i])) }
+        self = accumulator.stats
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case count, maxULP = "max_ulp", maxULPInput = "max_ulp_input", meanULP = "mean_ulp"
+        case correctlyRoundedShare = "correctly_rounded_share", maxAbsoluteError = "max_abs_error"
+        case maxRelativeError = "max_rel_error", finitenessMismatches = "finiteness_mismatches"
+    }
+}
+
+/// Running accuracy figures, fed one input at a time and mergeable across threads, so an exhaustive
+/// run over 2^32 inputs never holds more than a chunk in memory.
+public struct AccuracyAccumulator: Sendable {
+    public private(set) var count = 0
+    var maxULP = 0.0
+    var maxULPInput: Float = 0
+    var ulpSum = 0.0
+    var finiteCount = 0
+    var correctlyRounded = 0
+    var maxAbsoluteError = 0.0
+    var maxRelativeError = 0.0
+    var finitenessMismatches = 0
+
+    public init() {}
+
+    @inline(__always)
+    public mutating func add(input x: Float, output y: Float, reference prepared: ULP.Prepared) {
+        let r = prepared.reference
+        count += 1
+        let e = prepared.error(y)
+        if e > maxULP {
+            maxULP = e
+            maxULPInput = x
+        }
+        if e.isFinite {
+            ulpSum += e
+            finiteCount += 1
+        }
+        let expected = prepared.rounded
+        if (y.isNaN && expected.isNaN) || (y == expected && y.sign == expected.sign) { correctlyRounded += 1 }
+        if y.isFinite != expected.isFinite || y.isNaN != r.hi.isNaN {
+            finitenessMismatches += 1
+        } else if y.isFinite {
+            let absolute = Swift.abs((Double(y) - r.hi) - r.lo)
+            if absolute > maxAbsoluteError { maxAbsoluteError = absolute }
+            if Swift.abs(r.hi) >= 0x1p-126 {
+                let relative = absolute / Swift.abs(r.hi)
+                if relative > maxRelativeError { maxRelativeError = relative }
             }
         }
-        meanULP = finite > 0 ? sum / Double(finite) : 0
-        correctlyRoundedShare = count > 0 ? Double(rounded) / Double(count) : 0
+    }
+
+    /// Folds another accumulator's inputs into this one. For equal maxima the smaller input wins, so
+    /// the reported location does not depend on how the work was split between threads.
+    public mutating func merge(_ other: AccuracyAccumulator) {
+        if other.maxULP > maxULP || (other.maxULP == maxULP && other.count > 0 && Self.before(other.maxULPInput, maxULPInput)) {
+            maxULP = other.maxULP
+            maxULPInput = other.maxULPInput
+        }
+        count += other.count
+        ulpSum += other.ulpSum
+        finiteCount += other.finiteCount
+        correctlyRounded += other.correctlyRounded
+        maxAbsoluteError = Swift.max(maxAbsoluteError, other.maxAbsoluteError)
+        maxRelativeError = Swift.max(maxRelativeError, other.maxRelativeError)
+        finitenessMismatches += other.finitenessMismatches
+    }
+
+    /// Input order for ties: by bit pattern, which is the order an exhaustive run visits them.
+    static func before(_ a: Float, _ b: Float) -> Bool { a.bitPattern < b.bitPattern }
+
+    public var stats: AccuracyStats {
+        var s = AccuracyStats()
+        s.count = count
+        s.maxULP = maxULP
+        s.maxULPInput = maxULPInput
+        s.meanULP = finiteCount > 0 ? ulpSum / Double(finiteCount) : 0
+        s.correctlyRoundedShare = count > 0 ? Double(correctlyRounded) / Double(count) : 0
+        s.maxAbsoluteError = maxAbsoluteError
+        s.maxRelativeError = maxRelativeError
+        s.finitenessMismatches = finitenessMismatches
+        return s
     }
 }

@@ -19,6 +19,30 @@ public enum ULP {
         return Double(sign: .plus, exponent: e - 23, significand: 1)
     }
 
+    /// An exact value with what every kernel's error against it needs, computed once per input:
+    /// the sweeps compare several kernels with one reference.
+    public struct Prepared: Sendable {
+        public let reference: ReferenceValue
+        public let rounded: Float
+        public let spacing: Double
+        /// Finite, not NaN, and rounding to a finite float: the plain |y - r|/ulp(r) applies.
+        public let ordinary: Bool
+
+        public init(_ r: ReferenceValue) {
+            reference = r
+            rounded = r.roundedToFloat
+            spacing = ULP.spacing(r)
+            ordinary = r.hi.isFinite && rounded.isFinite
+        }
+
+        /// Same value as `ULP.error(y, reference)`, faster for the common case.
+        @inline(__always)
+        public func error(_ y: Float) -> Double {
+            guard ordinary, y.isFinite else { return ULP.error(y, reference) }
+            return Swift.abs((Double(y) - reference.hi) - reference.lo) / spacing
+        }
+    }
+
     /// The error of y against r in ulps. 0 when both are NaN, or y equals r (signed zeros count as
     /// equal here; the special-value checks judge their signs). Infinity when exactly one is NaN, when
     /// y is infinite and r is not, or when r rounds to infinity and y is not that infinity.

@@ -1,0 +1,91 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// `bench accuracy`: every selected kernel against the reference, sampled or exhaustive.
+struct AccuracyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accuracy",
+        abstract: "Measure each kernel's error in ulps against MPFR (sampled) or over all 2^32 float inputs (--exhaustive).")
+
+    @OptionGroup var selection: KernelSelection
+
+    @Option(help: "Random bit patterns in the sample (the grid gets as many points).")
+    var samples: Int = 100_000
+
+    @Flag(help: "Every float input (all 2^32 bit patterns) against the Double reference, on every core.")
+    var exhaustive = false
+
+    @Option(help: "The interesting range a:b: the grid of the sample and the profile (with --exhaustive: only inputs inside).")
+    var domain: String?
+
+    @Option(help: "Seed of the sample.")
+    var seed: UInt64 = 0x5eed
+
+    @Option(help: "ELU's alpha.")
+    var alpha: Float = 1
+
+    @Option(help: "Output format: table, json or markdown.")
+    var format: ReportFormat = .table
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .customLong("no-primitives"), help: "Skip the primitives table.")
+    var noPrimitives = false
+
+    @Option(help: .hidden) var patterns: String?
+
+    mutating func validate() throws {
+        guard samples >= 1, samples <= 100_000_000 else { throw ValidationError("--samples must be between 1 and 100000000, got \(samples)") }
+        if format == .csv { throw ValidationError("--format csv is not available for accuracy reports; use table, json or markdown") }
+        _ = try parsedDomain()
+        _ = try parsedPatterns()
+        _ = try selection.kernels(in: Registry.standard)
+        if let output { try OutputPath.check(output) }
+        guard alpha.isFinite, alpha > 0 else { throw ValidationError("--alpha must be finite and positive") }
+    }
+
+    func parsedDomain() throws -> ClosedRange<Float>? {
+        guard let domain else { return nil }
+        let parts = domain.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let a = Float(parts[0]), let b = Float(parts[1]), a.isFinite, b.isFinite, a < b else {
+            throw ValidationError("bad --domain '\(domain)': expected a:b with finite a < b, e.g. -20:20")
+        }
+        return a...b
+    }
+
+    func parsedPatterns() throws -> ClosedRange<UInt32>? {
+        guard let patterns else { return nil }
+        let parts = patterns.split(separator: ":").compactMap { UInt32($0.hasPrefix("0x") ? String($0.dropFirst(2)) : String($0), radix: $0.hasPrefix("0x") ? 16 : 10) }
+        guard parts.count == 2, parts[0] <= parts[1] else { throw ValidationError("bad --patterns '\(patterns)': expected lo:hi bit patterns") }
+        return parts[0]...parts[1]
+    }
+
+    func run() throws {
+        var campaign = AccuracyCampaign(kernels: try selection.kernels(in: Registry.standard))
+        campaign.randomCount = samples
+        campaign.gridCount = samples
+        campaign.seed = seed
+        campaign.alpha = alpha
+        campaign.exhaustive = exhaustive
+        campaign.includePrimitives = !noPrimitives
+        if let d = try parsedDomain() {
+            campaign.domain = d
+            campaign.exhaustiveInDomainOnly = true
+        }
+        if let p = try parsedPatterns() { campaign.patterns = p }
+        let progress = ProgressLine.forStandardError()
+        let report = campaign.run(command: CommandLine.arguments.map(shellQuoted).joined(separator: " ")) { stage, done, total in
+            progress?.update(done: done, total: total, label: stage)
+        }
+        progress?.finish()
+        let text: String
+        switch format {
+        case .json: text = String(decoding: try report.jsonData(), as: UTF8.self)
+        case .markdown: text = report.markdownText()
+        default: text = report.tableText()
+        }
+        try ReportOutput.write(text, to: output, alsoPrint: format == .table ? nil : report.tableText())
+    }
+}

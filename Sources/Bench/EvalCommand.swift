@@ -1,0 +1,68 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// `bench eval --function F --impl I X...`: one kernel on given inputs, for digging into one bad input.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Print a kernel's output, the MPFR reference and the ulp error for inputs in decimal or hex float.",
+        discussion: "Example: bench eval --function gelu-erf --impl swift-simd16 -- -13.31 0x1.8p+3 nan")
+
+    @Option(help: "The function (see `bench list`).")
+    var function: String
+
+    @Option(help: "The implementation (see `bench list`).")
+    var impl: String
+
+    @Option(help: "ELU's alpha.")
+    var alpha: Float = 1
+
+    @Argument(help: "Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.")
+    var inputs: [String]
+
+    mutating func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input") }
+        _ = try kernel()
+        _ = try parsedInputs()
+    }
+
+    func kernel() throws -> Kernel {
+        guard let f = ActivationFunction(rawValue: function) else {
+            throw ValidationError("unknown function '\(function)'; valid: \(ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let k = Registry.standard.kernel(f, impl) else {
+            let valid = Registry.standard.kernels.filter { $0.function == f }.map(\.implementation)
+            throw ValidationError("unknown implementation '\(impl)' for \(function); valid: \(valid.joined(separator: ", "))")
+        }
+        guard k.isAvailable else { throw ValidationError("\(k.id) needs \(k.isa), which this CPU lacks") }
+        return k
+    }
+
+    func parsedInputs() throws -> [Float] {
+        try inputs.map { text in
+            guard let x = Float(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("bad input '\(text)': expected a decimal or hex float (e.g. -1.5, 0x1.8p+3, inf, nan)")
+            }
+            return x
+        }
+    }
+
+    func run() throws {
+        let kernel = try kernel()
+        let xs = try parsedInputs()
+        let outputs = AccuracyRun(sample: AccuracySample(inputs: xs), alpha: alpha).run(kernel)
+        var rows: [[String]] = []
+        for (x, y) in zip(xs, outputs) {
+            let r = Reference.evaluate(.activation(kernel.function), x, alpha: alpha)
+            let nearest = r.roundedToFloat
+            rows.append([x.hexDescription, "\(y)", y.hexDescription, String(format: "%.17g", r.hi + r.lo),
+                         nearest.hexDescription, ulpText(ULP.error(y, r))])
+        }
+        print("\(kernel.id) (\(kernel.isa))")
+        print(PlainTable(header: ["x", "output", "output (hex)", "reference", "reference rounded", "ulp error"],
+                         rows: rows, rule: true).render())
+    }
+
+    private func ulpText(_ e: Double) -> String { e.isInfinite ? "inf" : String(format: "%.4f", e) }
+}
