@@ -44,6 +44,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Flag(name: .customLong("no-accuracy"), help: "Skip the max-ulp column (a quick accuracy sample per kernel).")
+    var noAccuracy = false
+
     @Flag(help: "A smoke run: few, short samples. Figures are rough.")
     var quick = false
 
@@ -80,7 +83,9 @@ struct RunCommand: ParsableCommand {
         let harness = Harness(samples: samples ?? (quick ? 5 : 21), minSampleTime: minTime ?? (quick ? 0.003 : 0.02),
                               warmupTime: quick ? 0.005 : 0.05, threads: threads)
         let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
-                                seed: seed, alpha: alpha)
+                                seed: seed, alpha: alpha, measureAccuracy: !noAccuracy)
+        // The machine block is read before the run: the git state is the one the figures were made with.
+        let machine = MachineInfo.current()
         let progress = ProgressLine.forStandardError()
         var callback: ThroughputRun.Progress?
         if let progress {
@@ -93,7 +98,7 @@ struct RunCommand: ParsableCommand {
             command: CommandLine.arguments.map(shellQuoted).joined(separator: " "), sizes: sizes, threads: threads,
             samples: harness.samples, minSampleTime: harness.minSampleTime, seed: seed,
             distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: alpha)
-        var report = ThroughputReport(machine: .current(), configuration: configuration, results: results)
+        var report = ThroughputReport(machine: machine, configuration: configuration, results: results)
         report.fillRelativeFigures()
         try ReportOutput.emit(report, format: format, to: output)
     }

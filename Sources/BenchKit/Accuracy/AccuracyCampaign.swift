@@ -25,6 +25,8 @@ public struct AccuracyCampaign: Sendable {
 
     public func run(command: String, progress: Progress? = nil) -> AccuracyReport {
         let start = Date()
+        // Read before the run: the git state is the one the figures were made with.
+        let machine = MachineInfo.current(date: start)
         let available = kernels.filter(\.isAvailable)
         var results: [AccuracyReport.KernelAccuracy] = []
         var profile: AccuracyReport.Profile?
@@ -75,7 +77,7 @@ public struct AccuracyCampaign: Sendable {
             command: command, mode: exhaustive ? "exhaustive" : "sampled", randomSamples: exhaustive ? 0 : randomCount,
             gridSamples: exhaustive ? 0 : gridCount, domain: [domain.lowerBound, domain.upperBound], seed: seed,
             alpha: alpha, inputsPerKernel: inputsPerKernel, wallSeconds: Date().timeIntervalSince(start))
-        return AccuracyReport(machine: .current(), configuration: configuration, reference: referenceInfo,
+        return AccuracyReport(machine: machine, configuration: configuration, reference: referenceInfo,
                               results: results, primitives: primitives, geluTanhVersusErf: Self.geluDeviation(domain: domain),
                               profile: profile)
     }

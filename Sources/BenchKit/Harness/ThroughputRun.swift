@@ -9,9 +9,12 @@ public struct ThroughputRun: Sendable {
     public var distribution: InputDistribution
     public var seed: UInt64
     public var alpha: Float
+    /// Whether each row gets a max-ulp figure from `QuickAccuracy`.
+    public var measureAccuracy: Bool
 
     public init(kernels: [Kernel], sizes: [Int], harness: Harness, distribution: InputDistribution,
-                seed: UInt64, alpha: Float = 1) {
+                seed: UInt64, alpha: Float = 1, measureAccuracy: Bool = true) {
+        self.measureAccuracy = measureAccuracy
         self.kernels = kernels
         self.sizes = sizes
         self.harness = harness
@@ -39,6 +42,8 @@ public struct ThroughputRun: Sendable {
     public func run(progress: Progress? = nil) throws -> [KernelResult] {
         var results: [KernelResult] = []
         var step = 0
+        var accuracy = QuickAccuracy(alpha: alpha)
+        var maxULP: [String: Double] = [:]
         for size in sizes {
             guard let input = AlignedBuffer(count: size), let output = AlignedBuffer(count: size) else {
                 throw RunError.allocation(size: size)
@@ -61,8 +66,13 @@ public struct ThroughputRun: Sendable {
                     kernel.run(source.pointer + range.lowerBound, destination.pointer + range.lowerBound,
                                count: range.count, alpha: alpha)
                 }
-                results.append(result(function: kernel.function.rawValue, implementation: kernel.implementation,
-                                      isa: kernel.isa, size: size, measurement))
+                var row = result(function: kernel.function.rawValue, implementation: kernel.implementation,
+                                 isa: kernel.isa, size: size, measurement)
+                if measureAccuracy {
+                    if maxULP[kernel.id] == nil { maxULP[kernel.id] = accuracy.maxULP(kernel) }
+                    row.maxULP = maxULP[kernel.id]
+                }
+                results.append(row)
                 step += 1
             }
             blackHole(output.buffer)

@@ -1,0 +1,57 @@
+import BenchKit
+import Foundation
+import Testing
+
+/// `bench accuracy` and `bench eval` end to end.
+@Suite struct AccuracyCommandTests {
+    @Test func sampledJSONReport() throws {
+        let o = try BenchProcess.run(["accuracy", "--samples", "500", "--functions", "elu", "--impls", "swift-simd8,swift-naive",
+                                      "--format", "json", "--no-primitives"])
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        let report = try AccuracyReport.decode(from: Data(o.stdout.utf8))
+        #expect(report.schemaVersion == AccuracyReport.currentSchemaVersion)
+        let implementations = report.results.map(\.implementation)
+        #expect(implementations == ["swift-naive", "swift-simd8"])
+        #expect(report.configuration.inputsPerKernel > 1000)
+        let simd = report.results[1]
+        #expect(simd.stats.maxULP <= 4)
+        let allPass = simd.specialValues.allSatisfy { $0.pass }
+        #expect(allPass)
+        #expect(report.profile?.maxULP["elu/swift-simd8"]?.count == report.profile?.bins)
+        #expect(report.geluTanhVersusErf != nil)
+    }
+
+    @Test func markdownReportIsSelfContained() throws {
+        let o = try BenchProcess.run(["accuracy", "--samples", "200", "--functions", "sigmoid", "--impls", "swift-libm", "--format", "markdown"])
+        #expect(o.status == 0)
+        #expect(o.stdout.hasPrefix("# Accuracy report"))
+        #expect(o.stdout.contains("## sigmoid"))
+        #expect(o.stdout.contains("## Primitives"))
+        #expect(o.stdout.contains("MPFR"))
+    }
+
+    @Test func evalPrintsOutputReferenceAndError() throws {
+        let o = try BenchProcess.run(["eval", "--function", "gelu-erf", "--impl", "swift-naive", "--", "-5", "0x1p+0", "nan"])
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        let lines = o.stdout.split(separator: "\n")
+        #expect(lines.count == 6)   // title, header, rule, 3 inputs
+        #expect(lines[3].contains("-0x1.4p+2"))
+        #expect(lines[5].hasPrefix("nan"))
+    }
+
+    @Test(arguments: [
+        (["accuracy", "--samples", "0"], "samples"),
+        (["accuracy", "--domain", "5:1"], "domain"),
+        (["accuracy", "--domain", "x"], "domain"),
+        (["accuracy", "--format", "csv"], "csv"),
+        (["accuracy", "--impls", "fortran"], "valid"),
+        (["eval", "--function", "tanh", "--impl", "swift-libm", "--", "abc"], "bad input"),
+        (["eval", "--function", "relu", "--impl", "swift-libm", "1"], "unknown function"),
+        (["eval", "--function", "tanh", "--impl", "c-sleef-u10-avx2x", "1"], "unknown implementation"),
+    ])
+    func badOptionsExit64(arguments: [String], mentions: String) throws {
+        let o = try BenchProcess.run(arguments)
+        #expect(o.status == 64, "\(arguments): exit \(o.status)")
+        #expect(o.stderr.contains(mentions), "\(arguments): \(o.stderr)")
+    }
+}
