@@ -6,6 +6,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Throughput and accuracy of sigmoid, tanh, ELU and GELU kernels: naive Swift, SIMD Swift, SLEEF C.",
-        subcommands: [RunCommand.self, AccuracyCommand.self, EvalCommand.self, ListCommand.self, InfoCommand.self],
+        subcommands: [RunCommand.self, AccuracyCommand.self, EvalCommand.self, ListCommand.self, InfoCommand.self,
+                      CompareCommand.self, ExportCommand.self],
         defaultSubcommand: RunCommand.self)
 }

@@ -53,6 +53,8 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("force-debug-timing"), help: "Time a debug build anyway; the result says so.")
     var forceDebugTiming = false
 
+    @OptionGroup(title: "Baselines and history") var baseline: BaselineOptions
+
     mutating func validate() throws {
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
         if let samples, samples < 1 || samples > 100_000 { throw ValidationError("--samples must be between 1 and 100000, got \(samples)") }
@@ -101,6 +103,7 @@ struct RunCommand: ParsableCommand {
         var report = ThroughputReport(machine: machine, configuration: configuration, results: results)
         report.fillRelativeFigures()
         try ReportOutput.emit(report, format: format, to: output)
+        try baseline.apply(to: report, reportOnStandardOutput: output == nil && format != .table)
     }
 }
 

@@ -66,12 +66,11 @@ public struct AccuracyAccumulator: Sendable {
         if y.isFinite != expected.isFinite || y.isNaN != r.hi.isNaN {
             finitenessMismatches += 1
         } else if y.isFinite {
-            let absolute = Swift.abs((Double(y) - r.hi) - r.lo)
+            // |y - r| is e·ulp(r): reuse the ulp error rather than subtract again.
+            let absolute = e * prepared.spacing
             if absolute > maxAbsoluteError { maxAbsoluteError = absolute }
-            if Swift.abs(r.hi) >= 0x1p-126 {
-                let relative = absolute / Swift.abs(r.hi)
-                if relative > maxRelativeError { maxRelativeError = relative }
-            }
+            let relative = absolute * prepared.inverseMagnitude
+            if relative > maxRelativeError { maxRelativeError = relative }
         }
     }
 

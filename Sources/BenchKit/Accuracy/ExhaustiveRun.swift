@@ -67,7 +67,9 @@ public struct ExhaustiveRun: Sendable {
                                 kernel.run(i.baseAddress!, o.baseAddress!, count: inputs.count, alpha: alpha)
                             }
                         }
-                        for i in inputs.indices { local[k].add(input: inputs[i], output: outputs[i], reference: refs[i]) }
+                        var accumulator = local[k]   // a local copy: no array access per input
+                        for i in inputs.indices { accumulator.add(input: inputs[i], output: outputs[i], reference: refs[i]) }
+                        local[k] = accumulator
                     }
                 }
             }

@@ -25,6 +25,10 @@ public enum ULP {
         public let reference: ReferenceValue
         public let rounded: Float
         public let spacing: Double
+        /// 1/spacing: a power of two, so multiplying by it is exact and cheaper than dividing.
+        let inverseSpacing: Double
+        /// 1/|r| for relative errors (0 where r is zero or not a normal float).
+        let inverseMagnitude: Double
         /// Finite, not NaN, and rounding to a finite float: the plain |y - r|/ulp(r) applies.
         public let ordinary: Bool
 
@@ -32,14 +36,16 @@ public enum ULP {
             reference = r
             rounded = r.roundedToFloat
             spacing = ULP.spacing(r)
+            inverseSpacing = 1 / spacing
             ordinary = r.hi.isFinite && rounded.isFinite
+            inverseMagnitude = ordinary && Swift.abs(r.hi) >= 0x1p-126 ? 1 / Swift.abs(r.hi) : 0
         }
 
         /// Same value as `ULP.error(y, reference)`, faster for the common case.
         @inline(__always)
         public func error(_ y: Float) -> Double {
             guard ordinary, y.isFinite else { return ULP.error(y, reference) }
-            return Swift.abs((Double(y) - reference.hi) - reference.lo) / spacing
+            return Swift.abs((Double(y) - reference.hi) - reference.lo) * inverseSpacing
         }
     }
 

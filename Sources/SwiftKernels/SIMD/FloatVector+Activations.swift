@@ -26,7 +26,7 @@ extension FloatVector {
     /// polynomial would turn -0 into +0).
     @inline(__always)
     static func elu(_ x: Self, alpha: Float) -> Self {
-        let negative = expm1(pointwiseMax(x, Self(repeating: -20))) * alpha
+        let negative = expm1(maximum(x, -20)) * alpha
         return x.replacing(with: negative, where: lanesLess(x, .zero))
     }
 }

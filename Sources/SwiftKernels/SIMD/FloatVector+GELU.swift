@@ -3,7 +3,7 @@ extension FloatVector {
     /// GELU-tanh = 0.5·x·(1 + tanh u), u = √(2/π)(x + 0.044715x³), rewritten as x·σ(2u) so that the
     /// negative side has no 1 + tanh cancellation; σ uses the stable split on e^(-|2u|). For 2u < -120
     /// (x < -11.9) the true value is below 2^-160, under half the smallest subnormal, so it is -0.
-    @inline(__always)
+    @_transparent
     static func geluTanh(_ x: Self) -> Self {
         let xd = x.widened
         let k2 = 2 * GELUConstants.sqrtTwoOverPi
@@ -27,7 +27,7 @@ extension FloatVector {
     /// cancellation in Horner, no pole) of relative error 1.3e-12 on u in [0, 15.2]
     /// (scripts/fit/erfc_exp_coefficients.md). In Double u² is exact, so the exponent has no
     /// rounding error to amplify. Past u = 37 every result has rounded to -0 or x already.
-    @inline(__always)
+    @_transparent
     static func geluErf(_ x: Self) -> Self {
         let xd = x.widened
         let u = minimum(magnitude(xd), 37)

@@ -15,8 +15,8 @@ public enum SIMDKernels {
             elu: { input, output, count, alpha in
                 forEachVector(input, output, count, as: V.self) { V.elu($0, alpha: alpha) }
             },
-            geluErf: { input, output, count in forEachVector(input, output, count, as: V.self) { V.geluErf($0) } },
-            geluTanh: { input, output, count in forEachVector(input, output, count, as: V.self) { V.geluTanh($0) } }
+            geluErf: { input, output, count in forEachVector(input, output, count, as: V.self) { V.geluErfLanes($0) } },
+            geluTanh: { input, output, count in forEachVector(input, output, count, as: V.self) { V.geluTanhLanes($0) } }
         )
     }
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// The run command's results-directory options: keep a run as this machine's baseline, compare a run
+/// with one, append it to the history. Layout and exit codes: results/README.md.
+struct BaselineOptions: ParsableArguments {
+    /// The name `--save-baseline` takes when none follows it (see `Bench.normalizingSaveBaseline`).
+    static let defaultName = "default"
+
+    @Option(name: .customLong("save-baseline"), help: ArgumentHelp(
+        "Store this run as this machine's baseline NAME (default: \"\(defaultName)\") in --results-dir.",
+        valueName: "NAME"))
+    var saveBaseline: String?
+
+    @Option(name: .customLong("baseline"), help: ArgumentHelp(
+        "After the run, compare it with this machine's baseline NAME and exit as `bench compare` does.",
+        valueName: "NAME"))
+    var baseline: String?
+
+    @Flag(help: "Also append this run to --results-dir/history (one file per run).")
+    var history = false
+
+    @Option(help: "With --baseline, also write the comparison as Markdown to this file.")
+    var summary: String?
+
+    @OptionGroup var comparison: ComparisonOptions
+
+    func validate() throws {
+        for name in [saveBaseline, baseline].compactMap({ $0 }) {
+            do { try ResultsDirectory.checkBaselineName(name) } catch { throw ValidationError(error.message) }
+        }
+        if summary != nil && baseline == nil { throw ValidationError("--summary needs --baseline NAME") }
+        if let summary { try OutputPath.check(summary) }
+        // Before the run, so a long run never ends in "no such baseline" (exit 66, naming the command
+        // that makes one) or in an unreadable one (65).
+        if let baseline {
+            let key = MachineInfo.current().machineKey
+            _ = try ExitStatus.mapping { try comparison.loadBaseline(name: baseline, machineKey: key) }
+        }
+    }
+
+    var isActive: Bool { saveBaseline != nil || baseline != nil || history }
+
+    /// After the report is made: store it where asked (latest/ always, then history/ and the
+    /// baseline), then compare. The comparison is read before the baseline is overwritten, so
+    /// `--baseline x --save-baseline x` compares with the old x and then replaces it.
+    /// - Parameter reportOnStandardOutput: the run printed JSON/CSV/Markdown there, so the comparison
+    ///   table goes to standard error instead of corrupting it.
+    func apply(to report: ThroughputReport, reportOnStandardOutput: Bool) throws {
+        guard isActive else { return }
+        let results = comparison.results
+        let key = report.machine.machineKey
+        let stored = try baseline.map { try comparison.loadBaseline(name: $0, machineKey: key).0 }
+        var written = [results.latestPath(machineKey: key)]
+        if history { written.append(results.newHistoryPath(for: report)) }
+        if let saveBaseline { written.append(results.baselinePath(name: saveBaseline, machineKey: key)) }
+        for path in written {
+            do { try results.write(report, to: path) } catch {
+                FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+                throw ExitCode(73)   // EX_CANTCREAT, as for --output
+            }
+            FileHandle.standardError.write(Data("bench: wrote \(path)\n".utf8))
+        }
+        guard let stored else { return }
+        try ExitStatus.mapping {
+            let result = try ReportComparison(baseline: stored, current: report, settings: try comparison.settings)
+            if let summary { try ReportOutput.write(result.markdownText(), to: summary, alsoPrint: nil) }
+            try ComparisonOutput.finish(result, format: .table, output: nil, tableToStandardError: reportOnStandardOutput)
+        }
+    }
+}
+
+extension Bench {
+    /// `--save-baseline` takes an optional NAME, which ArgumentParser options cannot: when the word
+    /// after it is absent or is another option, the default name is inserted before parsing.
+    static func main() {
+        main(normalizingSaveBaseline(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    static func normalizingSaveBaseline(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        for (i, argument) in arguments.enumerated() {
+            out.append(argument)
+            if argument == "--" { out += arguments[(i + 1)...]; break }
+            let next = i + 1 < arguments.count ? arguments[i + 1] : nil
+            if argument == "--save-baseline" && (next == nil || next!.hasPrefix("-")) { out.append(BaselineOptions.defaultName) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// The options `bench compare` and `bench --baseline` share: how to judge, and where results live.
+struct ComparisonOptions: ParsableArguments {
+    @Option(help: "Smallest change in time per element that counts, as 5% or 0.05.")
+    var threshold: String = "5%"
+
+    @Flag(name: .customLong("no-timing-verdicts"),
+          help: "Report timing, but fail only on accuracy regressions (for noisy, shared CI machines).")
+    var noTimingVerdicts = false
+
+    @Option(name: .customLong("results-dir"), help: "The results directory (baselines/, history/, latest/).")
+    var resultsDirectory: String = "results"
+
+    func validate() throws {
+        do { _ = try ComparisonSettings.parseThreshold(threshold) } catch { throw ValidationError(error.message) }
+    }
+
+    var settings: ComparisonSettings {
+        get throws {
+            var settings = ComparisonSettings(threshold: try ComparisonSettings.parseThreshold(threshold))
+            settings.timingVerdictsFail = !noTimingVerdicts
+            return settings
+        }
+    }
+
+    var results: ResultsDirectory { ResultsDirectory(path: resultsDirectory) }
+
+    /// This machine's stored baseline `name` for the machine `key`, with a message saying how to make
+    /// one when it is missing.
+    func loadBaseline(name: String, machineKey: String) throws -> (ThroughputReport, path: String) {
+        let path = results.baselinePath(name: name, machineKey: machineKey)
+        do {
+            return (try ThroughputReport.load(path: path), path)
+        } catch .missing {
+            FileHandle.standardError.write(Data("""
+                bench: no baseline '\(name)' for machine "\(machineKey)" (looked for \(path)); \
+                make one on this machine with `bench ... --save-baseline \(name)`
+
+                """.utf8))
+            throw ExitCode(ExitStatus.noInput)
+        }
+    }
+}
+
+/// Prints and writes a comparison and exits as `bench compare` documents: the table on standard
+/// output (or standard error when standard output carries a report), the chosen format to `output`.
+enum ComparisonOutput {
+    static func finish(_ comparison: ReportComparison, format: ComparisonFormat, output: String?,
+                       tableToStandardError: Bool = false) throws {
+        let table = comparison.tableText()
+        let text = format == .markdown ? comparison.markdownText() : table
+        if tableToStandardError {
+            FileHandle.standardError.write(Data(table.utf8))
+            if let output { try ReportOutput.write(text, to: output, alsoPrint: nil) }
+        } else {
+            try ReportOutput.write(text, to: output, alsoPrint: output == nil ? nil : table)
+        }
+        if comparison.failed { throw ExitCode(ExitStatus.regressed) }
+    }
+}
+
+enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, markdown
+}

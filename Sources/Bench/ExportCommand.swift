@@ -1,0 +1,38 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// `bench export --github-action-benchmark REPORT`: a report in another tool's input format.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Convert a throughput report for another tool.",
+        discussion: """
+            --github-action-benchmark writes github-action-benchmark's customBiggerIsBetter JSON: one \
+            {name, unit, value, extra} per kernel, value in Gelem/s. (The comparison's Markdown is \
+            `bench compare --format markdown`.)
+
+            \(ExitStatus.helpText)
+            """)
+
+    @Flag(name: .customLong("github-action-benchmark"), help: "github-action-benchmark customBiggerIsBetter JSON.")
+    var gitHubActionBenchmark = false
+
+    @Argument(help: "A report file (bench --format json).")
+    var report: String
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard gitHubActionBenchmark else { throw ValidationError("choose a format: --github-action-benchmark") }
+        if let output { try OutputPath.check(output) }
+    }
+
+    func run() throws {
+        try ExitStatus.mapping {
+            let data = try ThroughputReport.load(path: report).gitHubActionBenchmarkJSON()
+            try ReportOutput.write(String(decoding: data, as: UTF8.self) + "\n", to: output, alsoPrint: nil)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Two throughput reports compared kernel by kernel (DESIGN §8): the timing verdicts, the accuracy
+/// verdicts, and the kernels only one side has (listed, not errors: adding a kernel is not a fault).
+public struct ReportComparison: Sendable, Equatable {
+    public var settings: ComparisonSettings
+    public var baselineMachine: MachineInfo
+    public var currentMachine: MachineInfo
+    /// True when the machine keys differ and the comparison was forced.
+    public var machineMismatchForced: Bool
+    /// Kernels in both reports, in `KernelKey` order.
+    public var kernels: [KernelComparison]
+    public var added: [KernelKey]
+    public var removed: [KernelKey]
+    /// Differences in how the runs were made that a reader should know about (debug build, sizes…).
+    public var notes: [String]
+
+    /// - Throws: `CompareError.machineMismatch` when the machine keys differ and `force` is false;
+    ///   `CompareError.noSamples` when a kernel present on both sides has no samples on one.
+    public init(baseline: ThroughputReport, current: ThroughputReport, settings: ComparisonSettings = .init(),
+                force: Bool = false) throws(CompareError) {
+        let mismatch = baseline.machine.machineKey != current.machine.machineKey
+        if mismatch && !force {
+            throw .machineMismatch(baseline: baseline.machine.machineKey, current: current.machine.machineKey)
+        }
+        func index(_ report: ThroughputReport) -> [KernelKey: KernelResult] {
+            Dictionary(report.results.map { (KernelKey($0), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let before = index(baseline), after = index(current)
+        var kernels: [KernelComparison] = []
+        for key in Set(before.keys).intersection(after.keys).sorted() {
+            let b = before[key]!, c = after[key]!
+            if b.samplesNsPerElement.isEmpty { throw .noSamples(kernel: key.label, side: "baseline") }
+            if c.samplesNsPerElement.isEmpty { throw .noSamples(kernel: key.label, side: "current") }
+            kernels.append(KernelComparison(baseline: b, current: c, settings: settings))
+        }
+        self.settings = settings
+        self.baselineMachine = baseline.machine
+        self.currentMachine = current.machine
+        self.machineMismatchForced = mismatch
+        self.kernels = kernels
+        self.added = Set(after.keys).subtracting(before.keys).sorted()
+        self.removed = Set(before.keys).subtracting(after.keys).sorted()
+        self.notes = Self.notes(baseline: baseline, current: current, mismatch: mismatch)
+    }
+
+    public var timingRegressions: [KernelComparison] { kernels.filter { $0.timing == .regressed } }
+    public var improvements: [KernelComparison] { kernels.filter { $0.timing == .improved } }
+    public var accuracyRegressions: [KernelComparison] { kernels.filter(\.accuracyRegressed) }
+
+    /// Whether the comparison fails: an accuracy regression always does; a timing regression does
+    /// unless the settings say timing verdicts are informational.
+    public var failed: Bool {
+        !accuracyRegressions.isEmpty || (settings.timingVerdictsFail && !timingRegressions.isEmpty)
+    }
+
+    /// "2 regressed, 1 improved, 27 unchanged; 0 accuracy regressions; 1 added, 0 removed".
+    public var summaryLine: String {
+        let unchanged = kernels.count - timingRegressions.count - improvements.count
+        var text = "\(timingRegressions.count) regressed, \(improvements.count) improved, \(unchanged) unchanged; "
+            + "\(accuracyRegressions.count) accuracy regression\(accuracyRegressions.count == 1 ? "" : "s")"
+        if !added.isEmpty || !removed.isEmpty { text += "; \(added.count) added, \(removed.count) removed" }
+        if !settings.timingVerdictsFail { text += " (timing verdicts do not fail)" }
+        return text
+    }
+
+    /// "ratio = median(current)/median(baseline) of ns/element; 95% percentile-bootstrap interval, …".
+    public var methodLine: String {
+        let t = settings.threshold
+        return "ratio = median(current) / median(baseline) time per element (> 1 is slower); "
+            + "\(Self.percentText(settings.confidence)) percentile-bootstrap interval (\(settings.resamples) resamples); "
+            + "regressed when the interval is above \(ThroughputReport.threeDigits(1 + t)), improved when below "
+            + "\(ThroughputReport.threeDigits(1 / (1 + t))) (threshold \(Self.percentText(t)))"
+    }
+
+    static func percentText(_ fraction: Double) -> String {
+        let p = fraction * 100
+        return p == p.rounded() ? String(Int(p)) + "%" : ThroughputReport.threeDigits(p) + "%"
+    }
+
+    private static func notes(baseline: ThroughputReport, current: ThroughputReport, mismatch: Bool) -> [String] {
+        var notes: [String] = []
+        if mismatch {
+            notes.append("forced: different machines (baseline \"\(baseline.machine.machineKey)\", "
+                         + "current \"\(current.machine.machineKey)\"); timing verdicts are not meaningful")
+        }
+        let b = baseline.machine, c = current.machine
+        for (name, x, y) in [("build configuration", b.buildConfiguration, c.buildConfiguration),
+                             ("Swift target CPU", b.swiftTargetCPU, c.swiftTargetCPU),
+                             ("Swift version", b.swiftVersion, c.swiftVersion),
+                             ("SLEEF version", b.sleefVersion, c.sleefVersion)] where x != y {
+            notes.append("\(name) differs: baseline \(x), current \(y)")
+        }
+        for (side, report) in [("baseline", baseline), ("current", current)] where report.configuration.forcedDebugTiming {
+            notes.append("the \(side) run timed a debug build (forced); its figures are not representative")
+        }
+        if baseline.configuration.alpha != current.configuration.alpha {
+            notes.append("ELU alpha differs: baseline \(baseline.configuration.alpha), current \(current.configuration.alpha)")
+        }
+        if baseline.configuration.distribution != current.configuration.distribution {
+            notes.append("input distribution differs: baseline \(baseline.configuration.distribution), "
+                         + "current \(current.configuration.distribution)")
+        }
+        return notes
+    }
+}

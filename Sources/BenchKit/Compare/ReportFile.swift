@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a report file could not be loaded: missing, unreadable, or not a valid report of this schema.
+/// The cases map to distinct exit codes (66 missing, 65 invalid) so a script can tell a path typo
+/// from a broken or outdated file.
+public enum ReportFileError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    case missing(path: String)
+    case unreadable(path: String, reason: String)
+    case invalid(path: String, ReportError)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): return "\(path): no such file"
+        case .unreadable(let path, let reason): return "\(path): cannot read (\(reason))"
+        case .invalid(let path, let error): return "\(path): \(error)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+extension ThroughputReport {
+    /// Reads and decodes the report at `path`, naming the path in every error.
+    public static func load(path: String) throws(ReportFileError) -> ThroughputReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory") }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? "\(error)")
+        }
+        do { return try decode(from: data) } catch let error as ReportError { throw .invalid(path: path, error) } catch {
+            throw .invalid(path: path, .malformed("\(error)"))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+@testable import BenchKit
+import Testing
+
+@Suite struct ReportComparisonTests {
+    @Test func tenPercentSlowdownIsFlagged() throws {
+        var gen = SyntheticTimings(seed: 21)
+        for trial in 0..<20 {
+            let base = gen.samples(median: 0.5, count: 21, sigma: 0.02, outliers: 2)
+            let cur = gen.samples(median: 0.55, count: 21, sigma: 0.02, outliers: 2)
+            let c = try ReportComparison(baseline: syntheticReport([("sigmoid", base, 1)]),
+                                         current: syntheticReport([("sigmoid", cur, 1)]))
+            #expect(c.kernels[0].timing == .regressed, "trial \(trial): \(c.kernels[0].ratio)")
+            #expect(c.failed)
+        }
+    }
+
+    @Test func tenPercentSpeedupIsAnImprovementNotAFailure() throws {
+        var gen = SyntheticTimings(seed: 22)
+        let base = gen.samples(median: 0.55, count: 21, sigma: 0.02)
+        let cur = gen.samples(median: 0.5, count: 21, sigma: 0.02)
+        let c = try ReportComparison(baseline: syntheticReport([("tanh", base, nil)]), current: syntheticReport([("tanh", cur, nil)]))
+        #expect(c.kernels[0].timing == .improved)
+        #expect(!c.failed)
+    }
+
+    @Test func identicalDistributionsAreNotFlagged() throws {
+        var gen = SyntheticTimings(seed: 23)
+        let samples = gen.samples(median: 1)
+        let c = try ReportComparison(baseline: syntheticReport([("elu", samples, 2)]), current: syntheticReport([("elu", samples, 2)]))
+        #expect(c.kernels[0].timing == .unchanged)
+        #expect(c.kernels[0].ratio.estimate == 1)
+        #expect(!c.failed)
+    }
+
+    /// 30 kernels × 10 A/A pairs drawn independently from the same distribution with this machine's
+    /// noise (MAD ≈ 4%, two 30–80% outliers in 15 samples): none may be called a change at 5%.
+    @Test func machineSizedNoiseIsNotFlagged() throws {
+        var gen = SyntheticTimings(seed: 24)
+        var flagged = 0
+        for _ in 0..<10 {
+            let names = (0..<30).map { "k\($0)" }
+            let medians = names.indices.map { 0.2 + 0.1 * Double($0) }
+            let base = syntheticReport(zip(names, medians).map { ($0, gen.samples(median: $1), 1) })
+            let cur = syntheticReport(zip(names, medians).map { ($0, gen.samples(median: $1), 1) })
+            let c = try ReportComparison(baseline: base, current: cur)
+            flagged += c.kernels.filter { $0.timing != .unchanged }.count
+        }
+        #expect(flagged == 0)
+    }
+
+    @Test func accuracyRiseIsARegressionEvenWithoutTimingVerdicts() throws {
+        let samples = [1.0, 1.01, 0.99]
+        var settings = ComparisonSettings()
+        settings.timingVerdictsFail = false
+        let c = try ReportComparison(baseline: syntheticReport([("gelu-erf", samples, 1.5), ("elu", samples, nil)]),
+                                     current: syntheticReport([("gelu-erf", samples, 2.5), ("elu", samples, 4)]),
+                                     settings: settings)
+        #expect(c.accuracyRegressions.map(\.key.function) == ["gelu-erf"])
+        #expect(c.failed)
+    }
+
+    @Test func timingRegressionDoesNotFailWithoutTimingVerdicts() throws {
+        var settings = ComparisonSettings()
+        settings.timingVerdictsFail = false
+        let c = try ReportComparison(baseline: syntheticReport([("sigmoid", [1, 1, 1], 1)]),
+                                     current: syntheticReport([("sigmoid", [2, 2, 2], 1)]), settings: settings)
+        #expect(c.timingRegressions.count == 1)
+        #expect(!c.failed)
+        #expect(c.summaryLine.contains("1 regressed"))
+    }
+
+    @Test func machineKeyMismatchIsRefusedUnlessForced() throws {
+        let base = syntheticReport([("sigmoid", [1, 1], nil)], machineKey: "CPU A | avx2 | 2 cores")
+        let cur = syntheticReport([("sigmoid", [1, 1], nil)], machineKey: "CPU B | avx512f | 8 cores")
+        #expect(throws: CompareError.machineMismatch(baseline: "CPU A | avx2 | 2 cores", current: "CPU B | avx512f | 8 cores")) {
+            try ReportComparison(baseline: base, current: cur)
+        }
+        let forced = try ReportComparison(baseline: base, current: cur, force: true)
+        #expect(forced.machineMismatchForced)
+        #expect(forced.notes.contains { $0.contains("different machines") })
+    }
+
+    @Test func kernelsOnOneSideAreListedNotErrors() throws {
+        let c = try ReportComparison(baseline: syntheticReport([("sigmoid", [1], nil), ("tanh", [1], nil)]),
+                                     current: syntheticReport([("sigmoid", [1], nil), ("elu", [1], nil)]))
+        #expect(c.kernels.map(\.key.function) == ["sigmoid"])
+        #expect(c.added.map(\.function) == ["elu"])
+        #expect(c.removed.map(\.function) == ["tanh"])
+        #expect(!c.failed)
+    }
+
+    @Test func resultWithoutSamplesIsRefused() {
+        var cur = syntheticReport([("sigmoid", [1], nil)])
+        cur.results[0].samplesNsPerElement = []
+        #expect(throws: CompareError.noSamples(kernel: "sigmoid/swift-simd16@256K", side: "current")) {
+            try ReportComparison(baseline: syntheticReport([("sigmoid", [1], nil)]), current: cur)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import BenchKit
+import Foundation
+import Testing
+
+/// `bench --save-baseline / --baseline / --history` with a real (debug, forced, tiny) run.
+@Suite struct BaselineOptionsTests {
+    let smoke = ["--quick", "--size", "1K", "--samples", "3", "--min-time", "0.001", "--force-debug-timing",
+                 "--functions", "sigmoid", "--impls", "swift-naive"]
+
+    @Test func saveThenCompareThenHistory() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let results = files.path("results")
+        // --save-baseline without a name, followed by another option: the name is "default".
+        let save = try BenchProcess.run(smoke + ["--save-baseline", "--results-dir", results])
+        #expect(save.status == 0, "stderr: \(save.stderr)")
+        let baselines = files.directory.appendingPathComponent("results/baselines")
+        let machines = try FileManager.default.contentsOfDirectory(atPath: baselines.path)
+        #expect(machines.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: baselines.appendingPathComponent(machines[0]).path) == ["default.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: results + "/latest") == [machines[0] + ".json"])
+
+        let named = try BenchProcess.run(smoke + ["--results-dir", results, "--save-baseline", "mine"])
+        #expect(named.status == 0, "stderr: \(named.stderr)")
+
+        // Debug timings are too noisy for a timing verdict; accuracy is deterministic and must pass.
+        let summary = files.path("summary.md")
+        let compared = try BenchProcess.run(smoke + ["--baseline", "mine", "--no-timing-verdicts", "--history",
+                                                     "--results-dir", results, "--summary", summary])
+        #expect(compared.status == 0, "stderr: \(compared.stderr)")
+        #expect(compared.stdout.contains("comparison passed"))
+        #expect(try String(contentsOfFile: summary, encoding: .utf8).hasPrefix("## Performance comparison: passed"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: results + "/history").count == 1)
+    }
+
+    @Test func jsonOnStandardOutputStaysValidWithABaseline() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let results = files.path("results")
+        #expect(try BenchProcess.run(smoke + ["--save-baseline=x", "--results-dir", results]).status == 0)
+        let o = try BenchProcess.run(smoke + ["--baseline", "x", "--no-timing-verdicts", "--results-dir", results, "--format", "json"])
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        _ = try ThroughputReport.decode(from: Data(o.stdout.utf8))
+        #expect(o.stderr.contains("comparison passed"))
+    }
+
+    @Test func missingBaselineExits66BeforeRunning() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let o = try BenchProcess.run(smoke + ["--baseline", "nothing", "--results-dir", files.path("results")])
+        #expect(o.status == 66)
+        #expect(o.stderr.contains("no baseline 'nothing'") && o.stderr.contains("--save-baseline nothing"))
+        #expect(o.stdout.isEmpty)   // refused before the run: no report printed
+    }
+
+    @Test func badBaselineNameExits64() throws {
+        let o = try BenchProcess.run(smoke + ["--save-baseline", "../escape"])
+        #expect(o.status == 64)
+        #expect(o.stderr.contains("bad baseline name"))
+    }
+}
