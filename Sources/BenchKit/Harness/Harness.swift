@@ -1,7 +1,12 @@
 import Dispatch
 
-/// Times one piece of work: warm-up, a batch calibrated so one sample lasts at least
-/// `minSampleTime`, then `samples` samples (DESIGN §7).
+/// Times pieces of work: warm-up, a batch calibrated so one sample lasts at least `minSampleTime`,
+/// then `samples` samples (DESIGN §7).
+///
+/// Several pieces are measured *interleaved*: every piece is calibrated first, then each round takes
+/// one sample of every piece in turn. A neighbour's job or a frequency change that lasts a few
+/// seconds then lands on every kernel's samples alike instead of on whichever kernel ran during it,
+/// which keeps the ratios within a run, and medians across runs, steadier on a shared machine.
 public struct Harness: Sendable {
     public var samples: Int
     /// Least duration of one sample, in seconds: far above the clock's resolution and a timer tick.
@@ -25,18 +30,59 @@ public struct Harness: Sendable {
         public var cyclesPerElement: [Double]
     }
 
-    /// Measures `work` over `count` elements. `work(range)` must process exactly those elements;
+    /// A piece of work over `count` elements. `work(range)` must process exactly those elements;
     /// with several threads each gets one contiguous range per call.
+    public struct Work: Sendable {
+        public var count: Int
+        public var body: @Sendable (Range<Int>) -> Void
+        public init(count: Int, _ body: @escaping @Sendable (Range<Int>) -> Void) {
+            self.count = count
+            self.body = body
+        }
+    }
+
+    /// Measures one piece of work.
     public func measure(count: Int, _ work: @escaping @Sendable (Range<Int>) -> Void) -> Measurement {
-        let ranges = Self.split(count: count, parts: threads)
-        let once = { @Sendable in
+        measureInterleaved([Work(count: count, work)])[0]
+    }
+
+    /// Measures every piece, interleaved round by round; `progress(round, rounds)` after each round.
+    public func measureInterleaved(_ pieces: [Work], progress: ((Int, Int) -> Void)? = nil) -> [Measurement] {
+        let calls = pieces.map { piece in call(piece) }
+        let batches = calls.map { calibrate($0) }
+        var ns = [[Double]](repeating: [], count: pieces.count)
+        var cycles = [[Double]](repeating: [], count: pieces.count)
+        for round in 0..<samples {
+            for p in pieces.indices {
+                let elements = Double(pieces[p].count) * Double(batches[p])
+                let c0 = Clock.ticks()
+                let s0 = Clock.nanoseconds()
+                for _ in 0..<batches[p] { calls[p]() }
+                let s1 = Clock.nanoseconds()
+                let c1 = Clock.ticks()
+                ns[p].append(Double(s1 - s0) / elements)
+                cycles[p].append(Double(c1 &- c0) / elements)
+            }
+            progress?(round + 1, samples)
+        }
+        return pieces.indices.map { Measurement(batch: batches[$0], nsPerElement: ns[$0], cyclesPerElement: cycles[$0]) }
+    }
+
+    /// One call over all elements, split across the threads.
+    private func call(_ piece: Work) -> @Sendable () -> Void {
+        let ranges = Self.split(count: piece.count, parts: threads)
+        let body = piece.body
+        return {
             if ranges.count == 1 {
-                work(ranges[0])
+                body(ranges[0])
             } else {
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { work(ranges[$0]) }
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { body(ranges[$0]) }
             }
         }
-        // Warm up for warmupTime (at least twice), then calibrate on a warm call.
+    }
+
+    /// Warms up for `warmupTime` (at least two calls), then sizes the batch from one warm call.
+    private func calibrate(_ once: () -> Void) -> Int {
         let warmStart = Clock.nanoseconds()
         var calls = 0
         repeat {
@@ -46,21 +92,7 @@ public struct Harness: Sendable {
         let t0 = Clock.nanoseconds()
         once()
         let single = Swift.max(Double(Clock.nanoseconds() - t0), 1)
-        let batch = Swift.max(1, Int((minSampleTime * 1e9 / single).rounded(.up)))
-
-        var ns: [Double] = []
-        var cycles: [Double] = []
-        let elements = Double(count) * Double(batch)
-        for _ in 0..<samples {
-            let c0 = Clock.ticks()
-            let s0 = Clock.nanoseconds()
-            for _ in 0..<batch { once() }
-            let s1 = Clock.nanoseconds()
-            let c1 = Clock.ticks()
-            ns.append(Double(s1 - s0) / elements)
-            cycles.append(Double(c1 &- c0) / elements)
-        }
-        return Measurement(batch: batch, nsPerElement: ns, cyclesPerElement: cycles)
+        return Swift.max(1, Int((minSampleTime * 1e9 / single).rounded(.up)))
     }
 
     /// `count` elements in `parts` contiguous ranges of near-equal size (empty ranges dropped).

@@ -52,20 +52,25 @@ public struct ThroughputRun: Sendable {
             let source = SendableAddress(UnsafePointer(input.pointer))
             let destination = SendableAddress(output.pointer)
 
-            progress?(step, stepCount, "copy @\(size)")
-            let copy = harness.measure(count: size) { range in
+            // The copy (the roofline) and every kernel, measured interleaved round by round.
+            let runnable = kernels.filter(\.isAvailable)
+            var pieces = [Harness.Work(count: size) { range in
                 ck_copy(source.pointer + range.lowerBound, destination.pointer + range.lowerBound, range.count)
-            }
-            results.append(result(function: "copy", implementation: "memcpy", isa: "memory", size: size, copy))
-            step += 1
-
-            for kernel in kernels where kernel.isAvailable {
-                progress?(step, stepCount, "\(kernel.id) @\(size)")
-                let alpha = self.alpha
-                let measurement = harness.measure(count: size) { range in
+            }]
+            let alpha = self.alpha
+            for kernel in runnable {
+                pieces.append(Harness.Work(count: size) { range in
                     kernel.run(source.pointer + range.lowerBound, destination.pointer + range.lowerBound,
                                count: range.count, alpha: alpha)
-                }
+                })
+            }
+            let label = "\(runnable.count) kernels + copy @\(size)"
+            progress?(step, stepCount, label)
+            let measurements = harness.measureInterleaved(pieces) { round, rounds in
+                progress?(step, stepCount, "\(label), sample round \(round)/\(rounds)")
+            }
+            results.append(result(function: "copy", implementation: "memcpy", isa: "memory", size: size, measurements[0]))
+            for (kernel, measurement) in zip(runnable, measurements.dropFirst()) {
                 var row = result(function: kernel.function.rawValue, implementation: kernel.implementation,
                                  isa: kernel.isa, size: size, measurement)
                 if measureAccuracy {
@@ -73,8 +78,8 @@ public struct ThroughputRun: Sendable {
                     row.maxULP = maxULP[kernel.id]
                 }
                 results.append(row)
-                step += 1
             }
+            step += pieces.count
             blackHole(output.buffer)
         }
         progress?(step, stepCount, "done")

@@ -55,6 +55,18 @@ import Testing
         #expect(Harness.split(count: 5, parts: 1) == [0..<5])
     }
 
+    @Test func interleavedRunsEveryPieceEveryRound() {
+        let harness = Harness(samples: 4, minSampleTime: 0.0005, warmupTime: 0, threads: 1)
+        let counter = Counter()
+        let pieces = (0..<3).map { id in Harness.Work(count: 100) { _ in counter.add(id) } }
+        var rounds: [Int] = []
+        let ms = harness.measureInterleaved(pieces) { round, _ in rounds.append(round) }
+        #expect(ms.count == 3)
+        #expect(ms.allSatisfy { $0.nsPerElement.count == 4 && $0.batch >= 1 })
+        #expect(rounds == [1, 2, 3, 4])
+        for id in 0..<3 { #expect(counter.calls(id) >= 4 * ms[id].batch) }
+    }
+
     @Test func measuresEveryElementEverySample() {
         let harness = Harness(samples: 3, minSampleTime: 0.001, warmupTime: 0, threads: 2)
         let m = harness.measure(count: 1000) { range in
@@ -67,3 +79,13 @@ import Testing
         #expect(m.nsPerElement.allSatisfy { $0 > 0 })
     }
 }
+
+/// Counts calls per piece, from whichever thread makes them.
+final class Counter: @unchecked Sendable {
+    private var counts: [Int: Int] = [:]
+    private let lock = NSLock()
+    func add(_ id: Int) { lock.lock(); counts[id, default: 0] += 1; lock.unlock() }
+    func calls(_ id: Int) -> Int { lock.lock(); defer { lock.unlock() }; return counts[id, default: 0] }
+}
+
+import Foundation
