@@ -11,17 +11,22 @@ struct ComparisonOptions: ParsableArguments {
           help: "Report timing, but fail only on accuracy regressions (for noisy, shared CI machines).")
     var noTimingVerdicts = false
 
+    @Option(help: ArgumentHelp("Run-to-run drift of one kernel's median (relative SD, e.g. 3% or 0); default: estimated from the spread of all kernels' ratios.", valueName: "drift"))
+    var drift: String?
+
     @Option(name: .customLong("results-dir"), help: "The results directory (baselines/, history/, latest/).")
     var resultsDirectory: String = "results"
 
     func validate() throws {
-        do { _ = try ComparisonSettings.parseThreshold(threshold) } catch { throw ValidationError(error.message) }
+        do { _ = try settings } catch let error as UsageError { throw ValidationError(error.message) }
     }
 
     var settings: ComparisonSettings {
         get throws {
             var settings = ComparisonSettings(threshold: try ComparisonSettings.parseThreshold(threshold))
             settings.timingVerdictsFail = !noTimingVerdicts
+            // The threshold's syntax; 0 (or 0%) turns the allowance off.
+            if let drift { settings.drift = ["0", "0%"].contains(drift) ? 0 : try ComparisonSettings.parseThreshold(drift) }
             return settings
         }
     }

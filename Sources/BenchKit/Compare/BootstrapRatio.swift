@@ -1,3 +1,5 @@
+import Foundation
+
 /// A ratio of medians with a confidence interval from a percentile bootstrap.
 ///
 /// Method: each of `resamples` rounds draws `baseline.count` values from the baseline samples and
@@ -25,6 +27,19 @@ public struct BootstrapRatio: Sendable, Equatable {
         self.estimate = estimate
         self.lower = lower
         self.upper = upper
+    }
+
+    /// The interval widened for run-to-run drift: on a log scale, each half-width of the bootstrap
+    /// interval is combined in quadrature with z·`drift` (z the normal quantile of `confidence`), as
+    /// two independent error sources add. `drift` is the relative standard deviation of one kernel's
+    /// median between two runs of the same build, which within-run samples cannot show.
+    public func widened(byDrift drift: Double, confidence: Double) -> BootstrapRatio {
+        guard drift > 0 else { return self }
+        let extra = normalQuantile((1 + confidence) / 2) * drift
+        let center = log(estimate)
+        let below = (center - log(lower)), above = (log(upper) - center)
+        return BootstrapRatio(estimate: estimate, lower: exp(center - (below * below + extra * extra).squareRoot()),
+                              upper: exp(center + (above * above + extra * extra).squareRoot()))
     }
 
     /// - Precondition: both sample sets are non-empty; `confidence` is in (0, 1); `resamples` ≥ 1.
@@ -77,4 +92,14 @@ struct ResampledMedian {
         }
         preconditionFailure("the counts add up to n, so the loop returns")
     }
+}
+
+/// The standard normal quantile, by bisection on erf: called once per comparison, so simplicity wins.
+func normalQuantile(_ p: Double) -> Double {
+    var lo = -10.0, hi = 10.0
+    for _ in 0..<100 {
+        let mid = (lo + hi) / 2
+        if 0.5 * (1 + erf(mid / 2.0.squareRoot())) < p { lo = mid } else { hi = mid }
+    }
+    return (lo + hi) / 2
 }

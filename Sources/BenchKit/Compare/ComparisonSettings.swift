@@ -9,8 +9,10 @@ import Foundation
 /// - **unchanged** otherwise, including when the interval straddles a bound (not enough evidence).
 ///
 /// Requiring the interval, not just the estimate, to clear the threshold is what keeps within-run
-/// noise from being called a change; the threshold itself absorbs run-to-run drift that no interval
-/// computed from one run's samples can see.
+/// noise from being called a change. The interval is first widened for run-to-run drift (`drift`):
+/// on this shared 2-core machine five A/A runs of the same build moved single kernels' medians by
+/// 0.85–1.18× (robust SD ≈ 5–6% of log ratio) while each run's own bootstrap intervals were ±1–3%,
+/// so an interval from the samples alone called 2–17 of 27 kernels changed in 3 of 5 A/A runs.
 public struct ComparisonSettings: Sendable, Equatable {
     /// Relative change in time per element that counts, e.g. 0.05 for 5%.
     public var threshold: Double
@@ -20,12 +22,20 @@ public struct ComparisonSettings: Sendable, Equatable {
     /// A rise of max ulp larger than this is an accuracy regression. Max ulp is a deterministic figure
     /// of a fixed sample; the epsilon only absorbs the printing and parsing of a decimal.
     public var ulpEpsilon: Double
+    /// Relative SD of one kernel's median between runs of the same build. nil: estimated from the
+    /// comparison itself as the robust spread (1.4826·MAD) of the kernels' log ratios, when at least
+    /// `minimumKernelsForDriftEstimate` kernels are compared (else 0, with a note). Most kernels do not
+    /// change in one commit, so their ratios' spread is drift; kernels that did change are outliers a
+    /// MAD ignores. Set it (e.g. 0) to judge from within-run noise only.
+    public var drift: Double?
+    public static let minimumKernelsForDriftEstimate = 8
     /// Whether timing regressions make the comparison fail (off on noisy CI machines: the timing is
     /// still reported, but only accuracy regressions fail).
     public var timingVerdictsFail: Bool
 
     public init(threshold: Double = 0.05, confidence: Double = 0.95, resamples: Int = 2000, seed: UInt64 = 0xC0FFEE,
-                ulpEpsilon: Double = 1e-9, timingVerdictsFail: Bool = true) {
+                ulpEpsilon: Double = 1e-9, timingVerdictsFail: Bool = true, drift: Double? = nil) {
+        self.drift = drift
         self.threshold = threshold
         self.confidence = confidence
         self.resamples = resamples

@@ -4,7 +4,10 @@ public struct KernelComparison: Sendable, Equatable {
     public var key: KernelKey
     public var baselineMedianNs: Double
     public var currentMedianNs: Double
+    /// The bootstrap interval from the two runs' samples alone.
     public var ratio: BootstrapRatio
+    /// `ratio` widened for run-to-run drift: the interval the verdict is taken from, and shown.
+    public var judged: BootstrapRatio
     public var timing: TimingVerdict
     /// nil when that side did not measure accuracy (`--no-accuracy`); compared only when both did.
     public var baselineMaxULP: Double?
@@ -14,14 +17,15 @@ public struct KernelComparison: Sendable, Equatable {
     /// Compares two results of the same key. The bootstrap seed mixes the settings' seed with the
     /// key's label, so a kernel's interval does not depend on which other kernels were in the run.
     /// - Precondition: both results have samples (`ReportComparison` checks this first).
-    public init(baseline: KernelResult, current: KernelResult, settings: ComparisonSettings) {
+    public init(baseline: KernelResult, current: KernelResult, settings: ComparisonSettings, drift: Double = 0) {
         key = KernelKey(current)
         baselineMedianNs = SampleStatistics(baseline.samplesNsPerElement).median
         currentMedianNs = SampleStatistics(current.samplesNsPerElement).median
         ratio = BootstrapRatio(baseline: baseline.samplesNsPerElement, current: current.samplesNsPerElement,
                                resamples: settings.resamples, confidence: settings.confidence,
                                seed: settings.seed ^ Self.fnv1a(key.label))
-        timing = settings.verdict(for: ratio)
+        judged = ratio
+        timing = .unchanged
         baselineMaxULP = baseline.maxULP
         currentMaxULP = current.maxULP
         if let b = baseline.maxULP, let c = current.maxULP {
@@ -29,6 +33,13 @@ public struct KernelComparison: Sendable, Equatable {
         } else {
             accuracyRegressed = false
         }
+        judge(drift: drift, settings: settings)
+    }
+
+    /// Sets `judged` and `timing` for a drift (known only once every kernel's ratio is).
+    mutating func judge(drift: Double, settings: ComparisonSettings) {
+        judged = ratio.widened(byDrift: drift, confidence: settings.confidence)
+        timing = settings.verdict(for: judged)
     }
 
     /// FNV-1a: a hash stable across processes (Swift's `Hasher` is randomly seeded per process).

@@ -15,7 +15,7 @@ extension ReportComparison {
         let accuracy = k.accuracyRegressed ? "WORSE"
             : (k.baselineMaxULP == nil || k.currentMaxULP == nil ? "not compared" : "ok")
         return [k.key.label, three(k.baselineMedianNs), three(k.currentMedianNs), String(format: "%.3f", k.ratio.estimate),
-                String(format: "[%.3f, %.3f]", k.ratio.lower, k.ratio.upper),
+                String(format: "[%.3f, %.3f]", k.judged.lower, k.judged.upper),
                 k.timing == .regressed ? "REGRESSED" : k.timing.rawValue, ulp, accuracy]
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Two throughput reports compared kernel by kernel (DESIGN §8): the timing verdicts, the accuracy
 /// verdicts, and the kernels only one side has (listed, not errors: adding a kernel is not a fault).
 public struct ReportComparison: Sendable, Equatable {
@@ -10,6 +12,9 @@ public struct ReportComparison: Sendable, Equatable {
     public var kernels: [KernelComparison]
     public var added: [KernelKey]
     public var removed: [KernelKey]
+    /// The run-to-run drift the intervals were widened by (relative SD), and whether it was estimated.
+    public var drift: Double
+    public var driftEstimated: Bool
     /// Differences in how the runs were made that a reader should know about (debug build, sizes…).
     public var notes: [String]
 
@@ -32,6 +37,11 @@ public struct ReportComparison: Sendable, Equatable {
             if c.samplesNsPerElement.isEmpty { throw .noSamples(kernel: key.label, side: "current") }
             kernels.append(KernelComparison(baseline: b, current: c, settings: settings))
         }
+        let estimate = settings.drift == nil ? Self.estimateDrift(kernels) : nil
+        let drift = settings.drift ?? estimate ?? 0
+        for i in kernels.indices { kernels[i].judge(drift: drift, settings: settings) }
+        self.drift = drift
+        self.driftEstimated = estimate != nil
         self.settings = settings
         self.baselineMachine = baseline.machine
         self.currentMachine = current.machine
@@ -40,6 +50,17 @@ public struct ReportComparison: Sendable, Equatable {
         self.added = Set(after.keys).subtracting(before.keys).sorted()
         self.removed = Set(before.keys).subtracting(after.keys).sorted()
         self.notes = Self.notes(baseline: baseline, current: current, mismatch: mismatch)
+        if settings.drift == nil && estimate == nil {
+            notes.append("drift not estimated (fewer than \(ComparisonSettings.minimumKernelsForDriftEstimate) kernels "
+                         + "in common); intervals show within-run noise only")
+        }
+    }
+
+    /// 1.4826 · MAD of the kernels' log ratios: the spread of ratios that a change to a few kernels
+    /// does not move; nil with too few kernels to tell spread from change.
+    static func estimateDrift(_ kernels: [KernelComparison]) -> Double? {
+        guard kernels.count >= ComparisonSettings.minimumKernelsForDriftEstimate else { return nil }
+        return 1.4826 * SampleStatistics(kernels.map { log($0.ratio.estimate) }).mad
     }
 
     public var timingRegressions: [KernelComparison] { kernels.filter { $0.timing == .regressed } }
@@ -66,7 +87,9 @@ public struct ReportComparison: Sendable, Equatable {
     public var methodLine: String {
         let t = settings.threshold
         return "ratio = median(current) / median(baseline) time per element (> 1 is slower); "
-            + "\(Self.percentText(settings.confidence)) percentile-bootstrap interval (\(settings.resamples) resamples); "
+            + "\(Self.percentText(settings.confidence)) percentile-bootstrap interval (\(settings.resamples) resamples), "
+            + "widened for run-to-run drift \(ThroughputReport.threeDigits(drift * 100))%"
+            + (driftEstimated ? " (estimated from the spread of all kernels' ratios)" : "") + "; "
             + "regressed when the interval is above \(ThroughputReport.threeDigits(1 + t)), improved when below "
             + "\(ThroughputReport.threeDigits(1 / (1 + t))) (threshold \(Self.percentText(t)))"
     }

@@ -1,4 +1,5 @@
 @testable import BenchKit
+import Foundation
 import Testing
 
 @Suite struct BootstrapRatioTests {
@@ -23,6 +24,15 @@ import Testing
         #expect(r1 == BootstrapRatio(baseline: a, current: b, seed: 5))
         let r2 = BootstrapRatio(baseline: a, current: b, seed: 6)
         #expect(abs(r1.lower - r2.lower) < 0.02 && abs(r1.upper - r2.upper) < 0.02)
+    }
+
+    @Test func driftWidensInQuadratureOnALogScale() {
+        let r = BootstrapRatio(estimate: 1, lower: 1, upper: 1).widened(byDrift: 0.05, confidence: 0.95)
+        #expect(abs(log(r.upper) - 1.959964 * 0.05) < 1e-5 && abs(log(r.lower) + 1.959964 * 0.05) < 1e-5)
+        let wide = BootstrapRatio(estimate: 1, lower: exp(-0.03), upper: exp(0.04)).widened(byDrift: 0.02 / 1.959964, confidence: 0.95)
+        #expect(abs(log(wide.upper) - (0.04 * 0.04 + 0.0004).squareRoot()) < 1e-6)
+        #expect(BootstrapRatio(estimate: 1.1, lower: 1, upper: 1.2).widened(byDrift: 0, confidence: 0.95)
+                == BootstrapRatio(estimate: 1.1, lower: 1, upper: 1.2))
     }
 
     @Test func noisierSamplesGiveAWiderInterval() {

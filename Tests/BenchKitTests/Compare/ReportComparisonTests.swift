@@ -48,6 +48,31 @@ import Testing
         #expect(flagged == 0)
     }
 
+    /// Kernels whose ratios scatter by ±8% run to run (as on this machine) are not called changed,
+    /// though each one's own samples are quiet: the estimated drift widens the intervals.
+    @Test func runToRunDriftWidensTheIntervals() throws {
+        var gen = SyntheticTimings(seed: 25)
+        let names = (0..<27).map { "k\($0)" }
+        let shifts = names.indices.map { 1 + 0.16 * (Double($0) / 26 - 0.5) }   // 0.92 … 1.08
+        let base = syntheticReport(names.map { ($0, gen.samples(median: 1, sigma: 0.01, outliers: 0), nil) })
+        let cur = syntheticReport(zip(names, shifts).map { ($0, gen.samples(median: $1, sigma: 0.01, outliers: 0), nil) })
+        let judged = try ReportComparison(baseline: base, current: cur)
+        #expect(judged.driftEstimated && judged.drift > 0.03)
+        #expect(judged.timingRegressions.isEmpty)
+        let withinRunOnly = try ReportComparison(baseline: base, current: cur, settings: .init(drift: 0))
+        #expect(!withinRunOnly.timingRegressions.isEmpty)
+    }
+
+    /// One kernel 20% slower among 26 unchanged ones stands out of the drift estimate and is flagged.
+    @Test func oneRealRegressionAmongManyIsFlagged() throws {
+        var gen = SyntheticTimings(seed: 26)
+        let names = (0..<27).map { "k\($0)" }
+        let base = syntheticReport(names.map { ($0, gen.samples(median: 1, sigma: 0.02, outliers: 1), nil) })
+        let cur = syntheticReport(names.map { ($0, gen.samples(median: $0 == "k5" ? 1.2 : 1, sigma: 0.02, outliers: 1), nil) })
+        let c = try ReportComparison(baseline: base, current: cur)
+        #expect(c.timingRegressions.map(\.key.function) == ["k5"])
+    }
+
     @Test func accuracyRiseIsARegressionEvenWithoutTimingVerdicts() throws {
         let samples = [1.0, 1.01, 0.99]
         var settings = ComparisonSettings()

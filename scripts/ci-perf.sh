@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# CI performance check: build in release, run the matrix at a CI-sized setting, compare with this
+# machine's committed baseline (results/baselines/<machine>/default.json) when there is one, and
+# write the comparison as Markdown. Exits with `bench compare`'s status (results/README.md):
+# 0 nothing regressed, 1 regression, 65/66/67 bad or missing inputs.
+#
+# Usage: scripts/ci-perf.sh [--short] [--out DIR] [extra bench run arguments]
+#   --short   for .ci/run on a shared, noisy machine: fewer samples, --no-timing-verdicts (fails on
+#             accuracy regressions and crashes, reports timing without failing on it)
+#   --out DIR where current.json, summary.md and benchmark.json go (default: .build/ci-perf)
+# BENCH_SCRATCH_PATH: the build directory (default .build), for a build beside another one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+short=0
+out=.build/ci-perf
+extra=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --short) short=1 ;;
+        --out) out="$2"; shift ;;
+        *) extra+=("$1") ;;
+    esac
+    shift
+done
+mkdir -p "$out"
+
+scripts/install-deps.sh >&2
+scratch="${BENCH_SCRATCH_PATH:-.build}"
+swift build -c release --product bench --scratch-path "$scratch" >&2
+bench="$scratch/release/bench"
+
+if [ "$short" = 1 ]; then
+    run=(--all --size 64K --samples 7 --min-time 0.01)
+    verdicts=(--no-timing-verdicts)
+else
+    run=(--all --size 256K --samples 15)
+    verdicts=()
+fi
+
+# A crash or a failed run fails CI here (set -e).
+"$bench" "${run[@]}" ${extra[@]+"${extra[@]}"} --format json --output "$out/current.json" >/dev/null
+"$bench" export --github-action-benchmark "$out/current.json" --output "$out/benchmark.json"
+
+status=0
+"$bench" compare --baseline-name default "$out/current.json" --format markdown --output "$out/summary.md" \
+    ${verdicts[@]+"${verdicts[@]}"} || status=$?
+if [ "$status" = 66 ]; then
+    # No committed baseline for this machine: nothing to compare with, which is not a failure.
+    printf '## Performance comparison: no baseline\n\nNo committed baseline for this machine; save one with `bench --all --size 256K --samples 15 --save-baseline` and commit results/baselines/.\n' > "$out/summary.md"
+    status=0
+fi
+echo "ci-perf: summary written to $out/summary.md (exit $status)" >&2
+exit "$status"
