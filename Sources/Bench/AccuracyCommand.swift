@@ -28,7 +28,7 @@ struct AccuracyCommand: ParsableCommand {
     @Option(help: "Output format: table, json or markdown.")
     var format: ReportFormat = .table
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(help: "Write the report to this file (atomically); the table still goes to standard output.")
     var output: String?
 
     @Flag(name: .customLong("no-primitives"), help: "Skip the primitives table.")

@@ -1,3 +1,4 @@
+import BenchKit
 import Foundation
 
 /// One self-rewriting progress line on standard error, only when it is a terminal: which kernel, how
@@ -10,20 +11,39 @@ final class ProgressLine: @unchecked Sendable {
         isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
     }
 
+    /// Step `done + 1` of `total` is under way; time left at the pace of the steps so far.
     func update(done: Int, total: Int, label: String) {
-        lock.lock()
-        defer { lock.unlock() }
         let elapsed = Date().timeIntervalSince(start)
         var eta = ""
         if done > 0 {
             let left = elapsed / Double(done) * Double(total - done)
             eta = String(format: ", about %.0f s left", left)
         }
-        let text = "[\(done + 1 > total ? total : done + 1)/\(total)] \(label)\(eta)"
+        show("[\(done + 1 > total ? total : done + 1)/\(total)] \(label)\(eta)")
+    }
+
+    /// Replaces the line with `text`.
+    func show(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
     }
 
     func finish() {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+extension Harness.RoundProgress {
+    /// "round 12, 10/21 quiet samples, about 8 s left": the time left assumes rounds stay as quiet as so far,
+    /// bounded by the sampling budget.
+    var description: String {
+        let pace = elapsed / Double(max(round, 1))
+        let quietShare = Double(max(quiet, 1)) / Double(max(round, 1))
+        let roundsLeft = Double(max(target - quiet, 0)) / quietShare
+        let left = min(roundsLeft * pace, max(budget - elapsed, 0))
+        return quiet == round
+            ? String(format: "round %d/%d, about %.0f s left", round, target, left)
+            : String(format: "round %d, %d/%d quiet samples, about %.0f s left", round, quiet, target, left)
     }
 }

@@ -41,13 +41,29 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: ReportFormat = .table
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(help: "Write the report to this file (atomically); the table still goes to standard output.")
     var output: String?
 
     @Flag(name: .customLong("no-accuracy"), help: "Skip the max-ulp column (a quick accuracy sample per kernel).")
     var noAccuracy = false
 
-    @Flag(help: "A smoke run: few, short samples. Figures are rough.")
+    @Flag(name: .customLong("no-screening"), help: """
+        Count every sample, even those a busy neighbour slowed (exactly --samples rounds). By default a \
+        contention probe brackets each sample and only quiet samples count; see README, "Method".
+        """)
+    var noScreening = false
+
+    @Option(name: .customLong("quiet-tolerance"), help: """
+        A sample is quiet when the probe readings around it are within this of the run's quietest, as 3% or 0.03.
+        """)
+    var quietTolerance: String = "3%"
+
+    @Option(name: .customLong("max-duration"), help: """
+        Most seconds of sampling per size, however few samples were quiet by then (screened runs; default 60).
+        """)
+    var maxDuration: Double?
+
+    @Flag(help: "A smoke run: few, short samples, no screening. Figures are rough.")
     var quick = false
 
     @Flag(name: .customLong("force-debug-timing"), help: "Time a debug build anyway; the result says so.")
@@ -66,6 +82,29 @@ struct RunCommand: ParsableCommand {
         } catch { throw ValidationError(error.message) }
         if let output { try OutputPath.check(output) }
         _ = try selection.kernels(in: Registry.standard)
+        _ = try screening
+    }
+
+    /// The screening the options ask for; nil with --no-screening or --quick.
+    var screening: Screening? {
+        get throws {
+            if noScreening || quick {
+                if maxDuration != nil {
+                    throw ValidationError("--max-duration applies to screened runs, not with --no-screening or --quick")
+                }
+                return nil
+            }
+            let tolerance: Double
+            do { tolerance = try ComparisonSettings.parseThreshold(quietTolerance) } catch {
+                throw ValidationError("--quiet-tolerance: \(error.message)")
+            }
+            var screening = Screening(tolerance: tolerance)
+            if let maxDuration { screening.maxDuration = maxDuration }
+            guard screening.maxDuration > 0, screening.maxDuration <= 3600 else {
+                throw ValidationError("--max-duration must be in (0, 3600] seconds, got \(screening.maxDuration)")
+            }
+            return screening
+        }
     }
 
     func run() throws {
@@ -83,7 +122,7 @@ struct RunCommand: ParsableCommand {
         if let cpu { try CPUAffinity.pin(to: cpu, available: ProcessInfo.processInfo.activeProcessorCount) }
 
         let harness = Harness(samples: samples ?? (quick ? 5 : 21), minSampleTime: minTime ?? (quick ? 0.003 : 0.02),
-                              warmupTime: quick ? 0.005 : 0.05, threads: threads)
+                              warmupTime: quick ? 0.005 : 0.05, threads: threads, screening: try screening)
         let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
                                 seed: seed, alpha: alpha, measureAccuracy: !noAccuracy)
         // The machine block is read before the run: the git state is the one the figures were made with.
@@ -91,16 +130,21 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressLine.forStandardError()
         var callback: ThroughputRun.Progress?
         if let progress {
-            callback = { done, total, label in progress.update(done: done, total: total, label: label) }
+            let sizeCount = sizes.count
+            callback = { sizeIndex, label, rounds in
+                progress.show("[size \(sizeIndex + 1)/\(sizeCount)] \(label)" + (rounds.map { ": \($0.description)" } ?? ""))
+            }
         }
-        let results = try run.run(progress: callback)
+        let measured = try run.run(progress: callback)
         progress?.finish()
+        let results = measured.results
 
         let configuration = RunConfiguration(
             command: CommandLine.arguments.map(shellQuoted).joined(separator: " "), sizes: sizes, threads: threads,
             samples: harness.samples, minSampleTime: harness.minSampleTime, seed: seed,
-            distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: alpha)
-        var report = ThroughputReport(machine: machine, configuration: configuration, results: results)
+            distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: alpha,
+            screening: harness.screening)
+        var report = ThroughputReport(machine: machine, configuration: configuration, results: results, rounds: measured.rounds)
         report.fillRelativeFigures()
         try ReportOutput.emit(report, format: format, to: output)
         try baseline.apply(to: report, reportOnStandardOutput: output == nil && format != .table)

@@ -42,6 +42,27 @@ import Testing
         #expect(simd.summary.speedupOverNaive != nil && simd.summary.rooflineShare != nil)
     }
 
+    /// A screened (non-quick) run: the JSON carries the probe log, every sample is either counted or
+    /// rejected, and each kernel has its quiet samples unless the budget ran out (then a warning).
+    @Test func screenedRunRecordsTheProbeLog() throws {
+        let o = try BenchProcess.run(["--size", "1K", "--samples", "3", "--min-time", "0.001", "--max-duration", "3",
+                                      "--functions", "sigmoid", "--impls", "swift-naive,swift-simd16", "--no-accuracy",
+                                      "--force-debug-timing", "--format", "json"])
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        let report = try ThroughputReport.decode(from: Data(o.stdout.utf8))
+        #expect(report.configuration.screening == Screening(tolerance: 0.03, maxDuration: 3))
+        let log = try #require(report.rounds.first)
+        #expect(report.rounds.count == 1 && log.size == 1024 && log.piecesPerRound == 3)
+        #expect(log.quiet.count == 3 * log.rounds && log.probeNsPerElement.count == log.quiet.count + 1)
+        #expect(log.rounds >= 3)
+        for (piece, result) in report.results.enumerated() {
+            let quiet = log.quiet(piece: piece).filter { $0 }.count
+            #expect(result.samplesNsPerElement.count + result.rejectedNsPerElement.count == log.rounds)
+            #expect(result.samplesNsPerElement.count == (quiet == 0 ? log.rounds : quiet))
+        }
+        #expect(log.quietCount >= 3 || log.duration >= 3)
+    }
+
     @Test func csvHasAHeaderAndOneRowPerResult() throws {
         let o = try BenchProcess.run(smoke + ["--functions", "tanh", "--impls", "swift-libm", "--format", "csv"])
         #expect(o.status == 0)
@@ -81,6 +102,10 @@ import Testing
         (["--threads", "0"], "threads"),
         (["--format", "xml"], "format"),
         (["--output", "/nonexistent-dir/x.json"], "does not exist"),
+        (["--quiet-tolerance", "0"], "quiet-tolerance"),
+        (["--quiet-tolerance", "abc"], "quiet-tolerance"),
+        (["--max-duration", "0"], "max-duration"),
+        (["--no-screening", "--max-duration", "5"], "screened runs"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + ["--force-debug-timing"])

@@ -61,15 +61,17 @@ import Testing
     @Test func schemaVersionMismatchExits65() throws {
         let files = try ReportFiles(); defer { files.remove() }
         let good = try files.write(ReportFiles.report(), as: "good.json")
-        let json = try files.write(ReportFiles.report(), as: "v2.json")
-        let text = try String(contentsOfFile: json, encoding: .utf8).replacingOccurrences(of: "\"schema_version\" : 1", with: "\"schema_version\" : 2")
-        try files.write(text, as: "v2.json")
+        let json = try files.write(ReportFiles.report(), as: "v1.json")
+        let current = "\"schema_version\" : \(ThroughputReport.currentSchemaVersion)"
+        let original = try String(contentsOfFile: json, encoding: .utf8)
+        #expect(original.contains(current))
+        try files.write(original.replacingOccurrences(of: current, with: "\"schema_version\" : 1"), as: "v1.json")
         let o = try BenchProcess.run(["compare", good, json])
         #expect(o.status == 65)
-        #expect(o.stderr.contains("schema_version 2") && o.stderr.contains("v2.json"))
+        #expect(o.stderr.contains("schema_version 1") && o.stderr.contains("v1.json"))
     }
 
-    @Test(arguments: ["{not json", "[]", #"{"schema_version": 1, "kind": "throughput"}"#, #"{"schema_version": 1, "kind": "accuracy"}"#])
+    @Test(arguments: ["{not json", "[]", #"{"schema_version": 2, "kind": "throughput"}"#, #"{"schema_version": 2, "kind": "accuracy"}"#])
     func malformedFileExits65(content: String) throws {
         let files = try ReportFiles(); defer { files.remove() }
         let good = try files.write(ReportFiles.report(), as: "good.json")

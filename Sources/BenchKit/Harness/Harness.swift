@@ -15,8 +15,14 @@ public struct Harness: Sendable {
     public var warmupTime: Double
     /// Threads the work is split across, in contiguous chunks.
     public var threads: Int
+    /// Contention screening of rounds; nil takes every round as it comes.
+    public var screening: Screening?
+    /// Where probe readings come from: `ContentionProbe` unless a test supplies a script.
+    var probeReadings: (@Sendable () -> () -> Double)? = nil
 
-    public init(samples: Int = 21, minSampleTime: Double = 0.02, warmupTime: Double = 0.05, threads: Int = 1) {
+    public init(samples: Int = 21, minSampleTime: Double = 0.02, warmupTime: Double = 0.05, threads: Int = 1,
+                screening: Screening? = nil) {
+        self.screening = screening
         self.samples = samples
         self.minSampleTime = minSampleTime
         self.warmupTime = warmupTime
@@ -41,18 +47,51 @@ public struct Harness: Sendable {
         }
     }
 
-    /// Measures one piece of work.
+    /// Measures one piece of work (every round counts: no screening).
     public func measure(count: Int, _ work: @escaping @Sendable (Range<Int>) -> Void) -> Measurement {
-        measureInterleaved([Work(count: count, work)])[0]
+        var unscreened = self
+        unscreened.screening = nil
+        return unscreened.measureInterleaved([Work(count: count, work)]).pieces[0]
     }
 
-    /// Measures every piece, interleaved round by round; `progress(round, rounds)` after each round.
-    public func measureInterleaved(_ pieces: [Work], progress: ((Int, Int) -> Void)? = nil) -> [Measurement] {
+    /// Where an interleaved measurement stands, after each round.
+    public struct RoundProgress: Sendable {
+        public var round: Int
+        /// Quiet samples of the piece that has fewest so far (`round` without screening).
+        public var quiet: Int
+        /// Quiet samples wanted per piece (`samples`).
+        public var target: Int
+        public var elapsed: Double
+        /// Seconds of sampling at most: `samples` rounds' worth without screening.
+        public var budget: Double
+    }
+
+    /// The samples of every piece (all rounds, in order) and the probe log of the rounds.
+    public struct Interleaved: Sendable {
+        public var pieces: [Measurement]
+        /// Nil without screening.
+        public var rounds: RoundLog?
+    }
+
+    /// Measures every piece, interleaved round by round. Without screening it takes exactly `samples`
+    /// rounds; with it, rounds go on until every piece has `samples` quiet samples (see `Screening`).
+    public func measureInterleaved(_ pieces: [Work], progress: ((RoundProgress) -> Void)? = nil) -> Interleaved {
         let calls = pieces.map { piece in call(piece) }
         let batches = calls.map { calibrate($0) }
+        let probe: (() -> Double)? = screening.map { _ in
+            if let probeReadings { return probeReadings() }
+            let probe = ContentionProbe()
+            return { probe.read() }
+        }
         var ns = [[Double]](repeating: [], count: pieces.count)
         var cycles = [[Double]](repeating: [], count: pieces.count)
-        for round in 0..<samples {
+        // A probe reading before the first sample and after every sample, so each is bracketed.
+        var probes: [Double] = probe.map { [$0()] } ?? []
+        var quiet: [Bool] = []
+        let start = Clock.nanoseconds()
+        var elapsed = 0.0
+        var round = 0
+        while true {
             for p in pieces.indices {
                 let elements = Double(pieces[p].count) * Double(batches[p])
                 let c0 = Clock.ticks()
@@ -62,11 +101,35 @@ public struct Harness: Sendable {
                 let c1 = Clock.ticks()
                 ns[p].append(Double(s1 - s0) / elements)
                 cycles[p].append(Double(c1 &- c0) / elements)
+                if let probe { probes.append(probe()) }
             }
-            progress?(round + 1, samples)
+            round += 1
+            elapsed = Double(Clock.nanoseconds() - start) / 1e9
+            let counted: Int
+            let done: Bool
+            if let screening {
+                quiet = screening.quietSamples(probes: probes)
+                counted = RoundLog.fewestQuiet(quiet, piecesPerRound: pieces.count)
+                done = round >= samples && (counted >= samples || elapsed >= screening.maxDuration)
+                    || round >= samples * Self.maxRoundsPerSample
+            } else {
+                counted = round
+                done = round >= samples
+            }
+            let budget = screening.map { Swift.max($0.maxDuration, elapsed) } ?? elapsed / Double(round) * Double(samples)
+            progress?(RoundProgress(round: round, quiet: counted, target: samples, elapsed: elapsed, budget: budget))
+            if done { break }
         }
-        return pieces.indices.map { Measurement(batch: batches[$0], nsPerElement: ns[$0], cyclesPerElement: cycles[$0]) }
+        return Interleaved(
+            pieces: pieces.indices.map { Measurement(batch: batches[$0], nsPerElement: ns[$0], cyclesPerElement: cycles[$0]) },
+            rounds: screening.map { _ in
+                RoundLog(size: pieces.map(\.count).max() ?? 0, piecesPerRound: pieces.count, probeNsPerElement: probes,
+                         quiet: quiet, duration: elapsed)
+            })
     }
+
+    /// A cap on rounds whatever the clock says, so a very short `minSampleTime` cannot run away.
+    static let maxRoundsPerSample = 20
 
     /// One call over all elements, split across the threads.
     private func call(_ piece: Work) -> @Sendable () -> Void {

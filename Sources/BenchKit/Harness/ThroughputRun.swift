@@ -23,11 +23,15 @@ public struct ThroughputRun: Sendable {
         self.alpha = alpha
     }
 
-    /// What is about to be measured, for progress display: (done, total, label).
-    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ label: String) -> Void
+    /// Where the run stands, for progress display: the size being measured (index among `sizes`), a
+    /// label, and the harness's round progress (nil while calibrating and measuring accuracy).
+    public typealias Progress = @Sendable (_ sizeIndex: Int, _ label: String, _ rounds: Harness.RoundProgress?) -> Void
 
-    /// The steps of the run, in order: per size, the copy and each available kernel.
-    public var stepCount: Int { sizes.count * (1 + kernels.filter(\.isAvailable).count) }
+    /// The rows and, per size, the screening log.
+    public struct Output: Sendable {
+        public var results: [KernelResult]
+        public var rounds: [RoundLog]
+    }
 
     public enum RunError: Error, CustomStringConvertible {
         case allocation(size: Int)
@@ -39,12 +43,12 @@ public struct ThroughputRun: Sendable {
     }
 
     /// Runs everything; unavailable kernels are skipped (they are listed by `bench list`).
-    public func run(progress: Progress? = nil) throws -> [KernelResult] {
+    public func run(progress: Progress? = nil) throws -> Output {
         var results: [KernelResult] = []
-        var step = 0
+        var logs: [RoundLog] = []
         var accuracy = QuickAccuracy(alpha: alpha)
         var maxULP: [String: Double] = [:]
-        for size in sizes {
+        for (sizeIndex, size) in sizes.enumerated() {
             guard let input = AlignedBuffer(count: size), let output = AlignedBuffer(count: size) else {
                 throw RunError.allocation(size: size)
             }
@@ -65,33 +69,41 @@ public struct ThroughputRun: Sendable {
                 })
             }
             let label = "\(runnable.count) kernels + copy @\(size)"
-            progress?(step, stepCount, label)
-            let measurements = harness.measureInterleaved(pieces) { round, rounds in
-                progress?(step, stepCount, "\(label), sample round \(round)/\(rounds)")
-            }
-            results.append(result(function: "copy", implementation: "memcpy", isa: "memory", size: size, measurements[0]))
-            for (kernel, measurement) in zip(runnable, measurements.dropFirst()) {
+            progress?(sizeIndex, "\(label), calibrating", nil)
+            let measured = harness.measureInterleaved(pieces) { progress?(sizeIndex, label, $0) }
+            let log = measured.rounds
+            if let log { logs.append(log) }
+            results.append(result(function: "copy", implementation: "memcpy", isa: "memory", size: size,
+                                  measured.pieces[0], quiet: log?.quiet(piece: 0)))
+            if measureAccuracy { progress?(sizeIndex, "\(label), max ulp", nil) }
+            for (piece, kernel) in runnable.enumerated() {
                 var row = result(function: kernel.function.rawValue, implementation: kernel.implementation,
-                                 isa: kernel.isa, size: size, measurement)
+                                 isa: kernel.isa, size: size, measured.pieces[piece + 1], quiet: log?.quiet(piece: piece + 1))
                 if measureAccuracy {
                     if maxULP[kernel.id] == nil { maxULP[kernel.id] = accuracy.maxULP(kernel) }
                     row.maxULP = maxULP[kernel.id]
                 }
                 results.append(row)
             }
-            step += pieces.count
             blackHole(output.buffer)
         }
-        progress?(step, stepCount, "done")
-        return results
+        return Output(results: results, rounds: logs)
     }
 
+    /// One row: the summary from the quiet samples (all samples when `quiet` is nil); the rejected
+    /// ones are kept beside them. A row left with no quiet sample at all (the sampling budget ran out
+    /// on a busy machine) keeps every sample, and the report's warning says so.
     func result(function: String, implementation: String, isa: String, size: Int,
-                _ m: Harness.Measurement) -> KernelResult {
-        KernelResult(function: function, implementation: implementation, isa: isa, size: size,
-                     threads: harness.threads, batch: m.batch, samplesNsPerElement: m.nsPerElement,
-                     samplesCyclesPerElement: m.cyclesPerElement,
-                     summary: KernelResult.Summary(nsPerElement: m.nsPerElement, cyclesPerElement: m.cyclesPerElement))
+                _ m: Harness.Measurement, quiet: [Bool]?) -> KernelResult {
+        var counts = quiet ?? Array(repeating: true, count: m.nsPerElement.count)
+        if !counts.contains(true) { counts = Array(repeating: true, count: m.nsPerElement.count) }
+        let ns = zip(m.nsPerElement, counts).filter(\.1).map(\.0)
+        let cycles = zip(m.cyclesPerElement, counts).filter(\.1).map(\.0)
+        let rejected = zip(m.nsPerElement, counts).filter { !$0.1 }.map(\.0)
+        return KernelResult(function: function, implementation: implementation, isa: isa, size: size,
+                            threads: harness.threads, batch: m.batch, samplesNsPerElement: ns,
+                            samplesCyclesPerElement: cycles, rejectedNsPerElement: rejected,
+                            summary: KernelResult.Summary(nsPerElement: ns, cyclesPerElement: cycles))
     }
 }
 

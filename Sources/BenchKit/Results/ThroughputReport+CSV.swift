@@ -1,6 +1,6 @@
 extension ThroughputReport {
     static let csvColumns = [
-        "function", "implementation", "isa", "size", "threads", "batch", "samples",
+        "function", "implementation", "isa", "size", "threads", "batch", "samples", "rejected",
         "median_ns_per_element", "min_ns_per_element", "p90_ns_per_element", "mad_percent",
         "gelem_per_second", "gbytes_per_second", "median_cycles_per_element",
         "speedup_over_naive", "roofline_share", "max_ulp",
@@ -16,7 +16,7 @@ extension ThroughputReport {
         let rows = results.map { r -> [String] in
             let s = r.summary
             return [r.function, r.implementation, r.isa, "\(r.size)", "\(r.threads)", "\(r.batch)",
-                    "\(r.samplesNsPerElement.count)",
+                    "\(r.samplesNsPerElement.count)", "\(r.rejectedNsPerElement.count)",
                     number(s.medianNsPerElement), number(s.minNsPerElement), number(s.p90NsPerElement),
                     number(s.madPercent), number(s.gelemPerSecond), number(s.gbytesPerSecond),
                     number(s.medianCyclesPerElement), number(s.speedupOverNaive), number(s.rooflineShare),

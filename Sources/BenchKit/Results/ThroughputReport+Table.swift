@@ -59,11 +59,32 @@ extension ThroughputReport {
             + (section.threads == 1 ? "" : ", \(section.threads) threads")
     }
 
-    /// "median of 30 samples", or a range when kernels took different counts.
+    /// "median of 30 samples", or a range when kernels took different counts; for a screened run,
+    /// "median of ≥21 quiet samples of 25 rounds (screen 5%)".
     var sampleCountText: String {
-        let counts = results.map(\.samplesNsPerElement.count)
-        guard let lo = counts.min(), let hi = counts.max() else { return "median of \(configuration.samples) samples" }
-        return lo == hi ? "median of \(lo) samples" : "median of \(lo)–\(hi) samples"
+        func range(_ counts: [Int]) -> String? {
+            guard let lo = counts.min(), let hi = counts.max() else { return nil }
+            return lo == hi ? "\(lo)" : "\(lo)–\(hi)"
+        }
+        if let screening = configuration.screening, let quiet = range(rounds.map(\.quietCount)),
+           let taken = range(rounds.map(\.rounds)) {
+            return "median of ≥\(quiet) quiet samples of \(taken) rounds (screen \(Self.percent(screening.tolerance)))"
+        }
+        guard let counts = range(results.map(\.samplesNsPerElement.count)) else {
+            return "median of \(configuration.samples) samples"
+        }
+        return "median of \(counts) samples"
+    }
+
+    /// One line per size whose sampling budget ran out before enough rounds were quiet.
+    var screeningWarnings: [String] {
+        guard let screening = configuration.screening else { return [] }
+        return rounds.filter { $0.quietCount < configuration.samples }.map { log in
+            "WARNING: size \(Self.sizeLabel(log.size)): a kernel got only \(log.quietCount) quiet samples in "
+                + "\(log.rounds) rounds (\(configuration.samples) wanted) within \(String(format: "%.0f", screening.maxDuration)) s; "
+                + "the machine was busy and these medians may be high"
+                + (log.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
+        }
     }
 
     /// The plain-text table `bench` prints by default.
@@ -90,6 +111,7 @@ extension ThroughputReport {
             }
         }
         out += ["", footer]
+        out += screeningWarnings
         if configuration.forcedDebugTiming {
             out.append("WARNING: timed a debug build (forced); these figures are not representative.")
         }

@@ -3,24 +3,30 @@ import Foundation
 /// The result of a throughput run: what JSON holds, and what the table, CSV and Markdown views show.
 /// `schemaVersion` changes whenever a field changes meaning or goes away; readers refuse other versions.
 public struct ThroughputReport: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = 1
+    /// Version 2: samples are the quiet rounds' only (contention screening), rejected ones are listed
+    /// apart, and the report carries the probe log of every size (`rounds`).
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var kind: String
     public var machine: MachineInfo
     public var configuration: RunConfiguration
     public var results: [KernelResult]
+    /// Per size, the contention probe before each round and which rounds counted; empty when the
+    /// run was not screened.
+    public var rounds: [RoundLog]
 
-    public init(machine: MachineInfo, configuration: RunConfiguration, results: [KernelResult]) {
+    public init(machine: MachineInfo, configuration: RunConfiguration, results: [KernelResult], rounds: [RoundLog] = []) {
         self.schemaVersion = Self.currentSchemaVersion
         self.kind = "throughput"
         self.machine = machine
         self.configuration = configuration
         self.results = results
+        self.rounds = rounds
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", kind, machine, configuration, results
+        case schemaVersion = "schema_version", kind, machine, configuration, results, rounds
     }
 }
 
@@ -29,7 +35,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var command: String
     public var sizes: [Int]
     public var threads: Int
+    /// Quiet rounds wanted per size (every round counts when `screening` is nil).
     public var samples: Int
+    /// Contention screening of rounds, nil when off (`--no-screening`).
+    public var screening: Screening?
     /// The least time one sample lasts, in seconds (the batch is calibrated to reach it).
     public var minSampleTime: Double
     public var seed: UInt64
@@ -41,7 +50,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var alpha: Float
 
     public init(command: String, sizes: [Int], threads: Int, samples: Int, minSampleTime: Double, seed: UInt64,
-                distribution: String, pinnedCPU: Int?, quick: Bool, forcedDebugTiming: Bool, alpha: Float) {
+                distribution: String, pinnedCPU: Int?, quick: Bool, forcedDebugTiming: Bool, alpha: Float,
+                screening: Screening? = nil) {
+        self.screening = screening
         self.command = command
         self.sizes = sizes
         self.threads = threads
@@ -56,7 +67,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case command, sizes, threads, samples, seed, distribution, quick, alpha
+        case command, sizes, threads, samples, seed, distribution, quick, alpha, screening
         case minSampleTime = "min_sample_time_s"
         case pinnedCPU = "pinned_cpu"
         case forcedDebugTiming = "forced_debug_timing"
@@ -73,16 +84,20 @@ public struct KernelResult: Codable, Sendable, Equatable {
     public var threads: Int
     /// Kernel calls per sample (calibrated).
     public var batch: Int
-    /// Nanoseconds per element, one entry per sample, in the order taken.
+    /// Nanoseconds per element, one entry per counted (quiet) round, in the order taken.
     public var samplesNsPerElement: [Double]
-    /// Timestamp-counter ticks per element, one per sample.
+    /// Timestamp-counter ticks per element, one per counted round.
     public var samplesCyclesPerElement: [Double]
+    /// Nanoseconds per element of the rounds the contention screen rejected, in order (shown, not used).
+    public var rejectedNsPerElement: [Double]
     public var summary: Summary
     /// Max ulp over a quick accuracy sample (nil when not measured).
     public var maxULP: Double?
 
     public init(function: String, implementation: String, isa: String, size: Int, threads: Int, batch: Int,
-                samplesNsPerElement: [Double], samplesCyclesPerElement: [Double], summary: Summary, maxULP: Double? = nil) {
+                samplesNsPerElement: [Double], samplesCyclesPerElement: [Double], rejectedNsPerElement: [Double] = [],
+                summary: Summary, maxULP: Double? = nil) {
+        self.rejectedNsPerElement = rejectedNsPerElement
         self.function = function
         self.implementation = implementation
         self.isa = isa
@@ -101,6 +116,7 @@ public struct KernelResult: Codable, Sendable, Equatable {
         case function, implementation, isa, size, threads, batch, summary
         case samplesNsPerElement = "samples_ns_per_element"
         case samplesCyclesPerElement = "samples_cycles_per_element"
+        case rejectedNsPerElement = "rejected_ns_per_element"
         case maxULP = "max_ulp"
     }
 

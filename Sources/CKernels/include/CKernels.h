@@ -61,6 +61,11 @@ void ck_sleef_primitive_avx512(int prim, const float *in, float *out, ptrdiff_t 
 /* Pins the calling thread to one CPU: 0 on success, an errno value on failure, -1 where unsupported. */
 int ck_pin_to_cpu(int cpu);
 
+/* The contention probe (probe.c): `repetitions` passes of scalar 1/(1+expf(-x)) over in[0..n) into
+ * out, never vectorised. The harness times it before each sampling round to tell quiet rounds from
+ * rounds a neighbour slowed down. */
+void ck_contention_probe(const float *in, float *out, ptrdiff_t n, int repetitions);
+
 /* A plain copy, the memory roofline the harness compares against. */
 void ck_copy(const float *in, float *out, ptrdiff_t n);
 
