@@ -87,7 +87,7 @@ public struct Harness: Sendable {
         var cycles = [[Double]](repeating: [], count: pieces.count)
         // A probe reading before the first sample and after every sample, so each is bracketed.
         var probes: [Double] = probe.map { [$0()] } ?? []
-        var quiet: [Bool] = []
+        var verdict = Screening.Verdict(quiet: [], slowdown: [])
         let start = Clock.nanoseconds()
         var elapsed = 0.0
         var round = 0
@@ -108,8 +108,8 @@ public struct Harness: Sendable {
             let counted: Int
             let done: Bool
             if let screening {
-                quiet = screening.quietSamples(probes: probes)
-                counted = RoundLog.fewestQuiet(quiet, piecesPerRound: pieces.count)
+                verdict = screening.judge(probes: probes, samples: ns)
+                counted = RoundLog.fewestQuiet(verdict.quiet, piecesPerRound: pieces.count)
                 done = round >= samples && (counted >= samples || elapsed >= screening.maxDuration)
                     || round >= samples * Self.maxRoundsPerSample
             } else {
@@ -124,7 +124,7 @@ public struct Harness: Sendable {
             pieces: pieces.indices.map { Measurement(batch: batches[$0], nsPerElement: ns[$0], cyclesPerElement: cycles[$0]) },
             rounds: screening.map { _ in
                 RoundLog(size: pieces.map(\.count).max() ?? 0, piecesPerRound: pieces.count, probeNsPerElement: probes,
-                         quiet: quiet, duration: elapsed)
+                         quiet: verdict.quiet, slowdown: verdict.slowdown, duration: elapsed)
             })
     }
 

@@ -3,30 +3,62 @@ import Testing
 @testable import BenchKit
 
 @Suite struct ScreeningTests {
-    /// Sample k lies between readings k and k + 1; both must be within the tolerance of the quietest.
-    @Test func quietMeansBothReadingsAroundASampleAreNearTheQuietest() {
+    /// One piece, so only the probe test applies: sample k lies between readings k and k + 1, and
+    /// both must be within the tolerance of the reference.
+    @Test func probeQuietMeansBothReadingsAroundASampleAreNearTheReference() {
         let screen = Screening(tolerance: 0.05)
-        #expect(screen.quietSamples(probes: [2.0, 2.1, 2.11, 2.0, 2.0]) == [true, false, false, true])
-        #expect(screen.quietSamples(probes: [2.0]) == [])
-        #expect(screen.quietSamples(probes: []) == [])
+        let verdict = screen.judge(probes: [2.0, 2.1, 2.11, 2.0, 2.0], samples: [[1, 1, 1, 1]])
+        #expect(verdict.quiet == [true, false, false, true])
+        #expect(verdict.slowdown == [nil, nil, nil, nil])
+        #expect(screen.judge(probes: [2.0], samples: [[]]).quiet == [])
+        #expect(screen.judge(probes: [], samples: []).quiet == [])
+    }
+
+    /// The reference is the 1st percentile, so one unusually fast reading does not make all the
+    /// others look contended (the minimum would have rejected every sample here).
+    @Test func aSingleFastReadingDoesNotSetTheReference() {
+        var probes = Array(repeating: 1.0, count: 201)
+        probes[100] = 0.8
+        let verdict = Screening(tolerance: 0.03).judge(probes: probes, samples: [Array(repeating: 1, count: 200)])
+        #expect(verdict.quiet.allSatisfy { $0 })
+    }
+
+    /// Eight pieces, quiet probes throughout. In round 2 five of the eight pieces ran 20% slow: the
+    /// round's median slowdown is 1.2 and none of its samples counts. In round 1 three pieces did: the
+    /// median is 1.0 and the round counts (per-piece noise is the median's job, not the screen's).
+    @Test func roundsMostPiecesRanSlowInAreRejected() {
+        var samples = Array(repeating: Array(repeating: 1.0, count: 4), count: 8)
+        for p in 0..<5 { samples[p][2] = 1.2 }
+        for p in 5..<8 { samples[p][1] = 1.2 }
+        let verdict = Screening(tolerance: 0.03, consensusTolerance: 0.05)
+            .judge(probes: Array(repeating: 1.0, count: 33), samples: samples)
+        #expect(verdict.slowdown.map { $0.map { ($0 * 100).rounded() / 100 } } == [1.0, 1.0, 1.2, 1.0])
+        for r in 0..<4 {
+            #expect(verdict.quiet[(r * 8)..<(r * 8 + 8)].allSatisfy { $0 == (r != 2) }, "round \(r)")
+        }
+        // With seven pieces the consensus test would lean on the piece judged: it is skipped.
+        let seven = Screening().judge(probes: Array(repeating: 1.0, count: 29), samples: Array(samples.prefix(7)))
+        #expect(seven.quiet.allSatisfy { $0 } && seven.slowdown.allSatisfy { $0 == nil })
     }
 
     @Test func defaultsAreTheMeasuredOnes() {
         let screen = Screening()
-        #expect(screen.tolerance == 0.03 && screen.maxDuration == 60)
+        #expect(screen.tolerance == 0.03 && screen.consensusTolerance == 0.05 && screen.maxDuration == 60)
+        #expect(Screening.consensusMinimumPieces == 8 && Screening.referencePercentile == 1)
     }
 
     @Test func roundLogCountsPerPieceAndRoundTrips() throws {
         // Two pieces, three rounds: piece 0 quiet in rounds 0 and 2, piece 1 in round 2 only.
         let log = RoundLog(size: 1024, piecesPerRound: 2, probeNsPerElement: [1, 1, 2, 2, 1, 1, 1],
-                           quiet: [true, false, false, false, true, true], duration: 0.5)
+                           quiet: [true, false, false, false, true, true], slowdown: [nil, 1.5, 1.0], duration: 0.5)
         #expect(log.rounds == 3 && log.quietCount == 1 && log.rejectedCount == 3)
         #expect(log.quiet(piece: 0) == [true, false, true] && log.quiet(piece: 1) == [false, false, true])
         let data = try JSONEncoder().encode(log)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"probe_ns_per_element\"") && text.contains("\"pieces_per_round\""))
+        #expect(text.contains("\"probe_ns_per_element\"") && text.contains("\"pieces_per_round\"")
+                && text.contains("\"round_slowdown\""))
         #expect(try JSONDecoder().decode(RoundLog.self, from: data) == log)
-        let screening = Screening(tolerance: 0.04, maxDuration: 40)
+        let screening = Screening(tolerance: 0.04, consensusTolerance: 0.1, maxDuration: 40)
         #expect(try JSONDecoder().decode(Screening.self, from: JSONEncoder().encode(screening)) == screening)
     }
 }
