@@ -5,8 +5,9 @@
 # 0 nothing regressed, 1 regression, 65/66/67 bad or missing inputs.
 #
 # Usage: scripts/ci-perf.sh [--short] [--out DIR] [extra bench run arguments]
-#   --short   for .ci/run on a shared, noisy machine: fewer samples, --no-timing-verdicts (fails on
-#             accuracy regressions and crashes, reports timing without failing on it)
+#   --short   for .ci/run on a shared, noisy machine: fewer, shorter samples, --no-timing-verdicts
+#             (fails on accuracy regressions and crashes, reports timing without failing on it). Same
+#             size as the baseline, so every kernel is compared (reports with nothing in common exit 65).
 #   --out DIR where current.json, summary.md and benchmark.json go (default: .build/ci-perf)
 # BENCH_SCRATCH_PATH: the build directory (default .build), for a build beside another one.
 set -euo pipefail
@@ -31,7 +32,7 @@ swift build -c release --product bench --scratch-path "$scratch" >&2
 bench="$scratch/release/bench"
 
 if [ "$short" = 1 ]; then
-    run=(--all --size 64K --samples 7 --min-time 0.01)
+    run=(--all --size 256K --samples 7 --min-time 0.01 --max-duration 30)
     verdicts=(--no-timing-verdicts)
 else
     run=(--all --size 256K --samples 15)

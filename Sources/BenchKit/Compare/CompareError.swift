@@ -6,6 +6,9 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case machineMismatch(baseline: String, current: String)
     /// A result without samples has no interval to judge from (a hand-edited or truncated file).
     case noSamples(kernel: String, side: String)
+    /// Not one kernel (function, implementation, size, threads) is in both reports: a comparison would
+    /// pass having judged nothing, which a CI job must not mistake for "no regression".
+    case nothingInCommon(baseline: String, current: String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,10 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
         case .noSamples(let kernel, let side):
             return "\(kernel) in the \(side) report has no samples (samples_ns_per_element is empty); "
                 + "a comparison needs every sample of both runs"
+        case .nothingInCommon(let baseline, let current):
+            return "the reports have no kernel in common (baseline: \(baseline); current: \(current)); a kernel is "
+                + "compared only at the same function, implementation, size and thread count. Run the current "
+                + "report with the baseline's --size and --threads"
         }
     }
 

@@ -19,7 +19,8 @@ public struct ReportComparison: Sendable, Equatable {
     public var notes: [String]
 
     /// - Throws: `CompareError.machineMismatch` when the machine keys differ and `force` is false;
-    ///   `CompareError.noSamples` when a kernel present on both sides has no samples on one.
+    ///   `CompareError.noSamples` when a kernel present on both sides has no samples on one;
+    ///   `CompareError.nothingInCommon` when both reports have kernels but none is in both.
     public init(baseline: ThroughputReport, current: ThroughputReport, settings: ComparisonSettings = .init(),
                 force: Bool = false) throws(CompareError) {
         let mismatch = baseline.machine.machineKey != current.machine.machineKey
@@ -30,6 +31,9 @@ public struct ReportComparison: Sendable, Equatable {
             Dictionary(report.results.map { (KernelKey($0), $0) }, uniquingKeysWith: { first, _ in first })
         }
         let before = index(baseline), after = index(current)
+        if !before.isEmpty && !after.isEmpty && Set(before.keys).isDisjoint(with: after.keys) {
+            throw .nothingInCommon(baseline: Self.shape(baseline), current: Self.shape(current))
+        }
         var kernels: [KernelComparison] = []
         for key in Set(before.keys).intersection(after.keys).sorted() {
             let b = before[key]!, c = after[key]!
@@ -54,6 +58,13 @@ public struct ReportComparison: Sendable, Equatable {
             notes.append("drift not estimated (fewer than \(ComparisonSettings.minimumKernelsForDriftEstimate) kernels "
                          + "in common); intervals show within-run noise only")
         }
+    }
+
+    /// "27 kernels at 256K, 1 thread": what a report measured, for the nothing-in-common message.
+    static func shape(_ report: ThroughputReport) -> String {
+        let sizes = Set(report.results.map(\.size)).sorted().map(ThroughputReport.sizeLabel).joined(separator: ", ")
+        let threads = Set(report.results.map(\.threads)).sorted().map(String.init).joined(separator: ", ")
+        return "\(report.results.count) results at size \(sizes), threads \(threads)"
     }
 
     /// 1.4826 · MAD of the kernels' log ratios: the spread of ratios that a change to a few kernels

@@ -114,6 +114,17 @@ import Testing
         #expect(!c.failed)
     }
 
+    /// Two reports at different sizes share no kernel: a comparison would judge nothing and pass.
+    @Test func reportsWithNothingInCommonAreRefused() {
+        let base = syntheticReport([("sigmoid", [1], nil), ("tanh", [1], nil)])
+        var cur = base
+        for i in cur.results.indices { cur.results[i].size = 65536 }
+        #expect(throws: CompareError.nothingInCommon(baseline: "2 results at size 256K, threads 1",
+                                                     current: "2 results at size 64K, threads 1")) {
+            try ReportComparison(baseline: base, current: cur)
+        }
+    }
+
     @Test func resultWithoutSamplesIsRefused() {
         var cur = syntheticReport([("sigmoid", [1], nil)])
         cur.results[0].samplesNsPerElement = []
