@@ -10,9 +10,10 @@ import Foundation
 ///
 /// Requiring the interval, not just the estimate, to clear the threshold is what keeps within-run
 /// noise from being called a change. The interval is first widened for run-to-run drift (`drift`):
-/// on this shared 2-core machine five A/A runs of the same build moved single kernels' medians by
-/// 0.85–1.18× (robust SD ≈ 5–6% of log ratio) while each run's own bootstrap intervals were ±1–3%,
-/// so an interval from the samples alone called 2–17 of 27 kernels changed in 3 of 5 A/A runs.
+/// before the harness screened out contended samples, five A/A runs of one build on a shared 2-core
+/// machine moved single kernels' medians by 0.85–1.18× (robust SD ≈ 5–6% of log ratio) while each
+/// run's own bootstrap intervals were ±1–3%, so an interval from the samples alone called 2–17 of 27
+/// kernels changed in 3 of 5 A/A runs. With screening the estimated drift there is ~0.3%.
 public struct ComparisonSettings: Sendable, Equatable {
     /// Relative change in time per element that counts, e.g. 0.05 for 5%.
     public var threshold: Double
