@@ -21,8 +21,9 @@ def load(directory):
     for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
         with open(path) as f:
             report = json.load(f)
-        if report.get("schema_version") != 1 or report.get("kind") != "throughput":
-            print(f"plot_history: skipping {path} (not a schema 1 throughput report)")
+        # Version 2 added contention screening; the summary figures plotted here mean the same.
+        if report.get("schema_version") not in (1, 2) or report.get("kind") != "throughput":
+            print(f"plot_history: skipping {path} (not a schema 1 or 2 throughput report)")
             continue
         date = datetime.fromisoformat(report["machine"]["date"].replace("Z", "+00:00"))
         runs.append((date, report))
