@@ -2,7 +2,8 @@
 # CI performance check: build in release, run the matrix at a CI-sized setting, compare with this
 # machine's committed baseline (results/baselines/<machine>/default.json) when there is one, and
 # write the comparison as Markdown. Exits with `bench compare`'s status (results/README.md):
-# 0 nothing regressed, 1 regression, 65/66/67 bad or missing inputs.
+# 0 nothing regressed, 1 regression (confirmed by a second run in a fresh process, see below),
+# 65/66/67 bad or missing inputs.
 #
 # Usage: scripts/ci-perf.sh [--short] [--out DIR] [extra bench run arguments]
 #   --short   for .ci/run on a shared, noisy machine: fewer, shorter samples, --no-timing-verdicts
@@ -46,6 +47,21 @@ fi
 status=0
 "$bench" compare --baseline-name default "$out/current.json" --format markdown --output "$out/summary.md" \
     ${verdicts[@]+"${verdicts[@]}"} || status=$?
+if [ "$status" = 1 ] && [ "$short" = 0 ]; then
+    # A timing regression must reproduce in a fresh process before it fails the job. Why: of eight
+    # same-build runs on the shared 2-core machine, one read a single kernel 15% slow on every
+    # quiet sample while the rest agreed (results/README.md); a second process did not. Accuracy
+    # regressions are deterministic and reproduce anyway.
+    echo "ci-perf: a regression was reported; confirming with a second run in a fresh process" >&2
+    mv "$out/summary.md" "$out/summary-first.md"
+    "$bench" "${run[@]}" ${extra[@]+"${extra[@]}"} --format json --output "$out/current-confirm.json" >/dev/null
+    status=0
+    "$bench" compare --baseline-name default "$out/current-confirm.json" --format markdown --output "$out/summary.md" \
+        ${verdicts[@]+"${verdicts[@]}"} || status=$?
+    if [ "$status" = 0 ]; then
+        printf '\n**Note:** the first run reported a regression that the confirmation run did not reproduce; its comparison is in summary-first.md.\n' >> "$out/summary.md"
+    fi
+fi
 if [ "$status" = 66 ]; then
     # No committed baseline for this machine: nothing to compare with, which is not a failure.
     printf '## Performance comparison: no baseline\n\nNo committed baseline for this machine; save one with `bench --all --size 256K --samples 15 --save-baseline` and commit results/baselines/.\n' > "$out/summary.md"
