@@ -49,12 +49,13 @@ import Testing
         #expect(log.quiet == [true, false, false, false, false] + Array(repeating: true, count: 7))
         #expect(log.probeNsPerElement.count == 13)
         #expect(measured.pieces[0].nsPerElement.count == 12)
-        #expect(progress.map(\.quiet) == [1, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7, 8])
+        // After round 4 the busy readings are the most common, so for one round the band is theirs.
+        #expect(progress.map(\.quiet) == [1, 1, 1, 2, 1, 2, 3, 4, 5, 6, 7, 8])
         #expect(log.size == 10)
     }
 
-    /// Samples are judged against the quietest reading of the whole run so far: a quieter reading
-    /// later turns earlier "quiet" samples into rejected ones, and sampling goes on.
+    /// Samples are judged against the quiet band of the whole run so far: when another state becomes
+    /// the most common, earlier "quiet" samples turn into rejected ones, and sampling goes on.
     @Test func quietIsJudgedAgainstTheWholeRun() throws {
         var harness = Harness(samples: 3, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
                               screening: Screening(tolerance: 0.05, maxDuration: 60))
@@ -84,11 +85,10 @@ import Testing
     @Test func budgetEndsABusyRun() throws {
         var harness = Harness(samples: 5, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
                               screening: Screening(tolerance: 0.05, maxDuration: 0.05))
-        // Three quiet readings (more than 1% of the at most 101 readings, so they set the reference),
-        // then a busy machine: two quiet samples, then none.
-        harness.probeReadings = { Self.script([1.0, 1.0, 1.0, 2.0]) }
+        // Readings alternate between two states, so no sample is bracketed by two in the band.
+        harness.probeReadings = { Self.cycle([1.0, 2.0]) }
         let log = try #require(harness.measureInterleaved([Harness.Work(count: 10) { _ in }]).rounds)
-        #expect(log.quietCount == 2)
+        #expect(log.quietCount == 0)
         #expect(log.rounds >= 5 && log.rounds <= 5 * Harness.maxRoundsPerSample)
         #expect(log.duration >= 0.05 || log.rounds == 5 * Harness.maxRoundsPerSample)
     }
@@ -98,6 +98,15 @@ import Testing
         let probe = ContentionProbe()
         let reading = probe.read()
         #expect(reading > 0 && reading.isFinite)
+    }
+
+    /// Readings in order, over and over.
+    static func cycle(_ values: [Double]) -> () -> Double {
+        var i = 0
+        return {
+            defer { i += 1 }
+            return values[i % values.count]
+        }
     }
 
     /// Readings in order, then the last one forever.
