@@ -18,6 +18,11 @@ struct BaselineOptions: ParsableArguments {
         valueName: "NAME"))
     var baseline: String?
 
+    @Option(name: .customLong("anchor-baseline"), help: ArgumentHelp(
+        "Screen against the probe's quiet band of this machine's baseline NAME instead of this run's own (implied by --baseline).",
+        valueName: "NAME"))
+    var anchorBaseline: String?
+
     @Flag(help: "Also append this run to --results-dir/history (one file per run).")
     var history = false
 
@@ -27,17 +32,32 @@ struct BaselineOptions: ParsableArguments {
     @OptionGroup var comparison: ComparisonOptions
 
     func validate() throws {
-        for name in [saveBaseline, baseline].compactMap({ $0 }) {
+        for name in [saveBaseline, baseline, anchorBaseline].compactMap({ $0 }) {
             do { try ResultsDirectory.checkBaselineName(name) } catch { throw ValidationError(error.message) }
         }
         if summary != nil && baseline == nil { throw ValidationError("--summary needs --baseline NAME") }
         if let summary { try OutputPath.check(summary) }
         // Before the run, so a long run never ends in "no such baseline" (exit 66, naming the command
         // that makes one) or in an unreadable one (65).
-        if let baseline {
+        for name in [baseline, anchorBaseline].compactMap({ $0 }) {
             let key = MachineInfo.current().machineKey
-            _ = try ExitStatus.mapping { try comparison.loadBaseline(name: baseline, machineKey: key) }
+            _ = try ExitStatus.mapping { try comparison.loadBaseline(name: name, machineKey: key) }
         }
+    }
+
+    /// The quiet band to screen against: that of `--anchor-baseline`, else of `--baseline`; nil
+    /// without either, or when that baseline was not screened (said on standard error).
+    func anchorBand() throws -> ClosedRange<Double>? {
+        guard let name = anchorBaseline ?? baseline else { return nil }
+        let key = MachineInfo.current().machineKey
+        let (report, path) = try ExitStatus.mapping { try comparison.loadBaseline(name: name, machineKey: key) }
+        guard let band = report.probeQuietBand else {
+            FileHandle.standardError.write(Data("bench: baseline '\(name)' (\(path)) has no probe log (an unscreened run); this run finds its own quiet band\n".utf8))
+            return nil
+        }
+        let range = String(format: "%.3f–%.3f", band.lowerBound, band.upperBound)
+        FileHandle.standardError.write(Data("bench: screening against the quiet band of baseline '\(name)': \(range) ns per probe element\n".utf8))
+        return band
     }
 
     var isActive: Bool { saveBaseline != nil || baseline != nil || history }

@@ -121,8 +121,10 @@ struct RunCommand: ParsableCommand {
         let inputs = try InputDistribution(parsing: distribution)
         if let cpu { try CPUAffinity.pin(to: cpu, available: ProcessInfo.processInfo.activeProcessorCount) }
 
+        var screening = try self.screening
+        if screening != nil { screening?.anchor = try baseline.anchorBand() }
         let harness = Harness(samples: samples ?? (quick ? 5 : 21), minSampleTime: minTime ?? (quick ? 0.003 : 0.02),
-                              warmupTime: quick ? 0.005 : 0.05, threads: threads, screening: try screening)
+                              warmupTime: quick ? 0.005 : 0.05, threads: threads, screening: screening)
         let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
                                 seed: seed, alpha: alpha, measureAccuracy: !noAccuracy)
         // The machine block is read before the run: the git state is the one the figures were made with.

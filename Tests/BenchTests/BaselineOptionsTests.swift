@@ -32,6 +32,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: results + "/history").count == 1)
     }
 
+    /// A screened baseline's quiet band becomes the next run's screening band; a missing one exits 66
+    /// before anything runs.
+    @Test func anchorBaselineScreensAgainstTheBaselinesBand() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let results = files.path("results")
+        let screened = ["--size", "1K", "--samples", "3", "--min-time", "0.001", "--max-duration", "3",
+                        "--functions", "sigmoid", "--impls", "swift-simd16", "--no-accuracy", "--force-debug-timing",
+                        "--results-dir", results]
+        let save = try BenchProcess.run(screened + ["--save-baseline", "b", "--format", "json"])
+        #expect(save.status == 0, "stderr: \(save.stderr)")
+        let band = try #require(try ThroughputReport.decode(from: Data(save.stdout.utf8)).probeQuietBand)
+        let anchored = try BenchProcess.run(screened + ["--anchor-baseline", "b", "--format", "json"])
+        #expect(anchored.status == 0, "stderr: \(anchored.stderr)")
+        #expect(anchored.stderr.contains("screening against the quiet band of baseline 'b'"))
+        let report = try ThroughputReport.decode(from: Data(anchored.stdout.utf8))
+        #expect(report.configuration.screening?.anchor == band)
+        #expect(report.rounds.first?.band == band)
+        let missing = try BenchProcess.run(screened + ["--anchor-baseline", "nope"])
+        #expect(missing.status == 66 && missing.stdout.isEmpty)
+    }
+
     @Test func jsonOnStandardOutputStaysValidWithABaseline() throws {
         let files = try ReportFiles(); defer { files.remove() }
         let results = files.path("results")

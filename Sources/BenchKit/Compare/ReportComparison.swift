@@ -17,6 +17,9 @@ public struct ReportComparison: Sendable, Equatable {
     public var driftEstimated: Bool
     /// Differences in how the runs were made that a reader should know about (debug build, sizes…).
     public var notes: [String]
+    /// False when a screened run ran out of time before every kernel had its quiet samples: its
+    /// medians may come from a busy machine, so timing is shown but cannot fail the comparison.
+    public var timingJudged: Bool
 
     /// - Throws: `CompareError.machineMismatch` when the machine keys differ and `force` is false;
     ///   `CompareError.noSamples` when a kernel present on both sides has no samples on one;
@@ -54,6 +57,14 @@ public struct ReportComparison: Sendable, Equatable {
         self.added = Set(after.keys).subtracting(before.keys).sorted()
         self.removed = Set(before.keys).subtracting(after.keys).sorted()
         self.notes = Self.notes(baseline: baseline, current: current, mismatch: mismatch)
+        let shortRuns = [("baseline", baseline), ("current", current)].compactMap { side, report in
+            report.screeningShortfall.map { "the \(side) run \($0)" }
+        }
+        self.timingJudged = shortRuns.isEmpty
+        if !shortRuns.isEmpty {
+            notes.append("timing not judged: " + shortRuns.joined(separator: "; ")
+                         + "; its medians may come from a busy machine (accuracy is still judged)")
+        }
         if settings.drift == nil && estimate == nil {
             notes.append("drift not estimated (fewer than \(ComparisonSettings.minimumKernelsForDriftEstimate) kernels "
                          + "in common); intervals show within-run noise only")
@@ -81,7 +92,7 @@ public struct ReportComparison: Sendable, Equatable {
     /// Whether the comparison fails: an accuracy regression always does; a timing regression does
     /// unless the settings say timing verdicts are informational.
     public var failed: Bool {
-        !accuracyRegressions.isEmpty || (settings.timingVerdictsFail && !timingRegressions.isEmpty)
+        !accuracyRegressions.isEmpty || (settings.timingVerdictsFail && timingJudged && !timingRegressions.isEmpty)
     }
 
     /// "2 regressed, 1 improved, 27 unchanged; 0 accuracy regressions; 1 added, 0 removed".
@@ -90,7 +101,9 @@ public struct ReportComparison: Sendable, Equatable {
         var text = "\(timingRegressions.count) regressed, \(improvements.count) improved, \(unchanged) unchanged; "
             + "\(accuracyRegressions.count) accuracy regression\(accuracyRegressions.count == 1 ? "" : "s")"
         if !added.isEmpty || !removed.isEmpty { text += "; \(added.count) added, \(removed.count) removed" }
-        if !settings.timingVerdictsFail { text += " (timing verdicts do not fail)" }
+        if !settings.timingVerdictsFail { text += " (timing verdicts do not fail)" } else if !timingJudged {
+            text += " (timing not judged: a run was short of quiet samples)"
+        }
         return text
     }
 

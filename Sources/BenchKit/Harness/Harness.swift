@@ -124,7 +124,7 @@ public struct Harness: Sendable {
             pieces: pieces.indices.map { Measurement(batch: batches[$0], nsPerElement: ns[$0], cyclesPerElement: cycles[$0]) },
             rounds: screening.map { _ in
                 RoundLog(size: pieces.map(\.count).max() ?? 0, piecesPerRound: pieces.count, probeNsPerElement: probes,
-                         quiet: verdict.quiet, slowdown: verdict.slowdown, duration: elapsed)
+                         quiet: verdict.quiet, slowdown: verdict.slowdown, band: verdict.band, duration: elapsed)
             })
     }
 

@@ -35,11 +35,19 @@ public struct Screening: Codable, Sendable, Equatable {
     public var consensusTolerance: Double
     /// Most seconds of sampling rounds, however few quiet samples there are by then.
     public var maxDuration: Double
+    /// A quiet band fixed in advance (taken from a baseline run on this machine, `--baseline` /
+    /// `--anchor-baseline`) instead of found in this run's readings. Why: a run spent entirely in a
+    /// neighbour's busy spell finds that spell's level as its densest band and measures it (one
+    /// 15 s CI run read every kernel 6–26% slow that way); anchored, it keeps sampling for the
+    /// baseline's state and says so when it cannot reach it.
+    public var anchor: ClosedRange<Double>?
 
     /// Fewest pieces per round for the consensus test.
     public static let consensusMinimumPieces = 8
 
-    public init(tolerance: Double = 0.03, consensusTolerance: Double = 0.05, maxDuration: Double = 60) {
+    public init(tolerance: Double = 0.03, consensusTolerance: Double = 0.05, maxDuration: Double = 60,
+                anchor: ClosedRange<Double>? = nil) {
+        self.anchor = anchor
         self.tolerance = tolerance
         self.consensusTolerance = consensusTolerance
         self.maxDuration = maxDuration
@@ -49,6 +57,7 @@ public struct Screening: Codable, Sendable, Equatable {
         case tolerance
         case consensusTolerance = "consensus_tolerance"
         case maxDuration = "max_duration_s"
+        case anchor = "anchor_band_ns_per_element"
     }
 
     /// The range [b, b × (1 + tolerance)] holding the most readings (the lowest such b on a tie).
@@ -69,6 +78,8 @@ public struct Screening: Codable, Sendable, Equatable {
         public var quiet: [Bool]
         /// Per round, the consensus slowdown (nil where the test does not apply).
         public var slowdown: [Double?]
+        /// The probe band the samples were judged by (nil before any sample).
+        public var band: ClosedRange<Double>? = nil
     }
 
     /// Judges every sample. `probes[k]` was read just before sample k and `probes[k + 1]` just after;
@@ -78,9 +89,11 @@ public struct Screening: Codable, Sendable, Equatable {
         let rounds = samples.map(\.count).min() ?? 0
         let count = pieces * rounds
         guard count > 0, probes.count >= count + 1 else { return Verdict(quiet: [], slowdown: []) }
-        let band = Self.quietBand(Array(probes[0...count]), tolerance: tolerance)
+        let band = anchor ?? Self.quietBand(Array(probes[0...count]), tolerance: tolerance)
         let probeQuiet = (0..<count).map { band.contains(probes[$0]) && band.contains(probes[$0 + 1]) }
-        guard pieces >= Self.consensusMinimumPieces else { return Verdict(quiet: probeQuiet, slowdown: Array(repeating: nil, count: rounds)) }
+        guard pieces >= Self.consensusMinimumPieces else {
+            return Verdict(quiet: probeQuiet, slowdown: Array(repeating: nil, count: rounds), band: band)
+        }
 
         // Each piece's typical quiet time, then each round's median slowdown against it.
         let typical: [Double?] = (0..<pieces).map { p in
@@ -94,7 +107,7 @@ public struct Screening: Codable, Sendable, Equatable {
         let quiet = (0..<count).map { k in
             probeQuiet[k] && (slowdown[k / pieces].map { $0 <= 1 + consensusTolerance } ?? true)
         }
-        return Verdict(quiet: quiet, slowdown: slowdown)
+        return Verdict(quiet: quiet, slowdown: slowdown, band: band)
     }
 }
 
@@ -111,11 +124,14 @@ public struct RoundLog: Codable, Sendable, Equatable {
     public var quiet: [Bool]
     /// Per round, the consensus slowdown (`Screening`); nil where that test did not apply.
     public var slowdown: [Double?]
+    /// The probe band the samples were judged by: found in this run's readings, or the anchor.
+    public var band: ClosedRange<Double>?
     /// Seconds spent in sampling rounds.
     public var duration: Double
 
     public init(size: Int, piecesPerRound: Int, probeNsPerElement: [Double], quiet: [Bool], slowdown: [Double?] = [],
-                duration: Double) {
+                band: ClosedRange<Double>? = nil, duration: Double) {
+        self.band = band
         self.slowdown = slowdown
         self.size = size
         self.piecesPerRound = piecesPerRound
@@ -148,6 +164,28 @@ public struct RoundLog: Codable, Sendable, Equatable {
         case probeNsPerElement = "probe_ns_per_element"
         case quiet
         case slowdown = "round_slowdown"
+        case band = "quiet_band_ns_per_element"
         case duration = "duration_s"
+    }
+}
+
+extension ThroughputReport {
+    /// "got only 4 of 15 quiet samples at 256K within 60 s" when a screened run's budget ran out
+    /// before every kernel had `samples` quiet samples; nil otherwise.
+    public var screeningShortfall: String? {
+        guard let screening = configuration.screening,
+              let log = rounds.min(by: { $0.quietCount < $1.quietCount }),
+              log.quietCount < configuration.samples else { return nil }
+        return "got only \(log.quietCount) of \(configuration.samples) quiet samples for some kernel at "
+            + "\(Self.sizeLabel(log.size)) within \(String(format: "%.0f", screening.maxDuration)) s"
+    }
+
+    /// The probe's quiet band of this run (of its longest-sampled size), to anchor a later run to:
+    /// probe readings are nanoseconds per element of a fixed workload, so they compare across runs
+    /// and sizes on one machine. Nil for an unscreened run.
+    public var probeQuietBand: ClosedRange<Double>? {
+        guard let log = rounds.max(by: { $0.probeNsPerElement.count < $1.probeNsPerElement.count }),
+              log.probeNsPerElement.count >= 2 else { return nil }
+        return log.band ?? Screening.quietBand(log.probeNsPerElement, tolerance: configuration.screening?.tolerance ?? 0.03)
     }
 }

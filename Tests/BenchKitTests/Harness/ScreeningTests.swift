@@ -32,6 +32,29 @@ import Testing
         #expect(verdict.quiet.enumerated().allSatisfy { k, quiet in quiet == (k >= 30 && k < 89) })
     }
 
+    /// Anchored to a baseline's band, a run spent in a busy spell finds no quiet sample instead of
+    /// taking the spell's level as its own band.
+    @Test func anAnchorOverridesTheRunsOwnBand() {
+        let busy = Array(repeating: 5.5, count: 11)
+        let anchored = Screening(tolerance: 0.03, anchor: 5.25...5.41)
+        #expect(anchored.judge(probes: busy, samples: [Array(repeating: 1, count: 10)]).quiet.allSatisfy { !$0 })
+        #expect(Screening(tolerance: 0.03).judge(probes: busy, samples: [Array(repeating: 1, count: 10)]).quiet.allSatisfy { $0 })
+        let verdict = anchored.judge(probes: Array(repeating: 5.3, count: 11), samples: [Array(repeating: 1, count: 10)])
+        #expect(verdict.quiet.allSatisfy { $0 } && verdict.band == 5.25...5.41)
+    }
+
+    /// A report's band comes from its probe log; an unscreened report has none.
+    @Test func aReportCarriesItsQuietBand() {
+        var report = ReportFixture.report()
+        #expect(report.probeQuietBand == nil && report.screeningShortfall == nil)
+        report.configuration.screening = Screening()
+        report.configuration.samples = 2
+        report.rounds = [RoundLog(size: 1024, piecesPerRound: 1, probeNsPerElement: [5.3, 5.3, 7.0, 5.3],
+                                  quiet: [true, false, false], duration: 1)]
+        #expect(report.probeQuietBand == 5.3...(5.3 * 1.03))
+        #expect(report.screeningShortfall == "got only 1 of 2 quiet samples for some kernel at 1K within 60 s")
+    }
+
     /// Eight pieces, quiet probes throughout. In round 2 five of the eight pieces ran 20% slow: the
     /// round's median slowdown is 1.2 and none of its samples counts. In round 1 three pieces did: the
     /// median is 1.0 and the round counts (per-piece noise is the median's job, not the screen's).
