@@ -17,8 +17,8 @@ public struct ReportComparison: Sendable, Equatable {
     public var driftEstimated: Bool
     /// Differences in how the runs were made that a reader should know about (debug build, sizes…).
     public var notes: [String]
-    /// False when a screened run ran out of time before every kernel had its quiet samples: its
-    /// medians may come from a busy machine, so timing is shown but cannot fail the comparison.
+    /// False when a screened run left some kernel with no quiet sample at all (its budget ran out on a
+    /// busy machine): those figures come from contended samples, so timing is shown but cannot fail.
     public var timingJudged: Bool
 
     /// - Throws: `CompareError.machineMismatch` when the machine keys differ and `force` is false;
@@ -58,12 +58,11 @@ public struct ReportComparison: Sendable, Equatable {
         self.removed = Set(before.keys).subtracting(after.keys).sorted()
         self.notes = Self.notes(baseline: baseline, current: current, mismatch: mismatch)
         let shortRuns = [("baseline", baseline), ("current", current)].compactMap { side, report in
-            report.screeningShortfall.map { "the \(side) run \($0)" }
+            report.unscreenedRows.map { "the \(side) run \($0)" }
         }
         self.timingJudged = shortRuns.isEmpty
         if !shortRuns.isEmpty {
-            notes.append("timing not judged: " + shortRuns.joined(separator: "; ")
-                         + "; its medians may come from a busy machine (accuracy is still judged)")
+            notes.append("timing not judged: " + shortRuns.joined(separator: "; ") + " (accuracy is still judged)")
         }
         if settings.drift == nil && estimate == nil {
             notes.append("drift not estimated (fewer than \(ComparisonSettings.minimumKernelsForDriftEstimate) kernels "
@@ -102,7 +101,7 @@ public struct ReportComparison: Sendable, Equatable {
             + "\(accuracyRegressions.count) accuracy regression\(accuracyRegressions.count == 1 ? "" : "s")"
         if !added.isEmpty || !removed.isEmpty { text += "; \(added.count) added, \(removed.count) removed" }
         if !settings.timingVerdictsFail { text += " (timing verdicts do not fail)" } else if !timingJudged {
-            text += " (timing not judged: a run was short of quiet samples)"
+            text += " (timing not judged: a run had a kernel with no quiet sample)"
         }
         return text
     }
