@@ -19,7 +19,7 @@
 ///
 /// Rounds go on until every piece has `samples` quiet samples, or until `maxDuration` has passed
 /// (the report then says how few quiet samples it got). A run spent entirely under a neighbour's load
-/// has no quiet reference and cannot tell.
+/// cannot tell from its own readings; `anchor` gives it the band of an earlier run.
 ///
 /// The defaults were chosen on a 2-core shared VM (README, "Method") by replaying a 538-round
 /// recording of the 1M matrix as back-to-back 21-sample runs: unscreened, 11 of 24 pairs disagreed
@@ -108,93 +108,5 @@ public struct Screening: Codable, Sendable, Equatable {
             probeQuiet[k] && (slowdown[k / pieces].map { $0 <= 1 + consensusTolerance } ?? true)
         }
         return Verdict(quiet: quiet, slowdown: slowdown, band: band)
-    }
-}
-
-/// The probe readings of one interleaved measurement and which samples counted.
-public struct RoundLog: Codable, Sendable, Equatable {
-    /// Elements per call of the measured pieces (the run's size).
-    public var size: Int
-    /// Pieces measured in each round: samples are taken round by round, piece by piece, so sample k
-    /// belongs to piece k % piecesPerRound.
-    public var piecesPerRound: Int
-    /// The probe's nanoseconds per element before each sample, in the order taken, and after the last.
-    public var probeNsPerElement: [Double]
-    /// Whether each sample, in the order taken, was quiet (made the figures).
-    public var quiet: [Bool]
-    /// Per round, the consensus slowdown (`Screening`); nil where that test did not apply.
-    public var slowdown: [Double?]
-    /// The probe band the samples were judged by: found in this run's readings, or the anchor.
-    public var band: ClosedRange<Double>?
-    /// Seconds spent in sampling rounds.
-    public var duration: Double
-
-    public init(size: Int, piecesPerRound: Int, probeNsPerElement: [Double], quiet: [Bool], slowdown: [Double?] = [],
-                band: ClosedRange<Double>? = nil, duration: Double) {
-        self.band = band
-        self.slowdown = slowdown
-        self.size = size
-        self.piecesPerRound = piecesPerRound
-        self.probeNsPerElement = probeNsPerElement
-        self.quiet = quiet
-        self.duration = duration
-    }
-
-    public var rounds: Int { piecesPerRound > 0 ? quiet.count / piecesPerRound : 0 }
-    /// Quiet samples of the piece with fewest.
-    public var quietCount: Int { Self.fewestQuiet(quiet, piecesPerRound: piecesPerRound) }
-    /// Samples rejected, over all pieces.
-    public var rejectedCount: Int { quiet.lazy.filter { !$0 }.count }
-
-    /// Piece `piece`'s quiet flags, one per round.
-    public func quiet(piece: Int) -> [Bool] {
-        stride(from: piece, to: quiet.count, by: Swift.max(piecesPerRound, 1)).map { quiet[$0] }
-    }
-
-    static func fewestQuiet(_ quiet: [Bool], piecesPerRound: Int) -> Int {
-        guard piecesPerRound > 0 else { return 0 }
-        var counts = [Int](repeating: 0, count: piecesPerRound)
-        for (k, q) in quiet.enumerated() where q { counts[k % piecesPerRound] += 1 }
-        return counts.min() ?? 0
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case size
-        case piecesPerRound = "pieces_per_round"
-        case probeNsPerElement = "probe_ns_per_element"
-        case quiet
-        case slowdown = "round_slowdown"
-        case band = "quiet_band_ns_per_element"
-        case duration = "duration_s"
-    }
-}
-
-extension ThroughputReport {
-    /// "got only 4 of 15 quiet samples for some kernel at 256K within 60 s" when a screened run's
-    /// budget ran out before every kernel had `samples` quiet samples; nil otherwise.
-    public var screeningShortfall: String? {
-        guard let screening = configuration.screening,
-              let log = rounds.min(by: { $0.quietCount < $1.quietCount }),
-              log.quietCount < configuration.samples else { return nil }
-        return "got only \(log.quietCount) of \(configuration.samples) quiet samples for some kernel at "
-            + "\(Self.sizeLabel(log.size)) within \(String(format: "%.0f", screening.maxDuration)) s"
-    }
-
-    /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet
-    /// sample at all, so that its figures were made from samples a busy machine slowed; nil otherwise.
-    /// (A kernel with a few quiet samples is still measured in the quiet state; its wider bootstrap
-    /// interval carries the uncertainty.)
-    public var unscreenedRows: String? {
-        guard configuration.screening != nil, let log = rounds.first(where: { $0.quietCount == 0 }) else { return nil }
-        return "had no quiet sample for some kernel at \(Self.sizeLabel(log.size)), so its figures come from a busy machine"
-    }
-
-    /// The probe's quiet band of this run (of its longest-sampled size), to anchor a later run to:
-    /// probe readings are nanoseconds per element of a fixed workload, so they compare across runs
-    /// and sizes on one machine. Nil for an unscreened run.
-    public var probeQuietBand: ClosedRange<Double>? {
-        guard let log = rounds.max(by: { $0.probeNsPerElement.count < $1.probeNsPerElement.count }),
-              log.probeNsPerElement.count >= 2 else { return nil }
-        return log.band ?? Screening.quietBand(log.probeNsPerElement, tolerance: configuration.screening?.tolerance ?? 0.03)
     }
 }

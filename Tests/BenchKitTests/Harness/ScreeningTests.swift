@@ -43,18 +43,6 @@ import Testing
         #expect(verdict.quiet.allSatisfy { $0 } && verdict.band == 5.25...5.41)
     }
 
-    /// A report's band comes from its probe log; an unscreened report has none.
-    @Test func aReportCarriesItsQuietBand() {
-        var report = ReportFixture.report()
-        #expect(report.probeQuietBand == nil && report.screeningShortfall == nil)
-        report.configuration.screening = Screening()
-        report.configuration.samples = 2
-        report.rounds = [RoundLog(size: 1024, piecesPerRound: 1, probeNsPerElement: [5.3, 5.3, 7.0, 5.3],
-                                  quiet: [true, false, false], duration: 1)]
-        #expect(report.probeQuietBand == 5.3...(5.3 * 1.03))
-        #expect(report.screeningShortfall == "got only 1 of 2 quiet samples for some kernel at 1K within 60 s")
-    }
-
     /// Eight pieces, quiet probes throughout. In round 2 five of the eight pieces ran 20% slow: the
     /// round's median slowdown is 1.2 and none of its samples counts. In round 1 three pieces did: the
     /// median is 1.0 and the round counts (per-piece noise is the median's job, not the screen's).
@@ -77,20 +65,5 @@ import Testing
         let screen = Screening()
         #expect(screen.tolerance == 0.03 && screen.consensusTolerance == 0.05 && screen.maxDuration == 60)
         #expect(Screening.consensusMinimumPieces == 8)
-    }
-
-    @Test func roundLogCountsPerPieceAndRoundTrips() throws {
-        // Two pieces, three rounds: piece 0 quiet in rounds 0 and 2, piece 1 in round 2 only.
-        let log = RoundLog(size: 1024, piecesPerRound: 2, probeNsPerElement: [1, 1, 2, 2, 1, 1, 1],
-                           quiet: [true, false, false, false, true, true], slowdown: [nil, 1.5, 1.0], duration: 0.5)
-        #expect(log.rounds == 3 && log.quietCount == 1 && log.rejectedCount == 3)
-        #expect(log.quiet(piece: 0) == [true, false, true] && log.quiet(piece: 1) == [false, false, true])
-        let data = try JSONEncoder().encode(log)
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"probe_ns_per_element\"") && text.contains("\"pieces_per_round\"")
-                && text.contains("\"round_slowdown\""))
-        #expect(try JSONDecoder().decode(RoundLog.self, from: data) == log)
-        let screening = Screening(tolerance: 0.04, consensusTolerance: 0.1, maxDuration: 40)
-        #expect(try JSONDecoder().decode(Screening.self, from: JSONEncoder().encode(screening)) == screening)
     }
 }
