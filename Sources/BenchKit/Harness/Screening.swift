@@ -27,7 +27,9 @@
 /// depending on the reference); probe at 3% and consensus at 5%, 0 of 9 (worst 2.1–2.2% whether the
 /// reference is the 1st percentile or the quiet band), at ~36 s of sampling per run. Thirty short
 /// runs (`--impls swift-simd8,swift-simd16 --size 256K --samples 9`) then showed the fast state:
-/// with the 1st percentile as reference four runs were 6–16% off the others, with the band none.
+/// with the 1st percentile as reference four runs were 6–16% off the others through it, with the
+/// band none of those four (two more were 14–15% off whatever the reference: a slowdown of the
+/// vector kernels only, which the scalar probe does not feel).
 public struct Screening: Codable, Sendable, Equatable {
     /// Width of the quiet band: readings in [b, b × (1 + tolerance)] for the b that holds the most.
     public var tolerance: Double
