@@ -39,9 +39,10 @@ struct BaselineOptions: ParsableArguments {
         if let summary { try OutputPath.check(summary) }
         // Before the run, so a long run never ends in "no such baseline" (exit 66, naming the command
         // that makes one) or in an unreadable one (65).
-        for name in [baseline, anchorBaseline].compactMap({ $0 }) {
+        let needed = [baseline, anchorBaseline].compactMap { $0 }
+        if !needed.isEmpty {
             let key = MachineInfo.current().machineKey
-            _ = try ExitStatus.mapping { try comparison.loadBaseline(name: name, machineKey: key) }
+            for name in needed { _ = try ExitStatus.mapping { try comparison.loadBaseline(name: name, machineKey: key) } }
         }
     }
 

@@ -21,15 +21,16 @@
 /// (the report then says how few quiet samples it got). A run spent entirely under a neighbour's load
 /// cannot tell from its own readings; `anchor` gives it the band of an earlier run.
 ///
-/// The defaults were chosen on a 2-core shared VM (README, "Method") by replaying a 538-round
-/// recording of the 1M matrix as back-to-back 21-sample runs: unscreened, 11 of 24 pairs disagreed
-/// by more than 5% on some kernel (worst 37%); probe alone at 3%, 0–2 of 9–11 pairs (worst 3.3–17.6%,
-/// depending on the reference); probe at 3% and consensus at 5%, 0 of 9 (worst 2.1–2.2% whether the
-/// reference is the 1st percentile or the quiet band), at ~36 s of sampling per run. Thirty short
-/// runs (`--impls swift-simd8,swift-simd16 --size 256K --samples 9`) then showed the fast state:
-/// with the 1st percentile as reference four runs were 6–16% off the others through it, with the
-/// band none of those four (two more were 14–15% off whatever the reference: a slowdown of the
-/// vector kernels only, which the scalar probe does not feel).
+/// The defaults were chosen on a 2-core shared VM (README, "Method"; reproduce with
+/// scripts/replay_screening.py on results/screening/) by replaying a 538-round recording of the 1M
+/// matrix as back-to-back 21-sample runs: unscreened, 11 of 24 pairs disagreed by more than 5% on
+/// some kernel (worst 37%); probe alone at 3%, 0 of 9 or 2 of 11 pairs (worst 3.3% or 17.6%,
+/// minimum or 1st-percentile reference); probe at 3% and consensus at 5%, none (worst 1.8–2.2%; with
+/// the band, 0 of 10, worst 2.1%), at ~35 s of sampling per run. Thirty short runs (`--impls
+/// swift-simd8,swift-simd16 --size 256K --samples 9`) then showed the fast state: with the 1st
+/// percentile as reference four runs were 6–16% off the others through it, with the band none of
+/// those four (two more were 14–15% off whatever the reference: a slowdown of the vector kernels
+/// only, which the scalar probe does not feel).
 public struct Screening: Codable, Sendable, Equatable {
     /// Width of the quiet band: readings in [b, b × (1 + tolerance)] for the b that holds the most.
     public var tolerance: Double

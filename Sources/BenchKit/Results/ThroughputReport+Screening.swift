@@ -1,14 +1,16 @@
 import Foundation
 
 extension ThroughputReport {
-    /// "got only 4 of 15 quiet samples for some kernel at 256K within 60 s" when a screened run's
-    /// budget ran out before every kernel had `samples` quiet samples; nil otherwise.
-    public var screeningShortfall: String? {
-        guard let screening = configuration.screening,
-              let log = rounds.min(by: { $0.quietCount < $1.quietCount }),
-              log.quietCount < configuration.samples else { return nil }
-        return "got only \(log.quietCount) of \(configuration.samples) quiet samples for some kernel at "
-            + "\(Self.sizeLabel(log.size)) within \(String(format: "%.0f", screening.maxDuration)) s"
+    /// One WARNING line per size whose sampling budget ran out before every kernel had `samples`
+    /// quiet samples (shown under the table and in Markdown).
+    var screeningWarnings: [String] {
+        guard let screening = configuration.screening else { return [] }
+        return rounds.filter { $0.quietCount < configuration.samples }.map { log in
+            "WARNING: size \(Self.sizeLabel(log.size)): a kernel got only \(log.quietCount) quiet samples in "
+                + "\(log.rounds) rounds (\(configuration.samples) wanted) within \(String(format: "%.0f", screening.maxDuration)) s; "
+                + "the machine was busy and these medians may be high"
+                + (log.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
+        }
     }
 
     /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet

@@ -77,17 +77,6 @@ extension ThroughputReport {
         return "median of \(counts) samples"
     }
 
-    /// One line per size whose sampling budget ran out before enough rounds were quiet.
-    var screeningWarnings: [String] {
-        guard let screening = configuration.screening else { return [] }
-        return rounds.filter { $0.quietCount < configuration.samples }.map { log in
-            "WARNING: size \(Self.sizeLabel(log.size)): a kernel got only \(log.quietCount) quiet samples in "
-                + "\(log.rounds) rounds (\(configuration.samples) wanted) within \(String(format: "%.0f", screening.maxDuration)) s; "
-                + "the machine was busy and these medians may be high"
-                + (log.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
-        }
-    }
-
     /// The plain-text table `bench` prints by default.
     public func tableText() -> String {
         let titles = columnTitles

@@ -6,13 +6,14 @@ import Testing
     /// A report's band comes from its probe log; an unscreened report has none.
     @Test func aReportCarriesItsQuietBand() {
         var report = ReportFixture.report()
-        #expect(report.probeQuietBand == nil && report.screeningShortfall == nil)
+        #expect(report.probeQuietBand == nil && report.screeningWarnings.isEmpty)
         report.configuration.screening = Screening()
         report.configuration.samples = 2
         report.rounds = [RoundLog(size: 1024, piecesPerRound: 1, probeNsPerElement: [5.3, 5.3, 7.0, 5.3],
                                   quiet: [true, false, false], duration: 1)]
         #expect(report.probeQuietBand == 5.3...(5.3 * 1.03))
-        #expect(report.screeningShortfall == "got only 1 of 2 quiet samples for some kernel at 1K within 60 s")
+        #expect(report.screeningWarnings == ["WARNING: size 1K: a kernel got only 1 quiet samples in 3 rounds (2 wanted) "
+                                             + "within 60 s; the machine was busy and these medians may be high."])
         #expect(report.unscreenedRows == nil)
         report.rounds[0].quiet = [false, false, false]
         #expect(report.unscreenedRows == "had no quiet sample for some kernel at 1K, so its figures come from a busy machine")

@@ -1,0 +1,161 @@
+"""Replays recorded throughput runs under different contention-screening rules (README, "Method").
+
+Two modes, each reproducing figures the README quotes:
+
+  recording FILE.json[.gz]   one long screened run (probe read around every sample) cut into
+                             back-to-back runs; for each rule, how many consecutive pairs have some
+                             kernel more than 5% apart, the worst difference, and the mean run length.
+  short DIR_OR_TAR           many separate short runs re-judged under each rule; per rule, how far
+                             each run's worst kernel is from the median over runs.
+
+The rules mirror Sources/BenchKit/Harness/Screening.swift: a quiet reference (minimum, 1st
+percentile, or the densest band), a 3% probe tolerance, and the 5% round consensus (8+ pieces).
+The copy row is left out of the figures, as in the README (it is memory bound).
+"""
+import argparse
+import gzip
+import io
+import json
+import os
+import statistics as st
+import tarfile
+
+
+def load(data):
+    report = json.loads(data)
+    log = report["rounds"][0]
+    pieces, quiet = log["pieces_per_round"], log["quiet"]
+    rounds = len(quiet) // pieces
+    samples, seconds = [], [0.0] * rounds
+    for p, result in enumerate(report["results"]):
+        if len(result["samples_ns_per_element"]) == rounds:   # no quiet sample: all kept as samples
+            series = result["samples_ns_per_element"]
+        else:
+            kept, rejected = iter(result["samples_ns_per_element"]), iter(result["rejected_ns_per_element"])
+            series = [next(kept) if quiet[k] else next(rejected) for k in range(p, rounds * pieces, pieces)]
+        samples.append(series)
+        for r, ns in enumerate(series):
+            seconds[r] += ns * result["size"] * result["batch"] / 1e9
+    names = [f'{r["function"]}/{r["implementation"]}' for r in report["results"]]
+    return names, log["probe_ns_per_element"], samples, pieces, rounds, seconds
+
+
+def band(readings, reference, tolerance):
+    ordered = sorted(readings)
+    if reference == "min":
+        return 0.0, ordered[0] * (1 + tolerance)
+    if reference == "p1":
+        return 0.0, ordered[int(len(ordered) * 0.01)] * (1 + tolerance)
+    best, end = (0, ordered[0]), 0
+    for start, low in enumerate(ordered):
+        while end < len(ordered) and ordered[end] <= low * (1 + tolerance):
+            end += 1
+        if end - start > best[0]:
+            best = (end - start, low)
+    return best[1], best[1] * (1 + tolerance)
+
+
+def judge(probes, samples, pieces, first, last, rule):
+    """Quiet rounds per piece for rounds first..last-1 under `rule` (None: every round counts)."""
+    if rule is None:
+        return [list(range(first, last)) for _ in range(pieces)]
+    reference, consensus = rule
+    lo, hi = band(probes[first * pieces:last * pieces + 1], reference, 0.03)
+    ok = [[lo <= probes[r * pieces + p] <= hi and lo <= probes[r * pieces + p + 1] <= hi
+           for r in range(first, last)] for p in range(pieces)]
+    if consensus and pieces >= 8:
+        typical = []
+        for p in range(pieces):
+            quiet = [samples[p][first + j] for j in range(last - first) if ok[p][j]]
+            typical.append(st.median(quiet) if quiet else None)
+        for j in range(last - first):
+            ratios = [samples[p][first + j] / typical[p] for p in range(pieces) if typical[p]]
+            if ratios and st.median(ratios) > 1.05:
+                for p in range(pieces):
+                    ok[p][j] = False
+    return [[first + j for j in range(last - first) if ok[p][j]] for p in range(pieces)]
+
+
+def medians(samples, chosen):
+    return [st.median([samples[p][r] for r in rounds] or samples[p]) for p, rounds in enumerate(chosen)]
+
+
+def replay_recording(path, want, budget):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        names, probes, samples, pieces, rounds, seconds = load(f.read())
+    print(f"{path}: {rounds} rounds, {sum(seconds) / rounds:.3f} s per round")
+    rules = [("unscreened, 21 samples", None, 21), ("unscreened, 41 samples", None, 41),
+             ("probe alone, minimum", ("min", False), want), ("probe alone, 1st percentile", ("p1", False), want),
+             ("probe + consensus, minimum", ("min", True), want), ("probe + consensus, 1st percentile", ("p1", True), want),
+             ("probe + consensus, band (bench's rule)", ("band", True), want)]
+    for label, rule, target in rules:
+        runs, lengths, start = [], [], 0
+        while True:
+            elapsed, end, chosen = 0.0, start, None
+            while end < rounds:
+                elapsed += seconds[end]
+                end += 1
+                if end - start < target:
+                    continue
+                chosen = judge(probes, samples, pieces, start, end, rule)
+                if rule is None or min(map(len, chosen)) >= target or elapsed >= budget:
+                    break
+                chosen = None
+            if chosen is None:
+                break
+            runs.append(medians(samples, chosen))
+            lengths.append(elapsed)
+            start = end
+        failing, worst, worst_name = 0, 0.0, ""
+        for a, b in zip(runs, runs[1:]):
+            gaps = [(abs(b[p] / a[p] - 1), names[p]) for p in range(pieces) if not names[p].startswith("copy/")]
+            failing += any(g > 0.05 for g, _ in gaps)
+            gap, name = max(gaps)
+            if gap > worst:
+                worst, worst_name = gap, name
+        print(f"  {label:40s} pairs failing {failing}/{len(runs) - 1}, worst {worst * 100:.1f}% ({worst_name}), "
+              f"{st.mean(lengths):.0f} s per run")
+
+
+def replay_short(path):
+    blobs = []
+    if os.path.isdir(path):
+        for name in sorted(os.listdir(path)):
+            with open(os.path.join(path, name), "rb") as f:
+                blobs.append(f.read())
+    else:
+        with tarfile.open(path) as tar:
+            for member in sorted(tar.getmembers(), key=lambda m: m.name):
+                if member.isfile():
+                    blobs.append(tar.extractfile(member).read())
+    runs = [load(blob) for blob in blobs]
+    names = runs[0][0]
+    print(f"{path}: {len(runs)} runs")
+    for label, rule in [("1st percentile", ("p1", True)), ("band (bench's rule)", ("band", True))]:
+        meds = [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in runs]
+        typical = [st.median(m[p] for m in meds) for p in range(len(names))]
+        worst = [max(abs(m[p] / typical[p] - 1) for p in range(len(names)) if not names[p].startswith("copy/"))
+                 for m in meds]
+        off = [f"{i + 1}:{w * 100:.0f}%" for i, w in enumerate(worst) if w > 0.05]
+        print(f"  {label:22s} runs whose worst kernel is >5% from the median of runs: {len(off)} ({', '.join(off)})")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="mode", required=True)
+    rec = sub.add_parser("recording")
+    rec.add_argument("file")
+    rec.add_argument("--samples", type=int, default=21)
+    rec.add_argument("--max-duration", type=float, default=60)
+    short = sub.add_parser("short")
+    short.add_argument("path")
+    args = parser.parse_args()
+    if args.mode == "recording":
+        replay_recording(args.file, args.samples, args.max_duration)
+    else:
+        replay_short(args.path)
+
+
+if __name__ == "__main__":
+    main()
