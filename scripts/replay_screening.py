@@ -9,7 +9,10 @@ Two modes, each reproducing figures the README quotes:
                              each run's worst kernel is from the median over runs.
 
 The rules mirror Sources/BenchKit/Harness/Screening.swift: a quiet reference (minimum, 1st
-percentile, or the densest band), a 3% probe tolerance, and the 5% round consensus (8+ pieces).
+percentile, or the densest band), a 3% probe tolerance, and the 5% round consensus (8+ pieces),
+whose per-kernel reference is the lower quartile of probe-quiet samples or, as before
+2026-11-23, their median; bench's rule adds each kernel's own test (no sample more than 5% above
+its kernel's lower quartile).
 The copy row is left out of the figures, as in the README (it is memory bound).
 """
 import argparse
@@ -55,24 +58,44 @@ def band(readings, reference, tolerance):
     return best[1], best[1] * (1 + tolerance)
 
 
-def judge(probes, samples, pieces, first, last, rule):
-    """Quiet rounds per piece for rounds first..last-1 under `rule` (None: every round counts)."""
+def percentile(values, p):
+    """Linear interpolation between order statistics, as SampleStatistics.percentile."""
+    ordered = sorted(values)
+    h = (len(ordered) - 1) * p / 100
+    low = int(h)
+    return ordered[low] + (ordered[min(low + 1, len(ordered) - 1)] - ordered[low]) * (h - low)
+
+
+def judge(probes, samples, pieces, first, last, rule, copy_piece=0):
+    """Quiet rounds per piece for rounds first..last-1 under `rule` (None: every round counts).
+    Piece `copy_piece` (the memory-bound copy, first in bench's rounds) gets no own test."""
     if rule is None:
         return [list(range(first, last)) for _ in range(pieces)]
-    reference, consensus = rule
+    reference, consensus = rule[:2]
+    # "median": the consensus reference before 2026-11-23; "p25": the lower quartile; "p25+own":
+    # the lower quartile and each kernel's own test (bench's rule now).
+    consensus_reference = rule[2] if len(rule) > 2 else "p25+own"
     lo, hi = band(probes[first * pieces:last * pieces + 1], reference, 0.03)
-    ok = [[lo <= probes[r * pieces + p] <= hi and lo <= probes[r * pieces + p + 1] <= hi
-           for r in range(first, last)] for p in range(pieces)]
+    probe_ok = [[lo <= probes[r * pieces + p] <= hi and lo <= probes[r * pieces + p + 1] <= hi
+                 for r in range(first, last)] for p in range(pieces)]
+    ok = [list(row) for row in probe_ok]
+    typical = []
+    for p in range(pieces):
+        quiet = [samples[p][first + j] for j in range(last - first) if probe_ok[p][j]]
+        typical.append((st.median(quiet) if consensus_reference == "median" else percentile(quiet, 25))
+                       if quiet else None)
     if consensus and pieces >= 8:
-        typical = []
-        for p in range(pieces):
-            quiet = [samples[p][first + j] for j in range(last - first) if ok[p][j]]
-            typical.append(st.median(quiet) if quiet else None)
         for j in range(last - first):
             ratios = [samples[p][first + j] / typical[p] for p in range(pieces) if typical[p]]
             if ratios and st.median(ratios) > 1.05:
                 for p in range(pieces):
                     ok[p][j] = False
+    if consensus and consensus_reference == "p25+own":
+        for p in range(pieces):
+            if sum(probe_ok[p]) >= 4 and p != copy_piece:
+                for j in range(last - first):
+                    if samples[p][first + j] > typical[p] * 1.05:
+                        ok[p][j] = False
     return [[first + j for j in range(last - first) if ok[p][j]] for p in range(pieces)]
 
 
@@ -87,7 +110,10 @@ def replay_recording(path, want, budget):
     print(f"{path}: {rounds} rounds, {sum(seconds) / rounds:.3f} s per round")
     rules = [("unscreened, 21 samples", None, 21), ("unscreened, 41 samples", None, 41),
              ("probe alone, minimum", ("min", False), want), ("probe alone, 1st percentile", ("p1", False), want),
-             ("probe + consensus, minimum", ("min", True), want), ("probe + consensus, 1st percentile", ("p1", True), want),
+             ("probe + consensus, minimum", ("min", True, "median"), want),
+             ("probe + consensus, 1st percentile", ("p1", True, "median"), want),
+             ("probe + consensus from medians, band", ("band", True, "median"), want),
+             ("probe + consensus from lower quartiles, band", ("band", True, "p25"), want),
              ("probe + consensus, band (bench's rule)", ("band", True), want)]
     for label, rule, target in rules:
         runs, lengths, start = [], [], 0
@@ -114,7 +140,7 @@ def replay_recording(path, want, budget):
             gap, name = max(gaps)
             if gap > worst:
                 worst, worst_name = gap, name
-        print(f"  {label:40s} pairs failing {failing}/{len(runs) - 1}, worst {worst * 100:.1f}% ({worst_name}), "
+        print(f"  {label:46s} pairs failing {failing}/{len(runs) - 1}, worst {worst * 100:.1f}% ({worst_name}), "
               f"{st.mean(lengths):.0f} s per run")
 
 
@@ -132,7 +158,8 @@ def replay_short(path):
     runs = [load(blob) for blob in blobs]
     names = runs[0][0]
     print(f"{path}: {len(runs)} runs")
-    for label, rule in [("1st percentile", ("p1", True)), ("band (bench's rule)", ("band", True))]:
+    for label, rule in [("1st percentile", ("p1", True, "median")), ("band, from medians", ("band", True, "median")),
+                        ("band, lower quartiles", ("band", True, "p25")), ("band (bench's rule)", ("band", True))]:
         meds = [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in runs]
         typical = [st.median(m[p] for m in meds) for p in range(len(names))]
         worst = [max(abs(m[p] / typical[p] - 1) for p in range(len(names)) if not names[p].startswith("copy/"))

@@ -40,9 +40,13 @@ public struct Harness: Sendable {
     /// with several threads each gets one contiguous range per call.
     public struct Work: Sendable {
         public var count: Int
+        /// Whether screening's own test applies (`Screening.judge`): off for work whose samples
+        /// spread widely with nothing interfering, such as a memory-bound copy.
+        public var ownTest: Bool
         public var body: @Sendable (Range<Int>) -> Void
-        public init(count: Int, _ body: @escaping @Sendable (Range<Int>) -> Void) {
+        public init(count: Int, ownTest: Bool = true, _ body: @escaping @Sendable (Range<Int>) -> Void) {
             self.count = count
+            self.ownTest = ownTest
             self.body = body
         }
     }
@@ -108,7 +112,7 @@ public struct Harness: Sendable {
             let counted: Int
             let done: Bool
             if let screening {
-                verdict = screening.judge(probes: probes, samples: ns)
+                verdict = screening.judge(probes: probes, samples: ns, ownTest: pieces.map(\.ownTest))
                 counted = RoundLog.fewestQuiet(verdict.quiet, piecesPerRound: pieces.count)
                 done = round >= samples && (counted >= samples || elapsed >= screening.maxDuration)
                     || round >= samples * Self.maxRoundsPerSample

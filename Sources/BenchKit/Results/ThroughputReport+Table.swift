@@ -60,7 +60,7 @@ extension ThroughputReport {
     }
 
     /// "median of 30 samples", or a range when kernels took different counts; for a screened run,
-    /// "median of ≥21 quiet samples of 25 rounds (screen: probe 3.0%, round 5.0%)".
+    /// "median of ≥21 quiet samples of 25 rounds (screen: probe 3.0%, round 5.0%, own 5.0%)".
     var sampleCountText: String {
         func range(_ counts: [Int]) -> String? {
             guard let lo = counts.min(), let hi = counts.max() else { return nil }
@@ -69,7 +69,8 @@ extension ThroughputReport {
         if let screening = configuration.screening, let quiet = range(rounds.map(\.quietCount)),
            let taken = range(rounds.map(\.rounds)) {
             return "median of ≥\(quiet) quiet samples of \(taken) rounds (screen: probe \(Self.percent(screening.tolerance)), "
-                + "round \(Self.percent(screening.consensusTolerance)))"
+                + "round \(Self.percent(screening.consensusTolerance))"
+                + (screening.ownTolerance.map { ", own \(Self.percent($0))" } ?? "") + ")"
         }
         guard let counts = range(results.map(\.samplesNsPerElement.count)) else {
             return "median of \(configuration.samples) samples"

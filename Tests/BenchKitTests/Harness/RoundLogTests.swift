@@ -16,5 +16,8 @@ import Testing
         #expect(try JSONDecoder().decode(RoundLog.self, from: data) == log)
         let screening = Screening(tolerance: 0.04, consensusTolerance: 0.1, maxDuration: 40)
         #expect(try JSONDecoder().decode(Screening.self, from: JSONEncoder().encode(screening)) == screening)
+        // A report from before the own test (no own_tolerance) decodes as screened without it.
+        let old = #"{"tolerance":0.03,"consensus_tolerance":0.05,"max_duration_s":60}"#
+        #expect(try JSONDecoder().decode(Screening.self, from: Data(old.utf8)) == Screening(ownTolerance: nil))
     }
 }
