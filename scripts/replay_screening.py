@@ -1,6 +1,6 @@
 """Replays recorded throughput runs under different contention-screening rules (README, "Method").
 
-Two modes, each reproducing figures the README quotes:
+Three modes, each reproducing figures the README quotes:
 
   recording FILE.json[.gz]   one long screened run (probe read around every sample) cut into
                              back-to-back runs; for each rule, how many consecutive pairs have some
@@ -19,6 +19,7 @@ import argparse
 import gzip
 import io
 import json
+import math
 import os
 import statistics as st
 import tarfile
@@ -44,17 +45,27 @@ def load(data):
 
 
 def band(readings, reference, tolerance):
+    """The quiet band [lo, hi]: from the minimum, the 1st percentile, the densest range ("densest",
+    bench before 2026-11-23), or the densest range within 25% of the lowest range holding 5% of the
+    readings ("band", bench's rule: Screening.quietBand)."""
     ordered = sorted(readings)
     if reference == "min":
         return 0.0, ordered[0] * (1 + tolerance)
     if reference == "p1":
         return 0.0, ordered[int(len(ordered) * 0.01)] * (1 + tolerance)
-    best, end = (0, ordered[0]), 0
+    counts, end = [], 0
     for start, low in enumerate(ordered):
         while end < len(ordered) and ordered[end] <= low * (1 + tolerance):
             end += 1
-        if end - start > best[0]:
-            best = (end - start, low)
+        counts.append(end - start)
+    reach = float("inf")
+    if reference == "band":
+        floor = max(3, math.ceil(0.05 * len(ordered)))
+        reach = next((ordered[i] for i in range(len(ordered)) if counts[i] >= floor), ordered[0]) * 1.25
+    best = (0, ordered[0])
+    for i, low in enumerate(ordered):
+        if low <= reach and counts[i] > best[0]:
+            best = (counts[i], low)
     return best[1], best[1] * (1 + tolerance)
 
 
@@ -144,7 +155,8 @@ def replay_recording(path, want, budget):
               f"{st.mean(lengths):.0f} s per run")
 
 
-def replay_short(path):
+def read_runs(path):
+    """Every report in a directory or a tar archive, in name order."""
     blobs = []
     if os.path.isdir(path):
         for name in sorted(os.listdir(path)):
@@ -155,7 +167,29 @@ def replay_short(path):
             for member in sorted(tar.getmembers(), key=lambda m: m.name):
                 if member.isfile():
                     blobs.append(tar.extractfile(member).read())
+    return blobs
+
+
+def replay_pairs(path):
+    """Consecutive runs as back-to-back pairs, each run re-judged under each rule."""
+    blobs = read_runs(path)
     runs = [load(blob) for blob in blobs]
+    names = runs[0][0]
+    print(f"{path}: {len(runs)} runs, {len(runs) - 1} back-to-back pairs")
+    recorded = [[r["summary"]["median_ns_per_element"] for r in json.loads(blob)["results"]] for blob in blobs]
+    rules = [("as recorded", None), ("band, consensus from medians", ("band", True, "median")),
+             ("band, consensus from lower quartiles", ("band", True, "p25")), ("bench's rule", ("band", True))]
+    for label, rule in rules:
+        meds = recorded if rule is None else [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in runs]
+        gaps = [max((abs(b[p] / a[p] - 1), names[p]) for p in range(len(names)) if not names[p].startswith("copy/"))
+                for a, b in zip(meds, meds[1:])]
+        worst = max(gaps)
+        print(f"  {label:38s} pairs >5% apart: {sum(g > 0.05 for g, _ in gaps)}/{len(gaps)}, worst {worst[0] * 100:.1f}% "
+              f"({worst[1]}); per pair: {' '.join(f'{g * 100:.1f}' for g, _ in gaps)}")
+
+
+def replay_short(path):
+    runs = [load(blob) for blob in read_runs(path)]
     names = runs[0][0]
     print(f"{path}: {len(runs)} runs")
     for label, rule in [("1st percentile", ("p1", True, "median")), ("band, from medians", ("band", True, "median")),
@@ -177,9 +211,13 @@ def main():
     rec.add_argument("--max-duration", type=float, default=60)
     short = sub.add_parser("short")
     short.add_argument("path")
+    pairs = sub.add_parser("pairs")
+    pairs.add_argument("path")
     args = parser.parse_args()
     if args.mode == "recording":
         replay_recording(args.file, args.samples, args.max_duration)
+    elif args.mode == "pairs":
+        replay_pairs(args.path)
     else:
         replay_short(args.path)
 

@@ -32,6 +32,21 @@ import Testing
         #expect(verdict.quiet.enumerated().allSatisfy { k, quiet in quiet == (k >= 30 && k < 89) })
     }
 
+    /// A neighbour's busy spell held most of a run's readings (9.9 ns) while 30% still read the
+    /// usual 5.3 ns and 10% the fast 4.5 ns: the band is the usual state, not the spell. Without the
+    /// fast and usual readings (or with fewer than 5% of them) the spell is all the run has.
+    @Test func aBusySpellHoldingMostReadingsIsNotTheBand() {
+        let spell = Array(repeating: 9.9, count: 60)
+        #expect(Screening.quietBand(spell + Array(repeating: 5.3, count: 30) + Array(repeating: 4.5, count: 10), tolerance: 0.03)
+                == 5.3...(5.3 * 1.03))
+        #expect(Screening.quietBand(spell + Array(repeating: 5.3, count: 3), tolerance: 0.03) == 9.9...(9.9 * 1.03))
+        #expect(Screening.quietBand(spell, tolerance: 0.03) == 9.9...(9.9 * 1.03))
+        #expect(Screening.quietBand([], tolerance: 0.03) == 0...0)
+        // The fast state may be the more common one; within the reach it then is the band.
+        #expect(Screening.quietBand(Array(repeating: 4.5, count: 60) + Array(repeating: 5.3, count: 40), tolerance: 0.03)
+                == 4.5...(4.5 * 1.03))
+    }
+
     /// Anchored to a baseline's band, a run spent in a busy spell finds no quiet sample instead of
     /// taking the spell's level as its own band.
     @Test func anAnchorOverridesTheRunsOwnBand() {
@@ -105,6 +120,7 @@ import Testing
         let screen = Screening()
         #expect(screen.tolerance == 0.03 && screen.consensusTolerance == 0.05 && screen.maxDuration == 60)
         #expect(screen.ownTolerance == 0.05 && Screening.referencePercentile == 25 && Screening.ownTestMinimumSamples == 4)
+        #expect(Screening.bandFloorShare == 0.05 && Screening.bandReach == 0.25)
         #expect(Screening.consensusMinimumPieces == 8)
     }
 }
