@@ -49,12 +49,14 @@ struct RunCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-screening"), help: """
         Count every sample, even those a busy neighbour slowed (exactly --samples rounds). By default a \
-        contention probe brackets each sample and only quiet samples count; see README, "Method".
+        contention probe brackets each sample, and a sample counts only when the probe read quiet around \
+        it, its round was not slow for most kernels, and it is within 5% of its kernel's lower quartile; \
+        see README, "Method".
         """)
     var noScreening = false
 
     @Option(name: .customLong("quiet-tolerance"), help: """
-        A sample is quiet when the probe readings around it are within this of the run's quietest, as 3% or 0.03.
+        Width of the probe's quiet band (the run's usual uncontended level), as 3% or 0.03.
         """)
     var quietTolerance: String = "3%"
 
