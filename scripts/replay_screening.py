@@ -170,19 +170,21 @@ def read_runs(path):
     return blobs
 
 
-def replay_pairs(path):
-    """Consecutive runs as back-to-back pairs, each run re-judged under each rule."""
+def replay_pairs(path, two_by_two=False):
+    """Consecutive runs as back-to-back pairs (or runs 1-2, 3-4, ... with `two_by_two`), each run
+    re-judged under each rule."""
     blobs = read_runs(path)
     runs = [load(blob) for blob in blobs]
     names = runs[0][0]
-    print(f"{path}: {len(runs)} runs, {len(runs) - 1} back-to-back pairs")
+    pairs = [(i, i + 1) for i in range(0, len(runs) - 1, 2 if two_by_two else 1)]
+    print(f"{path}: {len(runs)} runs, {len(pairs)} back-to-back pairs")
     recorded = [[r["summary"]["median_ns_per_element"] for r in json.loads(blob)["results"]] for blob in blobs]
     rules = [("as recorded", None), ("band, consensus from medians", ("band", True, "median")),
              ("band, consensus from lower quartiles", ("band", True, "p25")), ("bench's rule", ("band", True))]
     for label, rule in rules:
         meds = recorded if rule is None else [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in runs]
-        gaps = [max((abs(b[p] / a[p] - 1), names[p]) for p in range(len(names)) if not names[p].startswith("copy/"))
-                for a, b in zip(meds, meds[1:])]
+        gaps = [max((abs(meds[j][p] / meds[i][p] - 1), names[p]) for p in range(len(names))
+                    if not names[p].startswith("copy/")) for i, j in pairs]
         worst = max(gaps)
         print(f"  {label:38s} pairs >5% apart: {sum(g > 0.05 for g, _ in gaps)}/{len(gaps)}, worst {worst[0] * 100:.1f}% "
               f"({worst[1]}); per pair: {' '.join(f'{g * 100:.1f}' for g, _ in gaps)}")
@@ -213,11 +215,12 @@ def main():
     short.add_argument("path")
     pairs = sub.add_parser("pairs")
     pairs.add_argument("path")
+    pairs.add_argument("--two-by-two", action="store_true", help="pair runs 1-2, 3-4, ... only")
     args = parser.parse_args()
     if args.mode == "recording":
         replay_recording(args.file, args.samples, args.max_duration)
     elif args.mode == "pairs":
-        replay_pairs(args.path)
+        replay_pairs(args.path, args.two_by_two)
     else:
         replay_short(args.path)
 
