@@ -156,22 +156,27 @@ public struct Screening: Codable, Sendable, Equatable {
         // quartile, not the median: a vector-only slowdown the scalar probe does not feel can cover
         // half a run (one 1M run: rounds 22-50 of 50 ran 4-9% slow on most kernels), and a median
         // reference sits between the two levels, so neither reads as more than 5% off it.
-        let quietCounts = (0..<pieces).map { p in (0..<rounds).filter { probeQuiet[$0 * pieces + p] }.count }
-        let typical: [Double?] = (0..<pieces).map { p in
-            let quiet = (0..<rounds).filter { probeQuiet[$0 * pieces + p] }.map { samples[p][$0] }
-            return quiet.isEmpty ? nil : SampleStatistics(quiet).percentile(Self.referencePercentile)
+        let probeQuietSamples = (0..<pieces).map { p in
+            (0..<rounds).filter { probeQuiet[$0 * pieces + p] }.map { samples[p][$0] }
+        }
+        let typical: [Double?] = probeQuietSamples.map { quiet in
+            quiet.isEmpty ? nil : SampleStatistics(quiet).percentile(Self.referencePercentile)
         }
         let slowdown: [Double?] = (0..<rounds).map { r in
             guard pieces >= Self.consensusMinimumPieces else { return nil }
             let ratios = (0..<pieces).compactMap { p in typical[p].map { samples[p][r] / $0 } }
             return ratios.isEmpty ? nil : SampleStatistics(ratios).median
         }
+        // The own test's limit per piece (nil: the test does not apply to it).
+        let ownLimit: [Double?] = (0..<pieces).map { p in
+            guard let tolerance = ownTolerance, ownTest?[p] ?? true,
+                  probeQuietSamples[p].count >= Self.ownTestMinimumSamples, let reference = typical[p] else { return nil }
+            return reference * (1 + tolerance)
+        }
         let quiet = (0..<count).map { k in
             let (r, p) = (k / pieces, k % pieces)
             let roundQuiet = slowdown[r].map { $0 <= 1 + consensusTolerance } ?? true
-            let ownQuiet = ownTolerance.map { limit in
-                ownTest?[p] == false || quietCounts[p] < Self.ownTestMinimumSamples || typical[p].map { samples[p][r] <= $0 * (1 + limit) } ?? true
-            } ?? true
+            let ownQuiet = ownLimit[p].map { samples[p][r] <= $0 } ?? true
             return probeQuiet[k] && roundQuiet && ownQuiet
         }
         return Verdict(quiet: quiet, slowdown: slowdown, band: band)
