@@ -89,6 +89,10 @@ public struct Harness: Sendable {
         }
         var ns = [[Double]](repeating: [], count: pieces.count)
         var cycles = [[Double]](repeating: [], count: pieces.count)
+        // Share of each sample's wall time the thread was not running; only meaningful when the
+        // sample runs on this thread alone.
+        let tracksCPU = screening != nil && threads == 1
+        var offCPU = [[Double]](repeating: [], count: pieces.count)
         // A probe reading before the first sample and after every sample, so each is bracketed.
         var probes: [Double] = probe.map { [$0()] } ?? []
         var verdict = Screening.Verdict(quiet: [], slowdown: [])
@@ -98,11 +102,16 @@ public struct Harness: Sendable {
         while true {
             for p in pieces.indices {
                 let elements = Double(pieces[p].count) * Double(batches[p])
+                let t0 = tracksCPU ? Clock.threadCPUNanoseconds() : 0
                 let c0 = Clock.ticks()
                 let s0 = Clock.nanoseconds()
                 for _ in 0..<batches[p] { calls[p]() }
                 let s1 = Clock.nanoseconds()
                 let c1 = Clock.ticks()
+                if tracksCPU {
+                    let onCPU = Double(Clock.threadCPUNanoseconds() - t0)
+                    offCPU[p].append(Swift.max(0, 1 - onCPU / Double(Swift.max(s1 - s0, 1))))
+                }
                 ns[p].append(Double(s1 - s0) / elements)
                 cycles[p].append(Double(c1 &- c0) / elements)
                 if let probe { probes.append(probe()) }
@@ -112,7 +121,8 @@ public struct Harness: Sendable {
             let counted: Int
             let done: Bool
             if let screening {
-                verdict = screening.judge(probes: probes, samples: ns, ownTest: pieces.map(\.ownTest))
+                verdict = screening.judge(probes: probes, samples: ns, ownTest: pieces.map(\.ownTest),
+                                          offCPU: tracksCPU ? offCPU : nil)
                 counted = RoundLog.fewestQuiet(verdict.quiet, piecesPerRound: pieces.count)
                 done = round >= samples && (counted >= samples || elapsed >= screening.maxDuration)
                     || round >= samples * Self.maxRoundsPerSample
@@ -128,7 +138,8 @@ public struct Harness: Sendable {
             pieces: pieces.indices.map { Measurement(batch: batches[$0], nsPerElement: ns[$0], cyclesPerElement: cycles[$0]) },
             rounds: screening.map { _ in
                 RoundLog(size: pieces.map(\.count).max() ?? 0, piecesPerRound: pieces.count, probeNsPerElement: probes,
-                         quiet: verdict.quiet, slowdown: verdict.slowdown, band: verdict.band, duration: elapsed)
+                         quiet: verdict.quiet, slowdown: verdict.slowdown, band: verdict.band, duration: elapsed,
+                         offCPUShare: tracksCPU ? (0..<round).flatMap { r in pieces.indices.map { offCPU[$0][r] } } : nil)
             })
     }
 

@@ -15,10 +15,14 @@ public struct RoundLog: Codable, Sendable, Equatable {
     public var band: ClosedRange<Double>?
     /// Seconds spent in sampling rounds.
     public var duration: Double
+    /// Per sample, in the order taken, the share of its wall time the thread was not running (nil
+    /// when not measured: multi-threaded runs, reports before 2026-11-23).
+    public var offCPUShare: [Double]?
 
     public init(size: Int, piecesPerRound: Int, probeNsPerElement: [Double], quiet: [Bool], slowdown: [Double?] = [],
-                band: ClosedRange<Double>? = nil, duration: Double) {
+                band: ClosedRange<Double>? = nil, duration: Double, offCPUShare: [Double]? = nil) {
         self.band = band
+        self.offCPUShare = offCPUShare
         self.slowdown = slowdown
         self.size = size
         self.piecesPerRound = piecesPerRound
@@ -53,5 +57,6 @@ public struct RoundLog: Codable, Sendable, Equatable {
         case slowdown = "round_slowdown"
         case band = "quiet_band_ns_per_element"
         case duration = "duration_s"
+        case offCPUShare = "off_cpu_share"
     }
 }

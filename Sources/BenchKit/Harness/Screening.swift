@@ -1,7 +1,7 @@
 /// How the harness keeps samples a busy neighbour slowed out of the figures, and how long it may
 /// sample to get enough clean ones.
 ///
-/// Three tests, all needed for a sample to count as *quiet*:
+/// Four tests, all needed for a sample to count as *quiet*:
 /// 1. **The probe.** A `ContentionProbe` reading is taken before every sample and after the last, so
 ///    each sample is bracketed by two. Both must lie in the run's *quiet band*: the 3%-wide
 ///    (`tolerance`) range of readings that holds the most readings, among ranges no more than 25%
@@ -28,6 +28,13 @@
 ///    (`Harness.Work.ownTest`); tested on it, half its samples would fail and runs would sample to
 ///    their time budget for it.
 ///
+/// 4. **On the CPU** (single-threaded runs): the sample's thread was off the CPU for at most
+///    `offCPUTolerance` (2%) of its wall time, by the thread's CPU clock. Why: in one 1M run every
+///    kernel, scalar and vector, ran 17–20% slow for 60 rounds while the probe read quiet; a
+///    uniform slowdown of long work that spares 0.2 ms probe bursts fits the host taking the vCPU
+///    away for milliseconds at a time (steal), which the thread's CPU clock does not count.
+///    Untested against such a spell when added; tested against another task sharing the CPU.
+///
 /// Rounds go on until every piece has `samples` quiet samples, or until `maxDuration` has passed
 /// (the report then says how few quiet samples it got). A run spent entirely under a neighbour's load
 /// cannot tell from its own readings; `anchor` gives it the band of an earlier run.
@@ -53,6 +60,9 @@ public struct Screening: Codable, Sendable, Equatable {
     /// A sample counts only when it is at most 1 + ownTolerance times its piece's lower quartile
     /// (nil: no own test).
     public var ownTolerance: Double?
+    /// A sample counts only when its thread was off the CPU for at most this share of its wall time
+    /// (nil: no such test; it needs per-sample CPU times, which single-threaded runs have).
+    public var offCPUTolerance: Double?
     /// Most seconds of sampling rounds, however few quiet samples there are by then.
     public var maxDuration: Double
     /// A quiet band fixed in advance (taken from a baseline run on this machine, `--baseline` /
@@ -76,8 +86,9 @@ public struct Screening: Codable, Sendable, Equatable {
     public static let ownTestMinimumSamples = 4
 
     public init(tolerance: Double = 0.03, consensusTolerance: Double = 0.05, ownTolerance: Double? = 0.05,
-                maxDuration: Double = 60, anchor: ClosedRange<Double>? = nil) {
+                offCPUTolerance: Double? = 0.02, maxDuration: Double = 60, anchor: ClosedRange<Double>? = nil) {
         self.anchor = anchor
+        self.offCPUTolerance = offCPUTolerance
         self.tolerance = tolerance
         self.consensusTolerance = consensusTolerance
         self.ownTolerance = ownTolerance
@@ -88,17 +99,19 @@ public struct Screening: Codable, Sendable, Equatable {
         case tolerance
         case consensusTolerance = "consensus_tolerance"
         case ownTolerance = "own_tolerance"
+        case offCPUTolerance = "off_cpu_tolerance"
         case maxDuration = "max_duration_s"
         case anchor = "anchor_band_ns_per_element"
     }
 
-    /// Reports written before the own test existed (2026-11-23) have no `own_tolerance`: they were
-    /// screened without it, and decode as such.
+    /// Reports written before the own test and the off-CPU test existed (2026-11-23) have no
+    /// `own_tolerance` / `off_cpu_tolerance`: they were screened without them, and decode as such.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(tolerance: try container.decode(Double.self, forKey: .tolerance),
                   consensusTolerance: try container.decode(Double.self, forKey: .consensusTolerance),
                   ownTolerance: try container.decodeIfPresent(Double.self, forKey: .ownTolerance),
+                  offCPUTolerance: try container.decodeIfPresent(Double.self, forKey: .offCPUTolerance),
                   maxDuration: try container.decode(Double.self, forKey: .maxDuration),
                   anchor: try container.decodeIfPresent(ClosedRange<Double>.self, forKey: .anchor))
     }
@@ -144,14 +157,19 @@ public struct Screening: Codable, Sendable, Equatable {
 
     /// Judges every sample. `probes[k]` was read just before sample k and `probes[k + 1]` just after;
     /// `samples[p][r]` is piece p's time in round r; `ownTest[p]` says whether piece p gets its own
-    /// test (nil: every piece does).
-    public func judge(probes: [Double], samples: [[Double]], ownTest: [Bool]? = nil) -> Verdict {
+    /// test (nil: every piece does); `offCPU[p][r]` is the share of that sample's wall time its thread
+    /// was not running (nil: unknown, no off-CPU test).
+    public func judge(probes: [Double], samples: [[Double]], ownTest: [Bool]? = nil, offCPU: [[Double]]? = nil) -> Verdict {
         let pieces = samples.count
         let rounds = samples.map(\.count).min() ?? 0
         let count = pieces * rounds
         guard count > 0, probes.count >= count + 1 else { return Verdict(quiet: [], slowdown: []) }
         let band = anchor ?? Self.quietBand(Array(probes[0...count]), tolerance: tolerance)
-        let probeQuiet = (0..<count).map { band.contains(probes[$0]) && band.contains(probes[$0 + 1]) }
+        // "Probe-quiet" below also needs the thread to have been on the CPU for the sample.
+        let probeQuiet = (0..<count).map { k in
+            let onCPU = offCPUTolerance.flatMap { limit in offCPU.map { $0[k % pieces][k / pieces] <= limit } } ?? true
+            return onCPU && band.contains(probes[k]) && band.contains(probes[k + 1])
+        }
         // Each piece's quiet time: the lower quartile of its probe-quiet samples. The lower
         // quartile, not the median: a vector-only slowdown the scalar probe does not feel can cover
         // half a run (one 1M run: rounds 22-50 of 50 ran 4-9% slow on most kernels), and a median

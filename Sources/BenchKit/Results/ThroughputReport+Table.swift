@@ -60,7 +60,8 @@ extension ThroughputReport {
     }
 
     /// "median of 30 samples", or a range when kernels took different counts; for a screened run,
-    /// "median of ≥21 quiet samples of 25 rounds (screen: probe 3.0%, round 5.0%, own 5.0%)".
+    /// "median of ≥21 quiet samples of 25 rounds (screen: probe 3.0%, round 5.0%, own 5.0%,
+    /// off-CPU 2.0%)".
     var sampleCountText: String {
         func range(_ counts: [Int]) -> String? {
             guard let lo = counts.min(), let hi = counts.max() else { return nil }
@@ -70,7 +71,8 @@ extension ThroughputReport {
            let taken = range(rounds.map(\.rounds)) {
             return "median of ≥\(quiet) quiet samples of \(taken) rounds (screen: probe \(Self.percent(screening.tolerance)), "
                 + "round \(Self.percent(screening.consensusTolerance))"
-                + (screening.ownTolerance.map { ", own \(Self.percent($0))" } ?? "") + ")"
+                + (screening.ownTolerance.map { ", own \(Self.percent($0))" } ?? "")
+                + (screening.offCPUTolerance.map { ", off-CPU \(Self.percent($0))" } ?? "") + ")"
         }
         guard let counts = range(results.map(\.samplesNsPerElement.count)) else {
             return "median of \(configuration.samples) samples"

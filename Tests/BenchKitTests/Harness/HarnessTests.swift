@@ -35,15 +35,16 @@ import Testing
         #expect(m.nsPerElement.allSatisfy { $0 > 0 })
     }
 
-    // The screened tests below time empty work, whose times swing far more than 5%: the own test is
-    // off (ownTolerance: nil) so that only the scripted probe decides.
+    // The screened tests below time empty work, whose times swing far more than 5%, in samples short
+    // enough for a test runner's preemption to matter: the own and off-CPU tests are off so that only
+    // the scripted probe decides.
 
     /// A scripted probe (one reading before the first sample, then one after each): quiet (1.0) but
     /// for a busy stretch (1.5) that spoils samples 1–4. Eight quiet samples are wanted, so the harness
     /// must take 12 rounds and reject exactly those four.
     @Test func screenedRunGoesOnUntilEnoughSamplesAreQuiet() throws {
         var harness = Harness(samples: 8, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, maxDuration: 60))
+                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
         harness.probeReadings = { Self.script([1.0, 1.01, 1.5, 1.5, 1.5, 1.0]) }
         var progress: [Harness.RoundProgress] = []
         let measured = harness.measureInterleaved([Harness.Work(count: 10) { _ in }]) { progress.append($0) }
@@ -61,7 +62,7 @@ import Testing
     /// the most common, earlier "quiet" samples turn into rejected ones, and sampling goes on.
     @Test func quietIsJudgedAgainstTheWholeRun() throws {
         var harness = Harness(samples: 3, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, maxDuration: 60))
+                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
         harness.probeReadings = { Self.script([1.3, 1.3, 1.3, 1.3]) }
         let steady = try #require(harness.measureInterleaved([Harness.Work(count: 10) { _ in }]).rounds)
         #expect(steady.quiet == [true, true, true])
@@ -73,7 +74,7 @@ import Testing
     /// With several pieces, each needs its own quiet samples: sample k belongs to piece k % pieces.
     @Test func everyPieceNeedsItsQuietSamples() throws {
         var harness = Harness(samples: 2, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, maxDuration: 60))
+                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
         // Readings 2, 3 and 5 are high: every sample next to one is spoilt (samples 1–5), so piece 0
         // has its second quiet sample in round 4 but piece 1 only in round 5.
         harness.probeReadings = { Self.script([1.0, 1.0, 2.0, 2.0, 1.0, 2.0, 1.0]) }
@@ -87,13 +88,31 @@ import Testing
     /// The budget ends a run whose samples are hardly ever quiet; the log says how few counted.
     @Test func budgetEndsABusyRun() throws {
         var harness = Harness(samples: 5, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, maxDuration: 0.05))
+                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 0.05))
         // Readings alternate between two states, so no sample is bracketed by two in the band.
         harness.probeReadings = { Self.cycle([1.0, 2.0]) }
         let log = try #require(harness.measureInterleaved([Harness.Work(count: 10) { _ in }]).rounds)
         #expect(log.quietCount == 0)
         #expect(log.rounds >= 5 && log.rounds <= 5 * Harness.maxRoundsPerSample)
         #expect(log.duration >= 0.05 || log.rounds == 5 * Harness.maxRoundsPerSample)
+    }
+
+    /// A single-threaded screened run records, per sample, the share of its wall time the thread was
+    /// off the CPU (a share, so within 0...1); with two threads it is not measured.
+    @Test func offCPUSharesAreRecordedForSingleThreadedRuns() throws {
+        var harness = Harness(samples: 3, minSampleTime: 0.0005, warmupTime: 0, threads: 1,
+                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
+        harness.probeReadings = { Self.script([1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]) }
+        let work = (0..<2).map { _ in Harness.Work(count: 100) { range in
+            var x = 0.0
+            for i in range { x += Double(i).squareRoot() }
+            if x < 0 { print(x) }
+        } }
+        let log = try #require(harness.measureInterleaved(work).rounds)
+        let shares = try #require(log.offCPUShare)
+        #expect(shares.count == log.quiet.count && shares.allSatisfy { (0...1).contains($0) })
+        harness.threads = 2
+        #expect(try #require(harness.measureInterleaved(work).rounds).offCPUShare == nil)
     }
 
     /// The real probe reads a positive, finite time per element.

@@ -102,6 +102,19 @@ import Testing
         #expect(busyProbe.quiet == [true, true, true, false, false, true])
     }
 
+    /// A sample whose thread was off the CPU for more than 2% of its wall time does not count, and
+    /// does not count towards its piece's lower quartile either; without CPU times, or with the
+    /// test off, the same samples count.
+    @Test func aSampleTheThreadWasOffTheCPUForIsRejected() {
+        let samples = [[1.0, 1.0, 1.0, 1.0, 1.2, 1.0]]
+        let offCPU = [[0.0, 0.01, 0.02, 0.0, 0.17, 0.05]]
+        let probes = Array(repeating: 1.0, count: 7)
+        #expect(Screening().judge(probes: probes, samples: samples, offCPU: offCPU).quiet == [true, true, true, true, false, false])
+        #expect(Screening(ownTolerance: nil).judge(probes: probes, samples: samples).quiet.allSatisfy { $0 })
+        #expect(Screening(ownTolerance: nil, offCPUTolerance: nil)
+            .judge(probes: probes, samples: samples, offCPU: offCPU).quiet.allSatisfy { $0 })
+    }
+
     /// Half the rounds ran 8% slow on every piece while the probe read quiet (a vector-only slowdown).
     /// Measured from each piece's median, both halves would read within 5% (0.96 and 1.04) and the
     /// run's medians would mix the two levels; from the lower quartile, the slow half reads 1.08 and
@@ -120,7 +133,7 @@ import Testing
         let screen = Screening()
         #expect(screen.tolerance == 0.03 && screen.consensusTolerance == 0.05 && screen.maxDuration == 60)
         #expect(screen.ownTolerance == 0.05 && Screening.referencePercentile == 25 && Screening.ownTestMinimumSamples == 4)
-        #expect(Screening.bandFloorShare == 0.05 && Screening.bandReach == 0.25)
+        #expect(Screening.bandFloorShare == 0.05 && Screening.bandReach == 0.25 && screen.offCPUTolerance == 0.02)
         #expect(Screening.consensusMinimumPieces == 8)
     }
 }
