@@ -12,7 +12,8 @@ The rules mirror Sources/BenchKit/Harness/Screening.swift: a quiet reference (mi
 percentile, or the densest band), a 3% probe tolerance, and the 5% round consensus (8+ pieces),
 whose per-kernel reference is the lower quartile of probe-quiet samples or, as before
 2026-11-23, their median; bench's rule adds each kernel's own test (no sample more than 5% above
-its kernel's lower quartile).
+its kernel's lower quartile). bench's fourth test (the sample's thread on the CPU, from
+`off_cpu_share`) is not replayed: these recordings were made before it existed.
 The copy row is left out of the figures, as in the README (it is memory bound).
 """
 import argparse
