@@ -10,11 +10,7 @@ import Darwin
 /// TSC ticks per element: comparable across kernels in one run, not a core-cycle count under turbo.
 public enum Clock {
     @inline(__always)
-    public static func nanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
+    public static func nanoseconds() -> UInt64 { read(CLOCK_MONOTONIC) }
 
     @inline(__always)
     public static func ticks() -> UInt64 { ck_rdtsc() }
@@ -23,9 +19,12 @@ public enum Clock {
     /// reports it in /proc/stat), time the host took the vCPU away is not counted here, nor is time
     /// another task held the CPU: wall time minus this is time the thread was not running.
     @inline(__always)
-    public static func threadCPUNanoseconds() -> UInt64 {
+    public static func threadCPUNanoseconds() -> UInt64 { read(CLOCK_THREAD_CPUTIME_ID) }
+
+    @inline(__always)
+    private static func read(_ clock: clockid_t) -> UInt64 {
         var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        clock_gettime(clock, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 }

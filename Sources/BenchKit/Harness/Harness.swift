@@ -92,6 +92,7 @@ public struct Harness: Sendable {
         // Share of each sample's wall time the thread was not running; only meaningful when the
         // sample runs on this thread alone.
         let tracksCPU = screening != nil && threads == 1
+        let ownTest = pieces.map(\.ownTest)
         var offCPU = [[Double]](repeating: [], count: pieces.count)
         // A probe reading before the first sample and after every sample, so each is bracketed.
         var probes: [Double] = probe.map { [$0()] } ?? []
@@ -121,7 +122,7 @@ public struct Harness: Sendable {
             let counted: Int
             let done: Bool
             if let screening {
-                verdict = screening.judge(probes: probes, samples: ns, ownTest: pieces.map(\.ownTest),
+                verdict = screening.judge(probes: probes, samples: ns, ownTest: ownTest,
                                           offCPU: tracksCPU ? offCPU : nil)
                 counted = RoundLog.fewestQuiet(verdict.quiet, piecesPerRound: pieces.count)
                 done = round >= samples && (counted >= samples || elapsed >= screening.maxDuration)

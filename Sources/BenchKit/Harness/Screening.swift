@@ -53,7 +53,7 @@
 /// median reference and no own test one of ten pairs was 8.0% apart on one kernel; re-judged
 /// offline with both, none was more than 4.9% apart.
 public struct Screening: Codable, Sendable, Equatable {
-    /// Width of the quiet band: readings in [b, b × (1 + tolerance)] for the b that holds the most.
+    /// Width of the quiet band: readings in [b, b × (1 + tolerance)] (b chosen by `quietBand`).
     public var tolerance: Double
     /// A round counts when its slowdown is at most 1 + consensusTolerance.
     public var consensusTolerance: Double
