@@ -47,17 +47,19 @@ struct BaselineOptions: ParsableArguments {
     }
 
     /// The quiet band to screen against: that of `--anchor-baseline`, else of `--baseline`; nil
-    /// without either, or when that baseline was not screened (said on standard error).
-    func anchorBand() throws -> ClosedRange<Double>? {
+    /// without either, or when that baseline was not screened (said on standard error when
+    /// `announce`: the processes of a multi-process run leave the saying to their parent).
+    func anchorBand(announce: Bool = true) throws -> ClosedRange<Double>? {
         guard let name = anchorBaseline ?? baseline else { return nil }
         let key = MachineInfo.current().machineKey
         let (report, path) = try ExitStatus.mapping { try comparison.loadBaseline(name: name, machineKey: key) }
         guard let band = report.probeQuietBand else {
+            guard announce else { return nil }
             FileHandle.standardError.write(Data("bench: baseline '\(name)' (\(path)) has no probe log (an unscreened run); this run finds its own quiet band\n".utf8))
             return nil
         }
         let range = String(format: "%.3f–%.3f", band.lowerBound, band.upperBound)
-        FileHandle.standardError.write(Data("bench: screening against the quiet band of baseline '\(name)': \(range) ns per probe element\n".utf8))
+        if announce { FileHandle.standardError.write(Data("bench: screening against the quiet band of baseline '\(name)': \(range) ns per probe element\n".utf8)) }
         return band
     }
 

@@ -23,7 +23,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("min-time"), help: "Least seconds one sample lasts (the batch is calibrated to it).")
     var minTime: Double?
 
-    @Option(help: "Samples per kernel.")
+    @Option(help: """
+        Samples per kernel in each process (quiet ones, when screened): default 9 with several processes, \
+        21 with one, 5 with --quick.
+        """)
     var samples: Int?
 
     @Option(help: "Seed of the input generator.")
@@ -61,9 +64,25 @@ struct RunCommand: ParsableCommand {
     var quietTolerance: String = "3%"
 
     @Option(name: .customLong("max-duration"), help: """
-        Most seconds of sampling per size, however few samples were quiet by then (screened runs; default 60).
+        Most seconds of sampling per size, however few samples were quiet by then, shared equally by the \
+        processes (screened runs; default 60).
         """)
     var maxDuration: Double?
+
+    @Option(help: """
+        Fresh processes to measure in, one after another; each row is the process at the lower median of \
+        the processes' medians (default 3, 1 with --quick). --samples is per process.
+        """)
+    var processes: Int?
+
+    /// Set by a multi-process run on the processes it starts: measure, write the raw JSON here, and
+    /// leave accuracy, printing and baselines to the parent.
+    @Option(name: .customLong("process-output"), help: .hidden)
+    var processOutput: String?
+
+    /// Which of the processes this one is (from 1), for its progress line.
+    @Option(name: .customLong("process-index"), help: .hidden)
+    var processIndex: Int?
 
     @Flag(help: "A smoke run: few, short samples, no screening. Figures are rough.")
     var quick = false
@@ -82,12 +101,19 @@ struct RunCommand: ParsableCommand {
             _ = try SizeParser.parseList(size)
             _ = try InputDistribution(parsing: distribution)
         } catch { throw ValidationError(error.message) }
+        if let processes, !(1...16).contains(processes) {
+            throw ValidationError("--processes must be between 1 and 16, got \(processes)")
+        }
         if let output { try OutputPath.check(output) }
         _ = try selection.kernels(in: Registry.standard)
         _ = try screening
     }
 
-    /// The screening the options ask for; nil with --no-screening or --quick.
+    /// Processes to measure in: `--processes`, else 3 (1 for a --quick smoke run).
+    var processCount: Int { processes ?? (quick ? 1 : 3) }
+
+    /// The screening the options ask for, with the sampling budget of one process; nil with
+    /// --no-screening or --quick.
     var screening: Screening? {
         get throws {
             if noScreening || quick {
@@ -105,6 +131,7 @@ struct RunCommand: ParsableCommand {
             guard screening.maxDuration > 0, screening.maxDuration <= 3600 else {
                 throw ValidationError("--max-duration must be in (0, 3600] seconds, got \(screening.maxDuration)")
             }
+            screening.maxDuration /= Double(processCount)
             return screening
         }
     }
@@ -124,34 +151,62 @@ struct RunCommand: ParsableCommand {
         if let cpu { try CPUAffinity.pin(to: cpu, available: ProcessInfo.processInfo.activeProcessorCount) }
 
         var screening = try self.screening
-        if screening != nil { screening?.anchor = try baseline.anchorBand() }
-        let harness = Harness(samples: samples ?? (quick ? 5 : 21), minSampleTime: minTime ?? (quick ? 0.003 : 0.02),
+        // The parent of a multi-process run reads the anchor too: a missing baseline stops the run
+        // (exit 66) before any process starts, and the band is announced once.
+        if screening != nil { screening?.anchor = try baseline.anchorBand(announce: processOutput == nil) }
+        let harness = Harness(samples: samples ?? (quick ? 5 : processCount > 1 ? 9 : 21), minSampleTime: minTime ?? (quick ? 0.003 : 0.02),
                               warmupTime: quick ? 0.005 : 0.05, threads: threads, screening: screening)
-        let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
-                                seed: seed, alpha: alpha, measureAccuracy: !noAccuracy)
         // The machine block is read before the run: the git state is the one the figures were made with.
         let machine = MachineInfo.current()
-        let progress = ProgressLine.forStandardError()
-        var callback: ThroughputRun.Progress?
-        if let progress {
-            let sizeCount = sizes.count
-            callback = { sizeIndex, label, rounds in
-                progress.show("[size \(sizeIndex + 1)/\(sizeCount)] \(label)" + (rounds.map { ": \($0.description)" } ?? ""))
-            }
-        }
-        let measured = try run.run(progress: callback)
-        progress?.finish()
-        let results = measured.results
-
         let configuration = RunConfiguration(
             command: CommandLine.arguments.map(shellQuoted).joined(separator: " "), sizes: sizes, threads: threads,
             samples: harness.samples, minSampleTime: harness.minSampleTime, seed: seed,
             distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: alpha,
-            screening: harness.screening)
-        var report = ThroughputReport(machine: machine, configuration: configuration, results: results, rounds: measured.rounds)
+            screening: harness.screening, processes: processCount)
+        let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
+                                seed: seed, alpha: alpha)
+
+        if let processOutput {
+            let report = try measure(run, machine: machine, configuration: configuration)
+            do { try writeAtomically(try report.jsonData(), to: processOutput) } catch {
+                FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+                throw ExitCode(73)
+            }
+            return
+        }
+        var report: ThroughputReport
+        if processCount == 1 {
+            report = try measure(run, machine: machine, configuration: configuration)
+        } else {
+            let reports = try ProcessFanOut.measure(processes: processCount, arguments: Array(CommandLine.arguments.dropFirst()))
+            report = try ThroughputReport.combining(reports, machine: machine, configuration: configuration)
+        }
+        if !noAccuracy {
+            let progress = ProgressLine.forStandardError()
+            progress?.show("max ulp of \(kernels.filter(\.isAvailable).count) kernels (a quick accuracy sample)")
+            var accuracy = QuickAccuracy(alpha: alpha)
+            accuracy.fillMaxULP(&report.results, kernels: kernels)
+            progress?.finish()
+        }
         report.fillRelativeFigures()
         try ReportOutput.emit(report, format: format, to: output)
         try baseline.apply(to: report, reportOnStandardOutput: output == nil && format != .table)
+    }
+
+    /// Measures `run` in this process, with a progress line when standard error is a terminal.
+    private func measure(_ run: ThroughputRun, machine: MachineInfo, configuration: RunConfiguration) throws -> ThroughputReport {
+        let progress = ProgressLine.forStandardError()
+        var callback: ThroughputRun.Progress?
+        if let progress {
+            let sizeCount = run.sizes.count
+            let process = processIndex.map { "[process \($0)/\(processCount)] " } ?? ""
+            callback = { sizeIndex, label, rounds in
+                progress.show(process + "[size \(sizeIndex + 1)/\(sizeCount)] \(label)" + (rounds.map { ": \($0.description)" } ?? ""))
+            }
+        }
+        let measured = try run.run(progress: callback)
+        progress?.finish()
+        return ThroughputReport(machine: machine, configuration: configuration, results: measured.results, rounds: measured.rounds)
     }
 }
 

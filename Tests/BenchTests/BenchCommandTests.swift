@@ -47,7 +47,7 @@ import Testing
     @Test func screenedRunRecordsTheProbeLog() throws {
         let o = try BenchProcess.run(["--size", "1K", "--samples", "3", "--min-time", "0.001", "--max-duration", "3",
                                       "--functions", "sigmoid", "--impls", "swift-naive,swift-simd16", "--no-accuracy",
-                                      "--force-debug-timing", "--format", "json"])
+                                      "--processes", "1", "--force-debug-timing", "--format", "json"])
         #expect(o.status == 0, "stderr: \(o.stderr)")
         let report = try ThroughputReport.decode(from: Data(o.stdout.utf8))
         #expect(report.configuration.screening == Screening(tolerance: 0.03, maxDuration: 3))
@@ -61,6 +61,29 @@ import Testing
             #expect(result.samplesNsPerElement.count == (quiet == 0 ? log.rounds : quiet))
         }
         #expect(log.quietCount >= 3 || log.duration >= 3)
+    }
+
+    /// The default run measures in fresh processes: every row is its lower-median process's
+    /// measurement with all of them beside it, each process's probe log is kept, the sampling budget
+    /// is shared, and the parent adds max ulp once.
+    @Test func multiProcessRunKeepsEveryProcess() throws {
+        let o = try BenchProcess.run(["--size", "1K", "--samples", "3", "--min-time", "0.001", "--max-duration", "3",
+                                      "--functions", "sigmoid", "--impls", "swift-naive,swift-simd16", "--processes", "2",
+                                      "--force-debug-timing", "--format", "json"])
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        let report = try ThroughputReport.decode(from: Data(o.stdout.utf8))
+        #expect(report.configuration.processes == 2)
+        #expect(report.configuration.screening?.maxDuration == 1.5)
+        #expect(report.rounds.map(\.process) == [1, 2])
+        #expect(report.results.count == 3)
+        for row in report.results {
+            let processes = try #require(row.processes)
+            let chosen = try #require(row.process)
+            #expect(processes.count == 2)
+            #expect(row.summary.medianNsPerElement == processes.map(\.medianNsPerElement).min())
+            #expect(row.samplesNsPerElement == processes[chosen - 1].samplesNsPerElement)
+            #expect((row.maxULP != nil) == (row.function != "copy"))
+        }
     }
 
     @Test func csvHasAHeaderAndOneRowPerResult() throws {
@@ -106,6 +129,8 @@ import Testing
         (["--quiet-tolerance", "abc"], "quiet-tolerance"),
         (["--max-duration", "0"], "max-duration"),
         (["--no-screening", "--max-duration", "5"], "screened runs"),
+        (["--processes", "0"], "--processes"),
+        (["--processes", "17"], "--processes"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + ["--force-debug-timing"])

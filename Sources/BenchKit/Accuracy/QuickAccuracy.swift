@@ -24,4 +24,18 @@ public struct QuickAccuracy: Sendable {
         for i in outputs.indices { worst = Swift.max(worst, refs[i].error(outputs[i])) }
         return worst
     }
+
+    /// Sets `maxULP` on every row of `results` measured from one of `kernels` (the copy row and
+    /// kernels unavailable here keep nil); each kernel is sampled once however many sizes it ran at.
+    public mutating func fillMaxULP(_ results: inout [KernelResult], kernels: [Kernel]) {
+        var measured: [String: Double?] = [:]
+        for i in results.indices {
+            let row = results[i]
+            guard let kernel = kernels.first(where: {
+                $0.function.rawValue == row.function && $0.implementation == row.implementation
+            }) else { continue }
+            if measured[kernel.id] == nil { measured[kernel.id] = .some(maxULP(kernel)) }
+            results[i].maxULP = measured[kernel.id] ?? nil
+        }
+    }
 }

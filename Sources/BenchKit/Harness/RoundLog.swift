@@ -18,6 +18,8 @@ public struct RoundLog: Codable, Sendable, Equatable {
     /// Per sample, in the order taken, the share of its wall time the thread was not running (nil
     /// when not measured: multi-threaded runs, reports before 2026-11-23).
     public var offCPUShare: [Double]?
+    /// In a multi-process run, the process (from 1) this log comes from; nil for one process.
+    public var process: Int?
 
     public init(size: Int, piecesPerRound: Int, probeNsPerElement: [Double], quiet: [Bool], slowdown: [Double?] = [],
                 band: ClosedRange<Double>? = nil, duration: Double, offCPUShare: [Double]? = nil) {
@@ -58,5 +60,6 @@ public struct RoundLog: Codable, Sendable, Equatable {
         case band = "quiet_band_ns_per_element"
         case duration = "duration_s"
         case offCPUShare = "off_cpu_share"
+        case process
     }
 }

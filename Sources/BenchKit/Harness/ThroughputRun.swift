@@ -9,12 +9,9 @@ public struct ThroughputRun: Sendable {
     public var distribution: InputDistribution
     public var seed: UInt64
     public var alpha: Float
-    /// Whether each row gets a max-ulp figure from `QuickAccuracy`.
-    public var measureAccuracy: Bool
 
     public init(kernels: [Kernel], sizes: [Int], harness: Harness, distribution: InputDistribution,
-                seed: UInt64, alpha: Float = 1, measureAccuracy: Bool = true) {
-        self.measureAccuracy = measureAccuracy
+                seed: UInt64, alpha: Float = 1) {
         self.kernels = kernels
         self.sizes = sizes
         self.harness = harness
@@ -24,7 +21,7 @@ public struct ThroughputRun: Sendable {
     }
 
     /// Where the run stands, for progress display: the size being measured (index among `sizes`), a
-    /// label, and the harness's round progress (nil while calibrating and measuring accuracy).
+    /// label, and the harness's round progress (nil while calibrating).
     public typealias Progress = @Sendable (_ sizeIndex: Int, _ label: String, _ rounds: Harness.RoundProgress?) -> Void
 
     /// The rows and, per size, the screening log.
@@ -42,12 +39,11 @@ public struct ThroughputRun: Sendable {
         }
     }
 
-    /// Runs everything; unavailable kernels are skipped (they are listed by `bench list`).
+    /// Runs everything; unavailable kernels are skipped (they are listed by `bench list`). The max-ulp
+    /// column is filled apart (`QuickAccuracy.fillMaxULP`), once per run however many processes.
     public func run(progress: Progress? = nil) throws -> Output {
         var results: [KernelResult] = []
         var logs: [RoundLog] = []
-        var accuracy = QuickAccuracy(alpha: alpha)
-        var maxULP: [String: Double] = [:]
         for (sizeIndex, size) in sizes.enumerated() {
             guard let input = AlignedBuffer(count: size), let output = AlignedBuffer(count: size) else {
                 throw RunError.allocation(size: size)
@@ -77,15 +73,10 @@ public struct ThroughputRun: Sendable {
             if let log { logs.append(log) }
             results.append(result(function: "copy", implementation: "memcpy", isa: "memory", size: size,
                                   measured.pieces[0], quiet: log?.quiet(piece: 0)))
-            if measureAccuracy { progress?(sizeIndex, "\(label), max ulp", nil) }
             for (piece, kernel) in runnable.enumerated() {
-                var row = result(function: kernel.function.rawValue, implementation: kernel.implementation,
-                                 isa: kernel.isa, size: size, measured.pieces[piece + 1], quiet: log?.quiet(piece: piece + 1))
-                if measureAccuracy {
-                    if maxULP[kernel.id] == nil { maxULP[kernel.id] = accuracy.maxULP(kernel) }
-                    row.maxULP = maxULP[kernel.id]
-                }
-                results.append(row)
+                results.append(result(function: kernel.function.rawValue, implementation: kernel.implementation,
+                                      isa: kernel.isa, size: size, measured.pieces[piece + 1],
+                                      quiet: log?.quiet(piece: piece + 1)))
             }
             blackHole(output.buffer)
         }

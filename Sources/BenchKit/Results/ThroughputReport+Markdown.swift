@@ -24,7 +24,7 @@ extension ThroughputReport {
             "- Inputs: \(c.distribution), seed \(c.seed)",
             "- Pinned CPU: \(c.pinnedCPU.map(String.init) ?? "none"); quick: \(c.quick ? "yes" : "no")",
         ].map(Self.markdownLine)
-        for warning in screeningWarnings { out += ["", "**\(warning)**"] }
+        for warning in runNotes { out += ["", "**\(warning)**"] }
         if c.forcedDebugTiming {
             out += ["", "**Warning:** a debug build was timed (forced); these figures are not representative."]
         }

@@ -6,12 +6,16 @@ extension ThroughputReport {
     var screeningWarnings: [String] {
         guard let screening = configuration.screening else { return [] }
         return rounds.filter { $0.quietCount < configuration.samples }.map { log in
-            "WARNING: size \(Self.sizeLabel(log.size)): a kernel got only \(log.quietCount) quiet samples in "
+            "WARNING: size \(Self.sizeLabel(log.size))\(log.process.map { " (process \($0))" } ?? ""): a kernel got only \(log.quietCount) quiet samples in "
                 + "\(log.rounds) rounds (\(configuration.samples) wanted) within \(String(format: "%.0f", screening.maxDuration)) s; "
                 + "the machine was busy and these medians may be high"
                 + (log.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
         }
     }
+
+    /// The warnings and notes shown under the table and in Markdown: screening warnings, then
+    /// process disagreements.
+    var runNotes: [String] { screeningWarnings + processDisagreements }
 
     /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet
     /// sample at all, so that its figures were made from samples a busy machine slowed; nil otherwise.

@@ -61,8 +61,13 @@ extension ThroughputReport {
 
     /// "median of 30 samples", or a range when kernels took different counts; for a screened run,
     /// "median of ≥21 quiet samples of 25 rounds (screen: probe 3.0%, round 5.0%, own 5.0%,
-    /// off-CPU 2.0%)".
+    /// off-CPU 2.0%)", preceded by "lower median over 3 processes of the " for a multi-process run.
     var sampleCountText: String {
+        let processes = configuration.processes.flatMap { $0 > 1 ? "lower median over \($0) processes of the " : nil } ?? ""
+        return processes + perProcessSampleText
+    }
+
+    private var perProcessSampleText: String {
         func range(_ counts: [Int]) -> String? {
             guard let lo = counts.min(), let hi = counts.max() else { return nil }
             return lo == hi ? "\(lo)" : "\(lo)–\(hi)"
@@ -104,7 +109,7 @@ extension ThroughputReport {
             }
         }
         out += ["", footer]
-        out += screeningWarnings
+        out += runNotes
         if configuration.forcedDebugTiming {
             out.append("WARNING: timed a debug build (forced); these figures are not representative.")
         }

@@ -48,10 +48,14 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// True when timing a debug build was forced: such figures are not representative.
     public var forcedDebugTiming: Bool
     public var alpha: Float
+    /// Fresh processes each size was measured in (`--processes`); nil means one (and reports
+    /// from before 2026-11-24). `samples` and the screening's budget are per process.
+    public var processes: Int?
 
     public init(command: String, sizes: [Int], threads: Int, samples: Int, minSampleTime: Double, seed: UInt64,
                 distribution: String, pinnedCPU: Int?, quick: Bool, forcedDebugTiming: Bool, alpha: Float,
-                screening: Screening? = nil) {
+                screening: Screening? = nil, processes: Int? = nil) {
+        self.processes = processes
         self.screening = screening
         self.command = command
         self.sizes = sizes
@@ -67,7 +71,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case command, sizes, threads, samples, seed, distribution, quick, alpha, screening
+        case command, sizes, threads, samples, seed, distribution, quick, alpha, screening, processes
         case minSampleTime = "min_sample_time_s"
         case pinnedCPU = "pinned_cpu"
         case forcedDebugTiming = "forced_debug_timing"
@@ -93,6 +97,12 @@ public struct KernelResult: Codable, Sendable, Equatable {
     public var summary: Summary
     /// Max ulp over a quick accuracy sample (nil when not measured).
     public var maxULP: Double?
+    /// When the run measured in several fresh processes (`--processes`), which one (from 1) this
+    /// row's samples and summary come from: the one at the lower median of the process medians
+    /// (`ThroughputReport.combining`). Nil for a run measured in one process.
+    public var process: Int?
+    /// Every process's measurement of this kernel, in process order (nil for one process).
+    public var processes: [ProcessMeasurement]?
 
     public init(function: String, implementation: String, isa: String, size: Int, threads: Int, batch: Int,
                 samplesNsPerElement: [Double], samplesCyclesPerElement: [Double], rejectedNsPerElement: [Double] = [],
@@ -118,6 +128,29 @@ public struct KernelResult: Codable, Sendable, Equatable {
         case samplesCyclesPerElement = "samples_cycles_per_element"
         case rejectedNsPerElement = "rejected_ns_per_element"
         case maxULP = "max_ulp"
+        case process, processes
+    }
+
+    /// One process's measurement of a kernel in a multi-process run.
+    public struct ProcessMeasurement: Codable, Sendable, Equatable {
+        public var medianNsPerElement: Double
+        public var batch: Int
+        public var samplesNsPerElement: [Double]
+        public var rejectedNsPerElement: [Double]
+
+        public init(medianNsPerElement: Double, batch: Int, samplesNsPerElement: [Double], rejectedNsPerElement: [Double]) {
+            self.medianNsPerElement = medianNsPerElement
+            self.batch = batch
+            self.samplesNsPerElement = samplesNsPerElement
+            self.rejectedNsPerElement = rejectedNsPerElement
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case batch
+            case medianNsPerElement = "median_ns_per_element"
+            case samplesNsPerElement = "samples_ns_per_element"
+            case rejectedNsPerElement = "rejected_ns_per_element"
+        }
     }
 
     /// Figures derived from the samples.
