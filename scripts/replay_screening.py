@@ -1,12 +1,18 @@
 """Replays recorded throughput runs under different contention-screening rules (README, "Method").
 
-Three modes, each reproducing figures the README quotes:
+Four modes, each reproducing figures the README quotes:
 
   recording FILE.json[.gz]   one long screened run (probe read around every sample) cut into
                              back-to-back runs; for each rule, how many consecutive pairs have some
                              kernel more than 5% apart, the worst difference, and the mean run length.
   short DIR_OR_TAR           many separate short runs re-judged under each rule; per rule, how far
                              each run's worst kernel is from the median over runs.
+  pairs DIR_OR_TAR           consecutive runs as back-to-back pairs, as recorded and re-judged under
+                             each rule (a multi-process run is re-judged process by process and
+                             combined as bench does: the lower median of the process medians).
+  grouped DIR_OR_TAR -k K    consecutive one-process runs taken K at a time as the processes of one
+                             run (lower median of their recorded medians, as `bench --processes K`),
+                             consecutive groups compared as back-to-back pairs, from every offset.
 
 The rules mirror Sources/BenchKit/Harness/Screening.swift: a quiet reference (minimum, 1st
 percentile, or the densest band), a 3% probe tolerance, and the 5% round consensus (8+ pieces),
@@ -24,6 +30,25 @@ import math
 import os
 import statistics as st
 import tarfile
+
+
+def lower_median(values):
+    """As ThroughputReport.lowerMedianIndex: the ceil(n/2)-th smallest."""
+    return sorted(values)[(len(values) - 1) // 2]
+
+
+def split_processes(data):
+    """A report's processes as one-process reports (a one-process report is returned as is)."""
+    report = json.loads(data)
+    if not report["results"] or not report["results"][0].get("processes"):
+        return [data]
+    out = []
+    for k, log in enumerate(report["rounds"]):
+        rows = [dict(r, batch=r["processes"][k]["batch"],
+                     samples_ns_per_element=r["processes"][k]["samples_ns_per_element"],
+                     rejected_ns_per_element=r["processes"][k]["rejected_ns_per_element"]) for r in report["results"]]
+        out.append(json.dumps(dict(report, results=rows, rounds=[log])))
+    return out
 
 
 def load(data):
@@ -175,20 +200,44 @@ def replay_pairs(path, two_by_two=False):
     """Consecutive runs as back-to-back pairs (or runs 1-2, 3-4, ... with `two_by_two`), each run
     re-judged under each rule."""
     blobs = read_runs(path)
-    runs = [load(blob) for blob in blobs]
-    names = runs[0][0]
+    runs = [[load(process) for process in split_processes(blob)] for blob in blobs]
+    names = runs[0][0][0]
     pairs = [(i, i + 1) for i in range(0, len(runs) - 1, 2 if two_by_two else 1)]
     print(f"{path}: {len(runs)} runs, {len(pairs)} back-to-back pairs")
     recorded = [[r["summary"]["median_ns_per_element"] for r in json.loads(blob)["results"]] for blob in blobs]
     rules = [("as recorded", None), ("band, consensus from medians", ("band", True, "median")),
              ("band, consensus from lower quartiles", ("band", True, "p25")), ("bench's rule", ("band", True))]
     for label, rule in rules:
-        meds = recorded if rule is None else [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in runs]
+        meds = recorded if rule is None else [
+            [lower_median(column) for column in zip(*[medians(s, judge(pr, s, pc, 0, rc, rule))
+                                                      for _, pr, s, pc, rc, _ in processes])]
+            for processes in runs]
         gaps = [max((abs(meds[j][p] / meds[i][p] - 1), names[p]) for p in range(len(names))
                     if not names[p].startswith("copy/")) for i, j in pairs]
         worst = max(gaps)
         print(f"  {label:38s} pairs >5% apart: {sum(g > 0.05 for g, _ in gaps)}/{len(gaps)}, worst {worst[0] * 100:.1f}% "
               f"({worst[1]}); per pair: {' '.join(f'{g * 100:.1f}' for g, _ in gaps)}")
+
+
+def replay_grouped(path, k):
+    blobs = read_runs(path)
+    reports = [json.loads(blob) for blob in blobs]
+    names = [f'{r["function"]}/{r["implementation"]}' for r in reports[0]["results"]]
+    recorded = [[r["summary"]["median_ns_per_element"] for r in report["results"]] for report in reports]
+    print(f"{path}: {len(reports)} one-process runs taken {k} at a time")
+    gaps = []
+    for offset in range(k):
+        groups = [[lower_median(column) for column in zip(*recorded[i:i + k])]
+                  for i in range(offset, len(recorded) - k + 1, k)]
+        for a, b in zip(groups, groups[1:]):
+            gaps.append(max((abs(b[p] / a[p] - 1), names[p]) for p in range(len(names))
+                            if not names[p].startswith("copy/")))
+    single = [max((abs(b[p] / a[p] - 1), names[p]) for p in range(len(names)) if not names[p].startswith("copy/"))
+              for a, b in zip(recorded, recorded[1:])]
+    for label, g in [("one process per run", single), (f"{k} processes per run", gaps)]:
+        worst = max(g)
+        print(f"  {label:22s} pairs >5% apart: {sum(x > 0.05 for x, _ in g)}/{len(g)}, "
+              f"worst {worst[0] * 100:.1f}% ({worst[1]})")
 
 
 def replay_short(path):
@@ -217,11 +266,16 @@ def main():
     pairs = sub.add_parser("pairs")
     pairs.add_argument("path")
     pairs.add_argument("--two-by-two", action="store_true", help="pair runs 1-2, 3-4, ... only")
+    grouped = sub.add_parser("grouped")
+    grouped.add_argument("path")
+    grouped.add_argument("-k", type=int, default=3, help="processes per run")
     args = parser.parse_args()
     if args.mode == "recording":
         replay_recording(args.file, args.samples, args.max_duration)
     elif args.mode == "pairs":
         replay_pairs(args.path, args.two_by_two)
+    elif args.mode == "grouped":
+        replay_grouped(args.path, args.k)
     else:
         replay_short(args.path)
 

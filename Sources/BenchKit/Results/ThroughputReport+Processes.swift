@@ -56,7 +56,8 @@ extension ThroughputReport {
         return ThroughputReport(machine: machine, configuration: configuration, results: results, rounds: rounds)
     }
 
-    /// The index of the lower median of `values` (ties go to the earlier index).
+    /// The index of the lower median of `values`, the ⌈n/2⌉-th smallest (equal values are ordered
+    /// by index, so of two equal processes the first is taken).
     static func lowerMedianIndex(_ values: [Double]) -> Int {
         let order = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
         return order[(order.count - 1) / 2]

@@ -50,7 +50,8 @@ import Testing
         #expect(naive.process == 3)
         #expect(naive.summary.medianNsPerElement == ReportFixture.report().results[0].samplesNsPerElement.sorted()[2])
         #expect(ThroughputReport.lowerMedianIndex([3, 1, 2, 0]) == 1)   // 0, 1, 2, 3: the lower median is 1
-        #expect(ThroughputReport.lowerMedianIndex([2, 1, 1]) == 1)      // a tie: the earlier index
+        #expect(ThroughputReport.lowerMedianIndex([2, 1, 1]) == 2)      // equal values in index order: 1, 1, 2
+        #expect(ThroughputReport.lowerMedianIndex([1, 1]) == 0)
     }
 
     @Test func everyProcessesRoundLogIsKeptAndMarked() throws {
