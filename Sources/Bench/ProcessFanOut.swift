@@ -13,6 +13,8 @@ enum ProcessFanOut {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(at: directory) }
 
+        let interrupt = Interrupt(directory: directory)
+        defer { interrupt.cancel() }
         var reports: [ThroughputReport] = []
         for index in 1...count {
             let file = directory.appendingPathComponent("process-\(index).json")
@@ -20,16 +22,56 @@ enum ProcessFanOut {
             child.executableURL = try executable()
             child.arguments = arguments + ["--process-index", "\(index)", "--process-output", file.path]
             try child.run()
+            interrupt.current = child
             child.waitUntilExit()
             guard child.terminationReason == .exit, child.terminationStatus == 0 else {
                 let how = child.terminationReason == .exit
                     ? "exit status \(child.terminationStatus)" : "signal \(child.terminationStatus)"
                 FileHandle.standardError.write(Data("bench: measuring process \(index) of \(count) failed (\(how)); no report written\n".utf8))
-                throw ExitCode(child.terminationReason == .exit ? child.terminationStatus : 1)
+                throw ExitCode(child.terminationReason == .exit ? child.terminationStatus : 128 + child.terminationStatus)
             }
             reports.append(try ThroughputReport.decode(from: Data(contentsOf: file)))
         }
         return reports
+    }
+
+    /// On SIGINT or SIGTERM to the parent: stop the running process, remove the temporary reports,
+    /// and exit as the signal would have (128 + signal). Without it, `kill` of the parent would
+    /// leave its process measuring on, orphaned, and the directory behind.
+    private final class Interrupt: @unchecked Sendable {
+        private let lock = NSLock()
+        private var child: Process?
+        private var sources: [DispatchSourceSignal] = []
+
+        var current: Process? {
+            get { lock.withLock { child } }
+            set { lock.withLock { child = newValue } }
+        }
+
+        init(directory: URL) {
+            for signal in [SIGINT, SIGTERM] {
+                Foundation.signal(signal, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+                source.setEventHandler { [self] in
+                    // SIGKILL: the process may have inherited a mask that blocks SIGTERM (a parent
+                    // that blocks it, as test runners do), and it writes nothing until its atomic
+                    // rename at the end, so killing it outright cannot leave a partial report.
+                    if let child = current, child.isRunning { kill(child.processIdentifier, SIGKILL) }
+                    current?.waitUntilExit()
+                    try? FileManager.default.removeItem(at: directory)
+                    FileHandle.standardError.write(Data("\nbench: interrupted; no report written\n".utf8))
+                    exit(128 + signal)
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+
+        func cancel() {
+            for source in sources { source.cancel() }
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
     }
 
     /// This executable's path: Linux names it in /proc/self/exe, whatever argv[0] says.

@@ -86,6 +86,34 @@ import Testing
         }
     }
 
+    /// SIGTERM to a multi-process run stops its running process, removes the processes' temporary
+    /// reports and leaves no output file: exit 143, as the signal would.
+    @Test func terminatedMultiProcessRunLeavesNothingBehind() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.json").path
+        let o = try BenchProcess.run(["--size", "1K", "--samples", "100000", "--min-time", "0.001", "--max-duration", "600",
+                                      "--functions", "sigmoid", "--impls", "swift-naive", "--force-debug-timing",
+                                      "--output", path]) { pid in
+            // Once the first process is under way (its temporary directory exists), not before:
+            // the parent installs its handler just before that.
+            let temporary = FileManager.default.temporaryDirectory.path
+            for _ in 0..<600 {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+                if names.contains(where: { $0.hasPrefix("bench-processes-\(pid)-") }) { break }
+                usleep(50_000)
+            }
+            usleep(300_000)
+            kill(pid, SIGTERM)
+        }
+        #expect(o.status == 143, "stderr: \(o.stderr)")
+        #expect(o.stderr.contains("interrupted; no report written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        let temporary = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+        #expect(!temporary.contains { $0.hasPrefix("bench-processes-\(o.pid)-") })
+    }
+
     @Test func csvHasAHeaderAndOneRowPerResult() throws {
         let o = try BenchProcess.run(smoke + ["--functions", "tanh", "--impls", "swift-libm", "--format", "csv"])
         #expect(o.status == 0)

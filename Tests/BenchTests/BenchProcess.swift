@@ -3,6 +3,7 @@ import Foundation
 /// Runs the `bench` executable built beside the test bundle and captures its output and exit code.
 struct BenchProcess {
     struct Outcome {
+        var pid: Int32 = 0
         var status: Int32
         var stdout: String
         var stderr: String
@@ -12,7 +13,9 @@ struct BenchProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bench")
     }
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs `bench` with `arguments`; `started`, if given, is called on another thread with the
+    /// process id as soon as it runs (to signal it, say).
+    static func run(_ arguments: [String], started: (@Sendable (Int32) -> Void)? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -20,11 +23,15 @@ struct BenchProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let started {
+            let pid = process.processIdentifier
+            DispatchQueue.global().async { started(pid) }
+        }
         // Read both pipes before waiting, so a large output cannot fill a pipe and stall the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Outcome(pid: process.processIdentifier, status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                        stderr: String(decoding: errData, as: UTF8.self))
     }
 }
