@@ -154,8 +154,9 @@ struct RunCommand: ParsableCommand {
         // The parent of a multi-process run reads the anchor too: a missing baseline stops the run
         // (exit 66) before any process starts, and the band is announced once.
         if screening != nil { screening?.anchor = try baseline.anchorBand(announce: processOutput == nil) }
-        let harness = Harness(samples: samples ?? (quick ? 5 : processCount > 1 ? 9 : 21), minSampleTime: minTime ?? (quick ? 0.003 : 0.02),
-                              warmupTime: quick ? 0.005 : 0.05, threads: threads, screening: screening)
+        let harness = Harness(samples: samples ?? (quick ? 5 : processCount > 1 ? 9 : 21),
+                              minSampleTime: minTime ?? (quick ? 0.003 : 0.02), warmupTime: quick ? 0.005 : 0.05,
+                              threads: threads, screening: screening)
         // The machine block is read before the run: the git state is the one the figures were made with.
         let machine = MachineInfo.current()
         let configuration = RunConfiguration(
