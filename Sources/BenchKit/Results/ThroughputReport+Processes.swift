@@ -9,11 +9,12 @@ import Foundation
 /// a second process does not share it. Kalibera and Jones ("Rigorous benchmarking in reasonable
 /// time", 2013) call this execution-level variance and measure over several executions for it.
 ///
-/// Why the lower median: the process-level states seen here are slow ones, rare and large, so a
-/// robust statistic fits better than a mean. Sorted by median, process ⌈N/2⌉ (the lower median) is
-/// the minimum for two processes and the middle for three: one slow process in two or three does
-/// not move the figure, and with three or more a process that happened to be fast does not set it
-/// either.
+/// Why the lower median: the process-level states seen here are rare and large, mostly slow (up to
+/// 60%) and sometimes fast (a process caught in the host's fast state, 17% fast on every kernel),
+/// so a robust statistic fits better than a mean. Sorted by median, process ⌈N/2⌉ (the lower
+/// median) is the minimum for two processes and the middle for three: one slow process in two or
+/// three does not move the figure, and with three or more a process that happened to be fast does
+/// not set it either. Measured: results/screening/README.md, "Three processes per run".
 extension ThroughputReport {
     /// Why process reports could not be combined (they come from one binary and one command line,
     /// so this means a bug or a tampered file).
