@@ -182,16 +182,17 @@ def replay_recording(path, want, budget):
 
 
 def read_runs(path):
-    """Every report in a directory or a tar archive, in name order."""
+    """Every report (*.json) in a directory or a tar archive, in name order; other files there (the
+    script that made the runs, their wall times) are left alone."""
     blobs = []
     if os.path.isdir(path):
-        for name in sorted(os.listdir(path)):
+        for name in sorted(n for n in os.listdir(path) if n.endswith(".json")):
             with open(os.path.join(path, name), "rb") as f:
                 blobs.append(f.read())
     else:
         with tarfile.open(path) as tar:
             for member in sorted(tar.getmembers(), key=lambda m: m.name):
-                if member.isfile():
+                if member.isfile() and member.name.endswith(".json"):
                     blobs.append(tar.extractfile(member).read())
     return blobs
 
