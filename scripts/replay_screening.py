@@ -17,8 +17,10 @@ Four modes, each reproducing figures the README quotes:
 The rules mirror Sources/BenchKit/Harness/Screening.swift: a quiet reference (minimum, 1st
 percentile, or the densest band), a 3% probe tolerance, and the 5% round consensus (8+ pieces),
 whose per-kernel reference is the lower quartile of probe-quiet samples or, as before
-2026-11-23, their median; bench's rule adds each kernel's own test (no sample more than 5% above
-its kernel's lower quartile). bench's fourth test (the sample's thread on the CPU, from
+2026-11-23, their median; bench's rule adds each kernel's own test: no sample more than 5% above the
+lower of its kernel's lower quartile and the bottom of the kernel's own densest 3% band (among samples
+whose probe readings are at most 6% under the probe band); "own test from the lower quartile" is that
+test as it was until 2026-11-24. bench's fourth test (the sample's thread on the CPU, from
 `off_cpu_share`) is not replayed: these recordings were made before it existed.
 The copy row is left out of the figures, as in the README (it is memory bound).
 """
@@ -110,8 +112,10 @@ def judge(probes, samples, pieces, first, last, rule, copy_piece=0):
         return [list(range(first, last)) for _ in range(pieces)]
     reference, consensus = rule[:2]
     # "median": the consensus reference before 2026-11-23; "p25": the lower quartile; "p25+own":
-    # the lower quartile and each kernel's own test (bench's rule now).
-    consensus_reference = rule[2] if len(rule) > 2 else "p25+own"
+    # the lower quartile and each kernel's own test from it (bench's rule 2026-11-23); "p25+own+band"
+    # (bench's rule since 2026-11-24): the own test from the lower of that quartile and the bottom of
+    # the kernel's own densest band among samples whose readings are at most 6% under the probe band.
+    consensus_reference = rule[2] if len(rule) > 2 else "p25+own+band"
     lo, hi = band(probes[first * pieces:last * pieces + 1], reference, 0.03)
     probe_ok = [[lo <= probes[r * pieces + p] <= hi and lo <= probes[r * pieces + p + 1] <= hi
                  for r in range(first, last)] for p in range(pieces)]
@@ -127,11 +131,16 @@ def judge(probes, samples, pieces, first, last, rule, copy_piece=0):
             if ratios and st.median(ratios) > 1.05:
                 for p in range(pieces):
                     ok[p][j] = False
-    if consensus and consensus_reference == "p25+own":
+    if consensus and consensus_reference.startswith("p25+own"):
+        near = lambda k: lo * 0.94 <= probes[k] <= hi
         for p in range(pieces):
             if sum(probe_ok[p]) >= 4 and p != copy_piece:
+                own = typical[p]
+                if consensus_reference == "p25+own+band":
+                    floor = [samples[p][r] for r in range(first, last) if near(r * pieces + p) and near(r * pieces + p + 1)]
+                    own = min(own, band(floor, "band", 0.03)[0])
                 for j in range(last - first):
-                    if samples[p][first + j] > typical[p] * 1.05:
+                    if samples[p][first + j] > own * 1.05:
                         ok[p][j] = False
     return [[first + j for j in range(last - first) if ok[p][j]] for p in range(pieces)]
 
@@ -207,7 +216,8 @@ def replay_pairs(path, two_by_two=False):
     print(f"{path}: {len(runs)} runs, {len(pairs)} back-to-back pairs")
     recorded = [[r["summary"]["median_ns_per_element"] for r in json.loads(blob)["results"]] for blob in blobs]
     rules = [("as recorded", None), ("band, consensus from medians", ("band", True, "median")),
-             ("band, consensus from lower quartiles", ("band", True, "p25")), ("bench's rule", ("band", True))]
+             ("band, consensus from lower quartiles", ("band", True, "p25")),
+             ("own test from the lower quartile", ("band", True, "p25+own")), ("bench's rule", ("band", True))]
     for label, rule in rules:
         meds = recorded if rule is None else [
             [lower_median(column) for column in zip(*[medians(s, judge(pr, s, pc, 0, rc, rule))

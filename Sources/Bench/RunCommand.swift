@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     var minTime: Double?
 
     @Option(help: """
-        Samples per kernel in each process (quiet ones, when screened): default 9 with several processes, \
+        Samples per kernel in each process (quiet ones, when screened): default 7 with several processes, \
         21 with one, 5 with --quick.
         """)
     var samples: Int?
@@ -71,7 +71,7 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: """
         Fresh processes to measure in, one after another; each row is the process at the lower median of \
-        the processes' medians (default 3, 1 with --quick). --samples is per process.
+        the processes' medians (default 5, 1 with --quick). --samples is per process.
         """)
     var processes: Int?
 
@@ -109,8 +109,17 @@ struct RunCommand: ParsableCommand {
         _ = try screening
     }
 
-    /// Processes to measure in: `--processes`, else 3 (1 for a --quick smoke run).
-    var processCount: Int { processes ?? (quick ? 1 : 3) }
+    /// Processes to measure in: `--processes`, else `defaultProcesses` (1 for a --quick smoke run).
+    var processCount: Int { processes ?? (quick ? 1 : Self.defaultProcesses) }
+
+    /// Five, not three: a kernel can sit in a slow state for a whole process (`elu/swift-libm` at
+    /// 16.2 and 18.2 ns against its usual 14.9 in two of one run's three processes, 2026-11-24), and
+    /// the lower median of three then reads the slow state; of five it takes three. Measured in
+    /// alternation (results/screening/processes-3-vs-5.tar.gz): three processes of 9 samples, 1 of 7
+    /// consecutive pairs more than 5% apart (8.1%, that run); five processes of 7, 0 of 7 (worst 3.5%).
+    static let defaultProcesses = 5
+    /// Samples per process when there are several: 7 × 5 processes, at 12 s of sampling budget each.
+    static let defaultSamplesPerProcess = 7
 
     /// The screening the options ask for, with the sampling budget of one process; nil with
     /// --no-screening or --quick.
@@ -154,7 +163,7 @@ struct RunCommand: ParsableCommand {
         // The parent of a multi-process run reads the anchor too: a missing baseline stops the run
         // (exit 66) before any process starts, and the band is announced once.
         if screening != nil { screening?.anchor = try baseline.anchorBand(announce: processOutput == nil) }
-        let harness = Harness(samples: samples ?? (quick ? 5 : processCount > 1 ? 9 : 21),
+        let harness = Harness(samples: samples ?? (quick ? 5 : processCount > 1 ? Self.defaultSamplesPerProcess : 21),
                               minSampleTime: minTime ?? (quick ? 0.003 : 0.02), warmupTime: quick ? 0.005 : 0.05,
                               threads: threads, screening: screening)
         // The machine block is read before the run: the git state is the one the figures were made with.

@@ -45,11 +45,11 @@ import Testing
         let band = try #require(try ThroughputReport.decode(from: Data(save.stdout.utf8)).probeQuietBand)
         let anchored = try BenchProcess.run(screened + ["--anchor-baseline", "b", "--format", "json"])
         #expect(anchored.status == 0, "stderr: \(anchored.stderr)")
-        // Said once, by the parent of the default three processes; each process screens against it.
+        // Said once, by the parent of the default five processes; each process screens against it.
         #expect(anchored.stderr.components(separatedBy: "screening against the quiet band of baseline 'b'").count == 2)
         let report = try ThroughputReport.decode(from: Data(anchored.stdout.utf8))
         #expect(report.configuration.screening?.anchor == band)
-        #expect(report.rounds.count == 3 && report.rounds.allSatisfy { $0.band == band })
+        #expect(report.rounds.count == 5 && report.rounds.allSatisfy { $0.band == band })
         let missing = try BenchProcess.run(screened + ["--anchor-baseline", "nope"])
         #expect(missing.status == 66 && missing.stdout.isEmpty)
     }

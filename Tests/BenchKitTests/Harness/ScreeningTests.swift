@@ -102,6 +102,24 @@ import Testing
         #expect(busyProbe.quiet == [true, true, true, false, false, true])
     }
 
+    /// A neighbour streams through the shared cache on and off: a memory-bound kernel's samples are
+    /// either at its floor (1.35-1.37) or spread 5-23% above it, and the L1 probe feels none of it.
+    /// The probe read 3.6% under its band around samples 0-2 (not quiet, not contended either). The
+    /// lower quartile of the nine probe-quiet samples alone is 1.42, a limit of 1.49 that keeps two
+    /// slowed samples; the piece's own densest band, found with samples 0-2, starts at the floor
+    /// (1.35), and only the two floor samples count. Readings 20% under the band (the fast state)
+    /// do not join that band: behind such readings samples 0-2 are left out, the band of the
+    /// probe-quiet samples alone starts at 1.36, and 1.42 (within 5% of it) counts too.
+    @Test func aMemorySpellTheProbeCannotFeelIsJudgedFromTheKernelsOwnFloor() {
+        let samples = [[1.35, 1.35, 1.36, 1.36, 1.42, 1.50, 1.58, 1.66, 1.37, 1.47, 1.55, 1.62]]
+        let probes = [5.3, 5.3, 5.3] + Array(repeating: 5.5, count: 10)
+        let verdict = Screening().judge(probes: probes, samples: samples)
+        #expect(verdict.band == 5.5...(5.5 * 1.03))
+        #expect(verdict.quiet == [false, false, false, true, false, false, false, false, true, false, false, false])
+        let fast = Screening().judge(probes: [4.4, 4.4, 4.4] + Array(repeating: 5.5, count: 10), samples: samples)
+        #expect(fast.quiet == [false, false, false, true, true, false, false, false, true, false, false, false])
+    }
+
     /// A sample whose thread was off the CPU for more than 2% of its wall time does not count, and
     /// does not count towards its piece's lower quartile either; without CPU times, or with the
     /// test off, the same samples count.
@@ -134,6 +152,6 @@ import Testing
         #expect(screen.tolerance == 0.03 && screen.consensusTolerance == 0.05 && screen.maxDuration == 60)
         #expect(screen.ownTolerance == 0.05 && Screening.referencePercentile == 25 && Screening.ownTestMinimumSamples == 4)
         #expect(Screening.bandFloorShare == 0.05 && Screening.bandReach == 0.25 && screen.offCPUTolerance == 0.02)
-        #expect(Screening.consensusMinimumPieces == 8)
+        #expect(Screening.consensusMinimumPieces == 8 && Screening.ownReach == 0.06)
     }
 }
