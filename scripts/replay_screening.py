@@ -9,7 +9,8 @@ Four modes, each reproducing figures the README quotes:
                              each run's worst kernel is from the median over runs.
   pairs DIR_OR_TAR           consecutive runs as back-to-back pairs, as recorded and re-judged under
                              each rule (a multi-process run is re-judged process by process and
-                             combined as bench does: the lower median of the process medians).
+                             combined as bench does: the lower median of the medians of the
+                             processes in the usual speed state).
   grouped DIR_OR_TAR -k K    consecutive one-process runs taken K at a time as the processes of one
                              run (lower median of their recorded medians, as `bench --processes K`),
                              consecutive groups compared as back-to-back pairs, from every offset.
@@ -37,6 +38,21 @@ import tarfile
 def lower_median(values):
     """As ThroughputReport.lowerMedianIndex: the ceil(n/2)-th smallest."""
     return sorted(values)[(len(values) - 1) // 2]
+
+
+def usual_state(bands):
+    """As ThroughputReport.usualStateProcesses: the indices of the processes in the slowest speed
+    state (bands more than 6% apart are different states) within 25% of the fastest band."""
+    if not bands:
+        return []
+    order = sorted(range(len(bands)), key=lambda k: (bands[k], k))
+    states = [[order[0]]]
+    for k in order[1:]:
+        if bands[k] <= bands[states[-1][-1]] * 1.06:
+            states[-1].append(k)
+        else:
+            states.append([k])
+    return sorted([s for s in states if bands[s[0]] <= bands[order[0]] * 1.25][-1])
 
 
 def split_processes(data):
@@ -190,26 +206,35 @@ def replay_recording(path, want, budget):
               f"{st.mean(lengths):.0f} s per run")
 
 
-def read_runs(path):
-    """Every report (*.json) in a directory or a tar archive, in name order; other files there (the
-    script that made the runs, their wall times) are left alone."""
+def read_runs(path, prefix=""):
+    """Every report (*.json) in a directory or a tar archive whose file name starts with `prefix`, in
+    name order; other files there (the script that made the runs, their wall times) are left alone."""
     blobs = []
+    wanted = lambda name: name.endswith(".json") and os.path.basename(name).startswith(prefix)
     if os.path.isdir(path):
-        for name in sorted(n for n in os.listdir(path) if n.endswith(".json")):
+        for name in sorted(n for n in os.listdir(path) if wanted(n)):
             with open(os.path.join(path, name), "rb") as f:
                 blobs.append(f.read())
     else:
         with tarfile.open(path) as tar:
             for member in sorted(tar.getmembers(), key=lambda m: m.name):
-                if member.isfile() and member.name.endswith(".json"):
+                if member.isfile() and wanted(member.name):
                     blobs.append(tar.extractfile(member).read())
     return blobs
 
 
-def replay_pairs(path, two_by_two=False):
+def combine(processes, rule):
+    """A run's per-kernel figures as bench makes them: each process re-judged under `rule`, then the
+    lower median over the processes in the usual speed state (by each process's probe band)."""
+    per = [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in processes]
+    usual = usual_state([band(pr[:pc * rc + 1], "band", 0.03)[0] for _, pr, _, pc, rc, _ in processes])
+    return [lower_median([per[k][p] for k in usual]) for p in range(len(per[0]))]
+
+
+def replay_pairs(path, two_by_two=False, prefix=""):
     """Consecutive runs as back-to-back pairs (or runs 1-2, 3-4, ... with `two_by_two`), each run
-    re-judged under each rule."""
-    blobs = read_runs(path)
+    re-judged under each rule; only the reports whose file names start with `prefix`."""
+    blobs = read_runs(path, prefix)
     runs = [[load(process) for process in split_processes(blob)] for blob in blobs]
     names = runs[0][0][0]
     pairs = [(i, i + 1) for i in range(0, len(runs) - 1, 2 if two_by_two else 1)]
@@ -219,10 +244,7 @@ def replay_pairs(path, two_by_two=False):
              ("band, consensus from lower quartiles", ("band", True, "p25")),
              ("own test from the lower quartile", ("band", True, "p25+own")), ("bench's rule", ("band", True))]
     for label, rule in rules:
-        meds = recorded if rule is None else [
-            [lower_median(column) for column in zip(*[medians(s, judge(pr, s, pc, 0, rc, rule))
-                                                      for _, pr, s, pc, rc, _ in processes])]
-            for processes in runs]
+        meds = recorded if rule is None else [combine(processes, rule) for processes in runs]
         gaps = [max((abs(meds[j][p] / meds[i][p] - 1), names[p]) for p in range(len(names))
                     if not names[p].startswith("copy/")) for i, j in pairs]
         worst = max(gaps)
@@ -277,6 +299,8 @@ def main():
     pairs = sub.add_parser("pairs")
     pairs.add_argument("path")
     pairs.add_argument("--two-by-two", action="store_true", help="pair runs 1-2, 3-4, ... only")
+    pairs.add_argument("--only", default="", metavar="PREFIX",
+                       help="only the reports whose file names start with PREFIX (e.g. p5- in processes-3-vs-5)")
     grouped = sub.add_parser("grouped")
     grouped.add_argument("path")
     grouped.add_argument("-k", type=int, default=3, help="processes per run")
@@ -284,7 +308,7 @@ def main():
     if args.mode == "recording":
         replay_recording(args.file, args.samples, args.max_duration)
     elif args.mode == "pairs":
-        replay_pairs(args.path, args.two_by_two)
+        replay_pairs(args.path, args.two_by_two, args.only)
     elif args.mode == "grouped":
         replay_grouped(args.path, args.k)
     else:

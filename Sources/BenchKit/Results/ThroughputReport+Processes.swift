@@ -15,6 +15,10 @@ import Foundation
 /// median) is the minimum for two processes and the middle for three: one slow process in two or
 /// three does not move the figure, and with three or more a process that happened to be fast does
 /// not set it either. Measured: results/screening/README.md, "Three processes per run".
+///
+/// Why only the processes in the usual speed state: a whole process, or several, can sit in the
+/// host's faster state (every kernel 15-18% fast), and the lower median would then take it
+/// (`usualStateProcesses`).
 extension ThroughputReport {
     /// Why process reports could not be combined (they come from one binary and one command line,
     /// so this means a bug or a tampered file).
@@ -36,7 +40,8 @@ extension ThroughputReport {
         let results = ids.indices.map { row in
             let rows = processes.map { $0.results[row] }
             let medians = rows.map(\.summary.medianNsPerElement)
-            let chosen = lowerMedianIndex(medians)
+            let usual = usualStateProcesses(bands: processes.map { $0.band(at: rows[0].size) })
+            let chosen = usual[lowerMedianIndex(usual.map { medians[$0] })]
             var result = rows[chosen]
             result.maxULP = nil
             result.process = chosen + 1
@@ -57,11 +62,70 @@ extension ThroughputReport {
         return ThroughputReport(machine: machine, configuration: configuration, results: results, rounds: rounds)
     }
 
+    /// The processes (indices, in order) a size's rows may come from: those in the machine's usual
+    /// speed state, judged by each process's probe band (`bands`, its lower end; nil for a process
+    /// without one, and then every process counts).
+    ///
+    /// Processes fall into speed states where their bands differ by more than `stateSplit`; the
+    /// usual state is the slowest one within `Screening.bandReach` of the fastest, as in
+    /// `Screening.quietBand`. Why: the host has a faster state, probe and every kernel 15-18% fast
+    /// (4.4-4.5 ns against 5.1-5.5), that sometimes holds a process or several: in run 09 of the
+    /// five-process series of 2026-11-24 it held processes 2-5, and the lower median then took that
+    /// state and the run read 12-14% fast against its neighbours. It is the rare state: of 337 process
+    /// bands recorded over two days (results/screening/) 9 were fast, 326 usual, 2 a neighbour's busy
+    /// spell (9.9-10.4 ns, beyond the reach), none in between; and no run was fast in every process.
+    static func usualStateProcesses(bands: [Double?]) -> [Int] {
+        let known = bands.compactMap { $0 }
+        guard known.count == bands.count, let fastest = known.min() else { return Array(bands.indices) }
+        let order = bands.indices.sorted { (known[$0], $0) < (known[$1], $1) }
+        var states: [[Int]] = []
+        for k in order {
+            if let last = states.last?.last, known[k] <= known[last] * (1 + stateSplit) {
+                states[states.count - 1].append(k)
+            } else {
+                states.append([k])
+            }
+        }
+        let usual = states.last { known[$0[0]] <= fastest * (1 + Screening.bandReach) } ?? states[0]
+        return usual.sorted()
+    }
+
+    /// Probe bands further apart than this are different speed states (`usualStateProcesses`):
+    /// twice the band's width. Within a state, process bands spread up to 3.5% in the runs recorded.
+    static let stateSplit = 0.06
+
+    /// The lower end of this report's probe band at `size` (nil: unscreened, or no such size).
+    func band(at size: Int) -> Double? {
+        rounds.first { $0.size == size }?.band?.lowerBound
+    }
+
     /// The index of the lower median of `values`, the ⌈n/2⌉-th smallest (equal values are ordered
     /// by index, so of two equal processes the first is taken).
     static func lowerMedianIndex(_ values: [Double]) -> Int {
         let order = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
         return order[(order.count - 1) / 2]
+    }
+
+    /// One NOTE line per size at which some processes ran in another speed state of the machine than
+    /// the ones the rows come from (`usualStateProcesses`), naming them and their probe bands.
+    var speedStateNotes: [String] {
+        let sizes = rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
+        return sizes.compactMap { size in
+            let logs = rounds.filter { $0.size == size && $0.process != nil }
+            guard logs.count > 1 else { return nil }
+            let usual = Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound })
+            guard usual.count < logs.count else { return nil }
+            let other = logs.indices.filter { !usual.contains($0) }
+            func describe(_ indices: [Int]) -> (names: String, bands: String) {
+                let bands = indices.compactMap { logs[$0].band?.lowerBound }
+                let low = Self.threeDigits(bands.min() ?? 0), high = Self.threeDigits(bands.max() ?? 0)
+                return (indices.map { "\(logs[$0].process ?? $0 + 1)" }.joined(separator: ", "), low == high ? low : "\(low)-\(high)")
+            }
+            let (otherNames, otherBands) = describe(other), (usualNames, usualBands) = describe(usual)
+            return "NOTE: size \(Self.sizeLabel(size)): process\(other.count > 1 ? "es" : "") \(otherNames) ran in another speed "
+                + "state of the machine (probe band \(otherBands) ns, against \(usualBands) ns); the rows come from "
+                + "process\(usual.count > 1 ? "es" : "") \(usualNames)."
+        }
     }
 
     /// One NOTE line per size at which some kernel's process medians differ by more than the round
@@ -72,14 +136,19 @@ extension ThroughputReport {
         let tolerance = configuration.screening?.consensusTolerance ?? 0.05
         let sizes = results.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
         return sizes.compactMap { size in
+            // Only the processes the rows may come from: the others are the speed-state NOTE's.
+            let logs = rounds.filter { $0.size == size && $0.process != nil }
+            let usual = Set(Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound }).compactMap { logs[$0].process })
+            let counted = { (k: Int) in logs.isEmpty || usual.contains(k + 1) }
             let spread = results.filter { $0.size == size && $0.function != Self.rooflineFunction }.compactMap { row -> (KernelResult, Double)? in
-                guard let medians = row.processes?.map(\.medianNsPerElement), let lo = medians.min(),
-                      let hi = medians.max(), lo > 0 else { return nil }
+                guard let medians = row.processes?.enumerated().filter({ counted($0.offset) }).map(\.element.medianNsPerElement),
+                      let lo = medians.min(), let hi = medians.max(), lo > 0 else { return nil }
                 return (row, hi / lo - 1)
             }
             let apart = spread.filter { $0.1 > tolerance }
             guard let (worst, by) = apart.max(by: { $0.1 < $1.1 }) else { return nil }
-            let medians = worst.processes?.map { Self.threeDigits($0.medianNsPerElement) }.joined(separator: ", ") ?? ""
+            let medians = worst.processes?.enumerated().filter { counted($0.offset) }
+                .map { Self.threeDigits($0.element.medianNsPerElement) }.joined(separator: ", ") ?? ""
             return "NOTE: size \(Self.sizeLabel(size)): \(apart.count) of \(spread.count) rows' process medians differ by "
                 + "more than \(Self.percent(tolerance)); worst \(worst.function)/\(worst.implementation), "
                 + "\(Self.percent(by)) (\(medians) ns/elem); each row shows the lower median of its processes."

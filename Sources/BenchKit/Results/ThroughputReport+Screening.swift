@@ -2,20 +2,28 @@ import Foundation
 
 extension ThroughputReport {
     /// One WARNING line per size whose sampling budget ran out before every kernel had `samples`
-    /// quiet samples (shown under the table and in Markdown).
+    /// quiet samples (shown under the table and in Markdown). With several processes the line counts
+    /// the processes that ran out and names the one with the fewest; the JSON's `rounds` has each.
     var screeningWarnings: [String] {
         guard let screening = configuration.screening else { return [] }
-        return rounds.filter { $0.quietCount < configuration.samples }.map { log in
-            "WARNING: size \(Self.sizeLabel(log.size))\(log.process.map { " (process \($0))" } ?? ""): a kernel got only \(log.quietCount) quiet samples in "
-                + "\(log.rounds) rounds (\(configuration.samples) wanted) within \(String(format: "%.0f", screening.maxDuration)) s; "
-                + "the machine was busy and these medians may be high"
-                + (log.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
+        let wanted = configuration.samples, budget = String(format: "%.0f", screening.maxDuration)
+        let sizes = rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
+        return sizes.compactMap { size in
+            let logs = rounds.filter { $0.size == size }
+            let short = logs.filter { $0.quietCount < wanted }
+            guard let worst = short.min(by: { $0.quietCount < $1.quietCount }) else { return nil }
+            let what = worst.process == nil
+                ? "a kernel got only \(worst.quietCount) quiet samples in \(worst.rounds) rounds (\(wanted) wanted) within \(budget) s"
+                : "\(short.count) of \(logs.count) processes ran out of their \(budget) s before every kernel had \(wanted) "
+                    + "quiet samples (fewest: \(worst.quietCount) in \(worst.rounds) rounds, process \(worst.process ?? 1))"
+            return "WARNING: size \(Self.sizeLabel(size)): \(what); the machine was busy and these medians may be high"
+                + (worst.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
         }
     }
 
     /// The warnings and notes shown under the table and in Markdown: screening warnings, then
-    /// process disagreements.
-    var runNotes: [String] { screeningWarnings + processDisagreements }
+    /// processes in another speed state, then process disagreements.
+    var runNotes: [String] { screeningWarnings + speedStateNotes + processDisagreements }
 
     /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet
     /// sample at all, so that its figures were made from samples a busy machine slowed; nil otherwise.

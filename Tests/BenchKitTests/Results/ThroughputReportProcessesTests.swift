@@ -5,7 +5,7 @@ import Testing
 @Suite struct ThroughputReportProcessesTests {
     /// The fixture's report with every row's samples scaled by `factor` for the rows `slow` names
     /// (function/implementation), and a one-round probe log.
-    func process(slow: [String: Double] = [:]) -> ThroughputReport {
+    func process(slow: [String: Double] = [:], band: Double? = nil) -> ThroughputReport {
         var report = ReportFixture.report()
         for i in report.results.indices {
             let row = report.results[i]
@@ -14,7 +14,8 @@ import Testing
             report.results[i].samplesNsPerElement = samples
             report.results[i].summary = .init(nsPerElement: samples, cyclesPerElement: samples.map { $0 * 3 })
         }
-        report.rounds = [RoundLog(size: 1 << 20, piecesPerRound: 6, probeNsPerElement: [5, 5], quiet: [true], duration: 1)]
+        report.rounds = [RoundLog(size: 1 << 20, piecesPerRound: 6, probeNsPerElement: [5, 5], quiet: [true],
+                                  band: band.map { $0...($0 * 1.03) }, duration: 1)]
         return report
     }
 
@@ -81,6 +82,54 @@ import Testing
         let table = apart.tableText()
         #expect(table.contains("lower median over 2 processes of the median of 5 samples"))
         #expect(table.contains("NOTE: size 1M: 2 of 5 rows"))
+    }
+
+    /// Process bands as recorded: the fast state (4.4-4.5 ns) against the usual one (5.2-5.3) and a
+    /// neighbour's busy spell (9.9). The usual state is the slowest within 25% of the fastest.
+    @Test func theUsualSpeedStateIsTheSlowestWithinReachOfTheFastest() {
+        let usual = ThroughputReport.usualStateProcesses
+        #expect(usual([5.25, 4.47, 4.47, 4.47, 4.46]) == [0])          // run 09 of the five-process series
+        #expect(usual([5.28, 4.44, 4.45, 4.47, 5.26]) == [0, 4])       // run 10
+        #expect(usual([5.27, 5.33, 5.37, 5.38, 5.45]) == [0, 1, 2, 3, 4])   // 3.4% apart: one state
+        #expect(usual([5.3, 9.9, 5.4]) == [0, 2])                      // a busy spell is beyond the reach
+        #expect(usual([4.45, 5.3, 9.9]) == [1])
+        #expect(usual([9.9, 9.8]) == [0, 1])
+        #expect(usual([5.3, nil, 4.4]) == [0, 1, 2])                   // a process without a band: all count
+        #expect(usual([]) == [])
+    }
+
+    /// Three of five processes in the fast state: every row comes from the two usual ones (their lower
+    /// median, the faster of the two), a NOTE names the others, and the disagreement NOTE looks at the
+    /// usual ones only.
+    @Test func processesInTheFastStateDoNotSetTheRows() throws {
+        let combined = try combine([process(slow: ["exp/swift-naive": 1.02], band: 5.28), process(slow: ["exp/swift-naive": 0.85], band: 4.44),
+                                    process(slow: ["exp/swift-naive": 0.85], band: 4.45), process(slow: ["exp/swift-naive": 0.85], band: 4.47),
+                                    process(band: 5.26)])
+        let naive = try row(combined, "exp/swift-naive")
+        let medians = try #require(naive.processes).map(\.medianNsPerElement)
+        #expect(naive.process == 5 && naive.summary.medianNsPerElement == medians[4] && medians[4] < medians[0])
+        #expect(combined.results.allSatisfy { $0.process == 1 || $0.process == 5 })
+        #expect(combined.speedStateNotes == [
+            "NOTE: size 1M: processes 2, 3, 4 ran in another speed state of the machine (probe band 4.44-4.47 ns, "
+                + "against 5.26-5.28 ns); the rows come from processes 1, 5."])
+        #expect(combined.processDisagreements.isEmpty)
+        #expect(try combine([process(band: 5.3), process(band: 5.4), process(band: 5.35)]).speedStateNotes.isEmpty)
+        #expect(try combine([process(), process()]).speedStateNotes.isEmpty)
+    }
+
+    /// Processes that ran out of their budget get one WARNING per size, counting them and naming the
+    /// one with the fewest quiet samples.
+    @Test func processesShortOfQuietSamplesShareOneWarning() throws {
+        var combined = try combine([process(band: 5.3), process(band: 5.3), process(band: 5.3)])
+        combined.configuration.screening = Screening(maxDuration: 12)
+        combined.configuration.samples = 1
+        combined.rounds[0].quiet = Array(repeating: true, count: 6)
+        combined.rounds[1].quiet = Array(repeating: false, count: 6)
+        combined.rounds[2].quiet = Array(repeating: false, count: 6)
+        #expect(combined.screeningWarnings == [
+            "WARNING: size 1M: 2 of 3 processes ran out of their 12 s before every kernel had 1 quiet samples "
+                + "(fewest: 0 in 1 rounds, process 2); the machine was busy and these medians may be high "
+                + "(a kernel with no quiet sample is summarised from all its samples)."])
     }
 
     @Test func processFieldsRoundTripThroughJSON() throws {
