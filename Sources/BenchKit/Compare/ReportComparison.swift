@@ -138,6 +138,14 @@ public struct ReportComparison: Sendable, Equatable {
         for (side, report) in [("baseline", baseline), ("current", current)] where report.configuration.forcedDebugTiming {
             notes.append("the \(side) run timed a debug build (forced); its figures are not representative")
         }
+        // Probe bands are nanoseconds per element of one fixed workload: further apart than a speed
+        // state split, the machine itself ran faster or slower, and every kernel with it.
+        if let x = baseline.probeQuietBand?.lowerBound, let y = current.probeQuietBand?.lowerBound,
+           max(x, y) / min(x, y) - 1 > ThroughputReport.stateSplit {
+            notes.append("the machine was in different speed states: probe band baseline \(ThroughputReport.threeDigits(x)) ns, "
+                         + "current \(ThroughputReport.threeDigits(y)) ns (\(percentText(max(x, y) / min(x, y) - 1)) apart); "
+                         + "every kernel moves with it")
+        }
         if baseline.configuration.alpha != current.configuration.alpha {
             notes.append("ELU alpha differs: baseline \(baseline.configuration.alpha), current \(current.configuration.alpha)")
         }

@@ -37,8 +37,15 @@ extension ThroughputReport {
     /// The probe's quiet band of this run (of its longest-sampled size), to anchor a later run to:
     /// probe readings are nanoseconds per element of a fixed workload, so they compare across runs
     /// and sizes on one machine. Nil for an unscreened run.
+    /// Of a multi-process run, only the processes in the usual speed state count (a baseline saved
+    /// from a run partly in the host's fast state would otherwise anchor later runs to that state).
     public var probeQuietBand: ClosedRange<Double>? {
-        guard let log = rounds.max(by: { $0.probeNsPerElement.count < $1.probeNsPerElement.count }),
+        let sizes = rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
+        let usual = sizes.flatMap { size -> [RoundLog] in
+            let logs = rounds.filter { $0.size == size }
+            return Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound }).map { logs[$0] }
+        }
+        guard let log = usual.max(by: { $0.probeNsPerElement.count < $1.probeNsPerElement.count }),
               log.probeNsPerElement.count >= 2 else { return nil }
         return log.band ?? Screening.quietBand(log.probeNsPerElement, tolerance: configuration.screening?.tolerance ?? 0.03)
     }

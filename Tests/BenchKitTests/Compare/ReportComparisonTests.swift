@@ -134,6 +134,26 @@ import Testing
         #expect(try ReportComparison(baseline: base, current: slow).failed)
     }
 
+    /// Runs whose probe bands are more than 6% apart ran in different speed states of the machine
+    /// (the host's fast state: 4.45 against the usual 5.3 ns): the comparison says so. 3% apart is
+    /// one state; an unscreened run has no band and gets no note.
+    @Test func differentSpeedStatesAreNoted() throws {
+        var base = syntheticReport([("sigmoid", [1, 1, 1], 1), ("tanh", [1, 1, 1], 1)])
+        var fast = syntheticReport([("sigmoid", [0.85, 0.85, 0.85], 1), ("tanh", [0.85, 0.85, 0.85], 1)])
+        #expect(!(try ReportComparison(baseline: base, current: fast)).notes.contains { $0.contains("speed states") })
+        let log = { (band: Double) in
+            RoundLog(size: 1 << 18, piecesPerRound: 2, probeNsPerElement: [band, band, band], quiet: [true, true, true, true],
+                     band: band...(band * 1.03), duration: 1)
+        }
+        base.rounds = [log(5.3)]
+        fast.rounds = [log(4.45)]
+        #expect(try ReportComparison(baseline: base, current: fast).notes.contains(
+            "the machine was in different speed states: probe band baseline 5.30 ns, current 4.45 ns (19.1% apart); "
+                + "every kernel moves with it"))
+        fast.rounds = [log(5.46)]
+        #expect(!(try ReportComparison(baseline: base, current: fast)).notes.contains { $0.contains("speed states") })
+    }
+
     /// Two reports at different sizes share no kernel: a comparison would judge nothing and pass.
     @Test func reportsWithNothingInCommonAreRefused() {
         let base = syntheticReport([("sigmoid", [1], nil), ("tanh", [1], nil)])

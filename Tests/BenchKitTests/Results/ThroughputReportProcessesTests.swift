@@ -113,6 +113,8 @@ import Testing
             "NOTE: size 1M: processes 2, 3, 4 ran in another speed state of the machine (probe band 4.44-4.47 ns, "
                 + "against 5.26-5.28 ns); the rows come from processes 1, 5."])
         #expect(combined.processDisagreements.isEmpty)
+        // The band to anchor later runs to is a usual process's, not the fast state's.
+        #expect(combined.probeQuietBand.map { ($0.lowerBound * 100).rounded() } == 528)
         #expect(try combine([process(band: 5.3), process(band: 5.4), process(band: 5.35)]).speedStateNotes.isEmpty)
         #expect(try combine([process(), process()]).speedStateNotes.isEmpty)
     }
