@@ -14,7 +14,8 @@ import Foundation
 /// so a robust statistic fits better than a mean. Sorted by median, process ⌈N/2⌉ (the lower
 /// median) is the minimum for two processes and the middle for three: one slow process in two or
 /// three does not move the figure, and with three or more a process that happened to be fast does
-/// not set it either. Measured: results/screening/README.md, "Three processes per run".
+/// not set it either. Measured: results/screening/README.md, "Three processes per run" and the
+/// 2026-11-24 section (five processes).
 ///
 /// Why only the processes in the usual speed state: a whole process, or several, can sit in the
 /// host's faster state (every kernel 15-18% fast), and the lower median would then take it
