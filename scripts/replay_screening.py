@@ -1,6 +1,6 @@
 """Replays recorded throughput runs under different contention-screening rules (README, "Method").
 
-Four modes, each reproducing figures the README quotes:
+Six modes, each reproducing figures the README quotes:
 
   recording FILE.json[.gz]   one long screened run (probe read around every sample) cut into
                              back-to-back runs; for each rule, how many consecutive pairs have some
@@ -11,6 +11,10 @@ Four modes, each reproducing figures the README quotes:
                              each rule (a multi-process run is re-judged process by process and
                              combined as bench does: the lower median of the medians of the
                              processes in the usual speed state).
+  bands DIR_OR_TAR...        every process's probe band, classed fast / usual / busy against the
+                             median band of all of them, with the count per class.
+  rejections DIR_OR_TAR      per process of each run, how many samples pass the probe test, the
+                             round consensus and the own test (bench's rule).
   grouped DIR_OR_TAR -k K    consecutive one-process runs taken K at a time as the processes of one
                              run (lower median of their recorded medians, as `bench --processes K`),
                              consecutive groups compared as back-to-back pairs, from every offset.
@@ -223,15 +227,48 @@ def read_runs(path, prefix=""):
     return blobs
 
 
-def combine(processes, rule):
+def combine(processes, rule, plain=False):
     """A run's per-kernel figures as bench makes them: each process re-judged under `rule`, then the
-    lower median over the processes in the usual speed state (by each process's probe band)."""
+    lower median over the processes in the usual speed state (by each process's probe band), or over
+    every process with `plain` (bench before 2026-11-24)."""
     per = [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in processes]
     usual = usual_state([band(pr[:pc * rc + 1], "band", 0.03)[0] for _, pr, _, pc, rc, _ in processes])
+    if plain:
+        usual = range(len(processes))
     return [lower_median([per[k][p] for k in usual]) for p in range(len(per[0]))]
 
 
-def replay_pairs(path, two_by_two=False, prefix=""):
+def replay_bands(paths):
+    """Every process's probe band in the given archives, classed against the median band of them
+    all: fast (more than 6% under it), usual, or busy (more than 25% over it); per run, one letter
+    per process (F, ., B)."""
+    runs = [(path, [log["quiet_band_ns_per_element"][0] for log in json.loads(blob)["rounds"]
+                    if log.get("quiet_band_ns_per_element")])
+            for path in paths for blob in read_runs(path)]
+    middle = st.median(b for _, bands in runs for b in bands)
+    kind = lambda b: "F" if b < middle / 1.06 else "B" if b > middle * 1.25 else "."
+    classes = {k: [b for _, bands in runs for b in bands if kind(b) == k] for k in "F.B"}
+    summary = ", ".join(f"{len(v)} {label}" + (f" ({min(v):.2f}-{max(v):.2f} ns)" if v else "")
+                        for label, v in [("fast", classes["F"]), ("usual", classes["."]), ("busy", classes["B"])])
+    print(f"{sum(map(len, classes.values()))} process bands, median {middle:.2f} ns: {summary}; "
+          f"runs fast in every process: {sum(bool(b) and all(kind(x) == 'F' for x in b) for _, b in runs)}")
+    for path in paths:
+        print(f"  {path}: {' '.join(''.join(map(kind, b)) for p, b in runs if p == path)}")
+
+
+def replay_rejections(path):
+    """Per process of each run: how many samples pass the probe test, then also the round consensus,
+    then also the own test (bench's rule), of all samples taken."""
+    for run, blob in enumerate(read_runs(path), start=1):
+        for k, process in enumerate(split_processes(blob)):
+            _, probes, samples, pieces, rounds, _ = load(process)
+            counts = [sum(map(len, judge(probes, samples, pieces, 0, rounds, rule)))
+                      for rule in [("band", False), ("band", True, "p25"), ("band", True)]]
+            print(f"  run {run} process {k + 1}: of {pieces * rounds}, probe {counts[0]} ({100 - 100 * counts[0] / (pieces * rounds):.0f}% "
+                  f"rejected), + consensus {counts[1]}, + own test {counts[2]}")
+
+
+def replay_pairs(path, two_by_two=False, prefix="", plain=False):
     """Consecutive runs as back-to-back pairs (or runs 1-2, 3-4, ... with `two_by_two`), each run
     re-judged under each rule; only the reports whose file names start with `prefix`."""
     blobs = read_runs(path, prefix)
@@ -244,7 +281,7 @@ def replay_pairs(path, two_by_two=False, prefix=""):
              ("band, consensus from lower quartiles", ("band", True, "p25")),
              ("own test from the lower quartile", ("band", True, "p25+own")), ("bench's rule", ("band", True))]
     for label, rule in rules:
-        meds = recorded if rule is None else [combine(processes, rule) for processes in runs]
+        meds = recorded if rule is None else [combine(processes, rule, plain) for processes in runs]
         gaps = [max((abs(meds[j][p] / meds[i][p] - 1), names[p]) for p in range(len(names))
                     if not names[p].startswith("copy/")) for i, j in pairs]
         worst = max(gaps)
@@ -268,6 +305,9 @@ def replay_grouped(path, k):
     single = [max((abs(b[p] / a[p] - 1), names[p]) for p in range(len(names)) if not names[p].startswith("copy/"))
               for a, b in zip(recorded, recorded[1:])]
     for label, g in [("one process per run", single), (f"{k} processes per run", gaps)]:
+        if not g:
+            print(f"  {label:22s} no two consecutive groups")
+            continue
         worst = max(g)
         print(f"  {label:22s} pairs >5% apart: {sum(x > 0.05 for x, _ in g)}/{len(g)}, "
               f"worst {worst[0] * 100:.1f}% ({worst[1]})")
@@ -301,6 +341,12 @@ def main():
     pairs.add_argument("--two-by-two", action="store_true", help="pair runs 1-2, 3-4, ... only")
     pairs.add_argument("--only", default="", metavar="PREFIX",
                        help="only the reports whose file names start with PREFIX (e.g. p5- in processes-3-vs-5)")
+    pairs.add_argument("--plain-lower-median", action="store_true",
+                       help="combine a run's processes over all of them, not the usual speed state's")
+    bands = sub.add_parser("bands")
+    bands.add_argument("paths", nargs="+")
+    rejections = sub.add_parser("rejections")
+    rejections.add_argument("path")
     grouped = sub.add_parser("grouped")
     grouped.add_argument("path")
     grouped.add_argument("-k", type=int, default=3, help="processes per run")
@@ -308,7 +354,11 @@ def main():
     if args.mode == "recording":
         replay_recording(args.file, args.samples, args.max_duration)
     elif args.mode == "pairs":
-        replay_pairs(args.path, args.two_by_two, args.only)
+        replay_pairs(args.path, args.two_by_two, args.only, args.plain_lower_median)
+    elif args.mode == "bands":
+        replay_bands(args.paths)
+    elif args.mode == "rejections":
+        replay_rejections(args.path)
     elif args.mode == "grouped":
         replay_grouped(args.path, args.k)
     else:

@@ -72,9 +72,10 @@ extension ThroughputReport {
     /// `Screening.quietBand`. Why: the host has a faster state, probe and every kernel 15-18% fast
     /// (4.4-4.5 ns against 5.1-5.5), that sometimes holds a process or several: in run 09 of the
     /// five-process series of 2026-11-24 it held processes 2-5, and the lower median then took that
-    /// state and the run read 12-14% fast against its neighbours. It is the rare state: of 337 process
-    /// bands recorded over two days (results/screening/) 9 were fast, 326 usual, 2 a neighbour's busy
-    /// spell (9.9-10.4 ns, beyond the reach), none in between; and no run was fast in every process.
+    /// state and the run read 12-14% fast against its neighbours. It is the rare state: of 462 process
+    /// bands kept from two days (results/screening/, `replay_screening.py bands`) 28 are fast, 432
+    /// usual, 2 a neighbour's busy spell (9.9-10.4 ns, beyond the reach), none in between; and no
+    /// run is fast in every process.
     static func usualStateProcesses(bands: [Double?]) -> [Int] {
         let known = bands.compactMap { $0 }
         guard known.count == bands.count, let fastest = known.min() else { return Array(bands.indices) }
@@ -95,6 +96,18 @@ extension ThroughputReport {
     /// twice the band's width. Within a state, process bands spread up to 3.5% in the runs recorded.
     static let stateSplit = 0.06
 
+    /// The sizes this report's round logs cover, in the order first measured.
+    var roundSizes: [Int] {
+        rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
+    }
+
+    /// A size's round logs (one per process) and the indices among them of the processes in the
+    /// usual speed state: the processes its rows may come from.
+    func speedStates(at size: Int) -> (logs: [RoundLog], usual: [Int]) {
+        let logs = rounds.filter { $0.size == size }
+        return (logs, Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound }))
+    }
+
     /// The lower end of this report's probe band at `size` (nil: unscreened, or no such size).
     func band(at size: Int) -> Double? {
         rounds.first { $0.size == size }?.band?.lowerBound
@@ -110,11 +123,8 @@ extension ThroughputReport {
     /// One NOTE line per size at which some processes ran in another speed state of the machine than
     /// the ones the rows come from (`usualStateProcesses`), naming them and their probe bands.
     var speedStateNotes: [String] {
-        let sizes = rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
-        return sizes.compactMap { size in
-            let logs = rounds.filter { $0.size == size && $0.process != nil }
-            guard logs.count > 1 else { return nil }
-            let usual = Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound })
+        roundSizes.compactMap { size in
+            let (logs, usual) = speedStates(at: size)
             guard usual.count < logs.count else { return nil }
             let other = logs.indices.filter { !usual.contains($0) }
             func describe(_ indices: [Int]) -> (names: String, bands: String) {
@@ -138,9 +148,8 @@ extension ThroughputReport {
         let sizes = results.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
         return sizes.compactMap { size in
             // Only the processes the rows may come from: the others are the speed-state NOTE's.
-            let logs = rounds.filter { $0.size == size && $0.process != nil }
-            let usual = Set(Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound }).compactMap { logs[$0].process })
-            let counted = { (k: Int) in logs.isEmpty || usual.contains(k + 1) }
+            let (logs, usual) = speedStates(at: size)
+            let counted = { (k: Int) in logs.count < 2 || usual.contains(k) }
             let spread = results.filter { $0.size == size && $0.function != Self.rooflineFunction }.compactMap { row -> (KernelResult, Double)? in
                 guard let medians = row.processes?.enumerated().filter({ counted($0.offset) }).map(\.element.medianNsPerElement),
                       let lo = medians.min(), let hi = medians.max(), lo > 0 else { return nil }

@@ -7,8 +7,7 @@ extension ThroughputReport {
     var screeningWarnings: [String] {
         guard let screening = configuration.screening else { return [] }
         let wanted = configuration.samples, budget = String(format: "%.0f", screening.maxDuration)
-        let sizes = rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
-        return sizes.compactMap { size in
+        return roundSizes.compactMap { size in
             let logs = rounds.filter { $0.size == size }
             let short = logs.filter { $0.quietCount < wanted }
             guard let worst = short.min(by: { $0.quietCount < $1.quietCount }) else { return nil }
@@ -40,10 +39,9 @@ extension ThroughputReport {
     /// Of a multi-process run, only the processes in the usual speed state count (a baseline saved
     /// from a run partly in the host's fast state would otherwise anchor later runs to that state).
     public var probeQuietBand: ClosedRange<Double>? {
-        let sizes = rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
-        let usual = sizes.flatMap { size -> [RoundLog] in
-            let logs = rounds.filter { $0.size == size }
-            return Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound }).map { logs[$0] }
+        let usual = roundSizes.flatMap { size in
+            let (logs, usual) = speedStates(at: size)
+            return usual.map { logs[$0] }
         }
         guard let log = usual.max(by: { $0.probeNsPerElement.count < $1.probeNsPerElement.count }),
               log.probeNsPerElement.count >= 2 else { return nil }
