@@ -1,4 +1,4 @@
-import BenchKit
+@testable import BenchKit
 import Foundation
 import Testing
 
@@ -80,7 +80,12 @@ import Testing
             let processes = try #require(row.processes)
             let chosen = try #require(row.process)
             #expect(processes.count == 2)
-            #expect(row.summary.medianNsPerElement == processes.map(\.medianNsPerElement).min())
+            // The lower median of two is the faster, among the processes in the usual speed state:
+            // a debug build's probe bands can land in different states (CI, 2026-11-24: 15% apart),
+            // and then the row is the one process in the slower state.
+            let usual = report.speedStates(at: row.size).usual
+            #expect(usual.contains(chosen - 1))
+            #expect(row.summary.medianNsPerElement == usual.map { processes[$0].medianNsPerElement }.min())
             #expect(row.samplesNsPerElement == processes[chosen - 1].samplesNsPerElement)
             #expect((row.maxULP != nil) == (row.function != "copy"))
         }
