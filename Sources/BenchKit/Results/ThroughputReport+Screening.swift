@@ -4,6 +4,11 @@ extension ThroughputReport {
     /// One WARNING line per size whose sampling budget ran out before every kernel had `samples`
     /// quiet samples (shown under the table and in Markdown). With several processes the line counts
     /// the processes that ran out and names the one with the fewest; the JSON's `rounds` has each.
+    /// "High or low": under a neighbour's load the kept samples lean slow, but they have leant fast
+    /// too, with the probe reading its usual band and kernels' samples spread down to 14-16% below their
+    /// usual level (series processes-5-third run 06,
+    /// 2026-11-24: all five processes warned, and its `gelu-erf/swift-simd8` row, 7.11 ns, sat 6.4% and
+    /// 6.9% under the runs before and after it).
     var screeningWarnings: [String] {
         guard let screening = configuration.screening else { return [] }
         let wanted = configuration.samples, budget = String(format: "%.0f", screening.maxDuration)
@@ -15,7 +20,7 @@ extension ThroughputReport {
                 ? "a kernel got only \(worst.quietCount) quiet samples in \(worst.rounds) rounds (\(wanted) wanted) within \(budget) s"
                 : "\(short.count) of \(logs.count) processes ran out of their \(budget) s before every kernel had \(wanted) "
                     + "quiet samples (fewest: \(worst.quietCount) in \(worst.rounds) rounds, process \(worst.process ?? 1))"
-            return "WARNING: size \(Self.sizeLabel(size)): \(what); the machine was busy and these medians may be high"
+            return "WARNING: size \(Self.sizeLabel(size)): \(what); the machine was busy and these medians may be more than 5% off, high or low"
                 + (worst.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
         }
     }

@@ -130,7 +130,7 @@ import Testing
         combined.rounds[2].quiet = Array(repeating: false, count: 6)
         #expect(combined.screeningWarnings == [
             "WARNING: size 1M: 2 of 3 processes ran out of their 12 s before every kernel had 1 quiet samples "
-                + "(fewest: 0 in 1 rounds, process 2); the machine was busy and these medians may be high "
+                + "(fewest: 0 in 1 rounds, process 2); the machine was busy and these medians may be more than 5% off, high or low "
                 + "(a kernel with no quiet sample is summarised from all its samples)."])
     }
 
