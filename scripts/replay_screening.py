@@ -10,7 +10,8 @@ Six modes, each reproducing figures the README quotes:
   pairs DIR_OR_TAR           consecutive runs as back-to-back pairs, as recorded and re-judged under
                              each rule (a multi-process run is re-judged process by process and
                              combined as bench does: the lower median of the medians of the
-                             processes in the usual speed state).
+                             processes in the usual speed state whose kernels ran at the fastest
+                             pace two of them share).
   bands DIR_OR_TAR...        every process's probe band, classed fast / usual / busy against the
                              median band of all of them, with the count per class.
   rejections DIR_OR_TAR      per process of each run, how many samples pass the probe test, the
@@ -227,14 +228,36 @@ def read_runs(path, prefix=""):
     return blobs
 
 
-def combine(processes, rule, plain=False):
+def usual_pace(per, among, names):
+    """As ThroughputReport.kernelStates: of the processes `among`, those whose kernels ran at the
+    fastest pace at least two of them share (a process's pace: the median, over kernels other than the
+    copy, of its median over the kernel's fastest median among `among`; paces more than 6% apart are
+    different states); all of `among` when no pace is shared or with fewer than three."""
+    rows = [p for p, name in enumerate(names) if not name.startswith("copy/") and all(per[k][p] > 0 for k in among)]
+    if len(among) <= 2 or not rows:
+        return list(among)
+    pace = {k: st.median(per[k][p] / min(per[j][p] for j in among) for p in rows) for k in among}
+    states = []
+    for k in sorted(among, key=lambda k: (pace[k], k)):
+        if states and pace[k] <= pace[states[-1][-1]] * 1.06:
+            states[-1].append(k)
+        else:
+            states.append([k])
+    return sorted(next((s for s in states if len(s) >= 2), list(among)))
+
+
+def combine(processes, rule, how="bench"):
     """A run's per-kernel figures as bench makes them: each process re-judged under `rule`, then the
-    lower median over the processes in the usual speed state (by each process's probe band), or over
-    every process with `plain` (bench before 2026-11-24)."""
+    lower median over the processes in the usual speed state (by each process's probe band) whose
+    kernels ran at the fastest shared pace (`how` "bench"); over the usual speed state alone
+    ("usual-state", bench from 9abb134 to 2026-11-24 03:00 UTC); or over every process ("plain",
+    bench before 9abb134)."""
     per = [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in processes]
     usual = usual_state([band(pr[:pc * rc + 1], "band", 0.03)[0] for _, pr, _, pc, rc, _ in processes])
-    if plain:
+    if how == "plain":
         usual = range(len(processes))
+    elif how == "bench":
+        usual = usual_pace(per, usual, processes[0][0])
     return [lower_median([per[k][p] for k in usual]) for p in range(len(per[0]))]
 
 
@@ -268,7 +291,7 @@ def replay_rejections(path):
                   f"rejected), + consensus {counts[1]}, + own test {counts[2]}")
 
 
-def replay_pairs(path, two_by_two=False, prefix="", plain=False):
+def replay_pairs(path, two_by_two=False, prefix="", how="bench"):
     """Consecutive runs as back-to-back pairs (or runs 1-2, 3-4, ... with `two_by_two`), each run
     re-judged under each rule; only the reports whose file names start with `prefix`."""
     blobs = read_runs(path, prefix)
@@ -281,7 +304,7 @@ def replay_pairs(path, two_by_two=False, prefix="", plain=False):
              ("band, consensus from lower quartiles", ("band", True, "p25")),
              ("own test from the lower quartile", ("band", True, "p25+own")), ("bench's rule", ("band", True))]
     for label, rule in rules:
-        meds = recorded if rule is None else [combine(processes, rule, plain) for processes in runs]
+        meds = recorded if rule is None else [combine(processes, rule, how) for processes in runs]
         gaps = [max((abs(meds[j][p] / meds[i][p] - 1), names[p]) for p in range(len(names))
                     if not names[p].startswith("copy/")) for i, j in pairs]
         worst = max(gaps)
@@ -341,8 +364,11 @@ def main():
     pairs.add_argument("--two-by-two", action="store_true", help="pair runs 1-2, 3-4, ... only")
     pairs.add_argument("--only", default="", metavar="PREFIX",
                        help="only the reports whose file names start with PREFIX (e.g. p5- in processes-3-vs-5)")
-    pairs.add_argument("--plain-lower-median", action="store_true",
-                       help="combine a run's processes over all of them, not the usual speed state's")
+    pairs.add_argument("--plain-lower-median", action="store_const", dest="how", const="plain", default="bench",
+                       help="combine a run's processes over all of them (bench before 9abb134)")
+    pairs.add_argument("--usual-state-only", action="store_const", dest="how", const="usual-state",
+                       help="combine over the usual speed state's processes, whatever their kernels' pace "
+                            "(bench until 2026-11-24 03:00 UTC)")
     bands = sub.add_parser("bands")
     bands.add_argument("paths", nargs="+")
     rejections = sub.add_parser("rejections")
@@ -354,7 +380,7 @@ def main():
     if args.mode == "recording":
         replay_recording(args.file, args.samples, args.max_duration)
     elif args.mode == "pairs":
-        replay_pairs(args.path, args.two_by_two, args.only, args.plain_lower_median)
+        replay_pairs(args.path, args.two_by_two, args.only, args.how)
     elif args.mode == "bands":
         replay_bands(args.paths)
     elif args.mode == "rejections":

@@ -19,7 +19,9 @@ import Foundation
 ///
 /// Why only the processes in the usual speed state: a whole process, or several, can sit in the
 /// host's faster state (every kernel 15-18% fast), and the lower median would then take it
-/// (`usualStateProcesses`).
+/// (`usualStateProcesses`). And of those, only the processes whose kernels ran at the fastest pace
+/// two of them share: a process can run every kernel 10-15% slow while its probe reads like the
+/// others' (`kernelStates`, ThroughputReport+KernelStates.swift).
 extension ThroughputReport {
     /// Why process reports could not be combined (they come from one binary and one command line,
     /// so this means a bug or a tampered file).
@@ -28,7 +30,8 @@ extension ThroughputReport {
     }
 
     /// One report from the reports of `processes` (in the order run): each row is the row of the
-    /// process at the lower median of the process medians, with every process's samples beside it;
+    /// process at the lower median of the process medians among the processes its size's rows may
+    /// come from (`rowSources`), with every process's samples beside it;
     /// the round logs of every process are kept, each marked with its process. Relative figures
     /// (speedup, roofline) and max ulp are left to the caller.
     public static func combining(_ processes: [ThroughputReport], machine: MachineInfo,
@@ -39,17 +42,13 @@ extension ThroughputReport {
             throw CombineError(description: "process \(k + 1) measured other kernels than process 1")
         }
         let results = ids.indices.map { row in
-            let rows = processes.map { $0.results[row] }
-            let medians = rows.map(\.summary.medianNsPerElement)
-            let usual = usualStateProcesses(bands: processes.map { $0.band(at: rows[0].size) })
-            let chosen = usual[lowerMedianIndex(usual.map { medians[$0] })]
-            var result = rows[chosen]
+            var result = processes[0].results[row]
             result.maxULP = nil
-            result.process = chosen + 1
-            result.processes = rows.map {
-                KernelResult.ProcessMeasurement(medianNsPerElement: $0.summary.medianNsPerElement, batch: $0.batch,
-                                                samplesNsPerElement: $0.samplesNsPerElement,
-                                                rejectedNsPerElement: $0.rejectedNsPerElement)
+            result.processes = processes.map {
+                let measured = $0.results[row]
+                return KernelResult.ProcessMeasurement(medianNsPerElement: measured.summary.medianNsPerElement,
+                                                       batch: measured.batch, samplesNsPerElement: measured.samplesNsPerElement,
+                                                       rejectedNsPerElement: measured.rejectedNsPerElement)
             }
             return result
         }
@@ -60,7 +59,21 @@ extension ThroughputReport {
                 return log
             }
         }
-        return ThroughputReport(machine: machine, configuration: configuration, results: results, rounds: rounds)
+        var combined = ThroughputReport(machine: machine, configuration: configuration, results: results, rounds: rounds)
+        // Each row from the lower median of the processes its size's rows may come from (`rowSources`).
+        for size in Set(results.map(\.size)) {
+            let sources = combined.rowSources(at: size).sources
+            for row in results.indices where results[row].size == size {
+                let medians = sources.map { processes[$0].results[row].summary.medianNsPerElement }
+                let chosen = sources[lowerMedianIndex(medians)]
+                var result = processes[chosen].results[row]
+                result.maxULP = nil
+                result.process = chosen + 1
+                result.processes = results[row].processes
+                combined.results[row] = result
+            }
+        }
+        return combined
     }
 
     /// The processes (indices, in order) a size's rows may come from: those in the machine's usual
@@ -99,6 +112,11 @@ extension ThroughputReport {
     /// The sizes this report's round logs cover, in the order first measured.
     var roundSizes: [Int] {
         rounds.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
+    }
+
+    /// The sizes this report's rows cover, in the order first measured.
+    var resultSizes: [Int] {
+        results.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
     }
 
     /// A size's round logs (one per process) and the indices among them of the processes in the
@@ -145,11 +163,10 @@ extension ThroughputReport {
     /// memory bound and spreads 5-10% with nothing interfering, so it would be noted every run.
     var processDisagreements: [String] {
         let tolerance = configuration.screening?.consensusTolerance ?? 0.05
-        let sizes = results.reduce(into: [Int]()) { if !$0.contains($1.size) { $0.append($1.size) } }
-        return sizes.compactMap { size in
-            // Only the processes the rows may come from: the others are the speed-state NOTE's.
-            let (logs, usual) = speedStates(at: size)
-            let counted = { (k: Int) in logs.count < 2 || usual.contains(k) }
+        return resultSizes.compactMap { size in
+            // Only the processes the rows may come from: the others are the speed-state NOTEs'.
+            let sources = rowSources(at: size).sources
+            let counted = { (k: Int) in sources.contains(k) }
             let spread = results.filter { $0.size == size && $0.function != Self.rooflineFunction }.compactMap { row -> (KernelResult, Double)? in
                 guard let medians = row.processes?.enumerated().filter({ counted($0.offset) }).map(\.element.medianNsPerElement),
                       let lo = medians.min(), let hi = medians.max(), lo > 0 else { return nil }

@@ -26,8 +26,9 @@ extension ThroughputReport {
     }
 
     /// The warnings and notes shown under the table and in Markdown: screening warnings, then
-    /// processes in another speed state, then process disagreements.
-    var runNotes: [String] { screeningWarnings + speedStateNotes + processDisagreements }
+    /// processes in another speed state, then processes whose kernels ran slower, then process
+    /// disagreements.
+    var runNotes: [String] { screeningWarnings + speedStateNotes + kernelStateNotes + processDisagreements }
 
     /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet
     /// sample at all, so that its figures were made from samples a busy machine slowed; nil otherwise.

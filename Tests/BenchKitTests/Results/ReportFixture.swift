@@ -40,4 +40,28 @@ enum ReportFixture {
         report.fillRelativeFigures()
         return report
     }
+
+    /// One process's report for `combining`: the fixture with every row's samples scaled by `factor`
+    /// for the rows `slow` names (function/implementation), or by `all` for every row but the copy,
+    /// and a one-round probe log with `band`.
+    static func process(slow: [String: Double] = [:], all: Double = 1, band: Double? = nil) -> ThroughputReport {
+        var report = Self.report()
+        for i in report.results.indices {
+            let row = report.results[i]
+            let factor = (slow["\(row.function)/\(row.implementation)"] ?? 1) * (row.function == "copy" ? 1 : all)
+            let samples = row.samplesNsPerElement.map { $0 * factor }
+            report.results[i].samplesNsPerElement = samples
+            report.results[i].summary = .init(nsPerElement: samples, cyclesPerElement: samples.map { $0 * 3 })
+        }
+        report.rounds = [RoundLog(size: 1 << 20, piecesPerRound: 6, probeNsPerElement: [5, 5], quiet: [true],
+                                  band: band.map { $0...($0 * 1.03) }, duration: 1)]
+        return report
+    }
+
+    /// `processes` combined as `bench --processes N` does.
+    static func combine(_ processes: [ThroughputReport]) throws -> ThroughputReport {
+        var configuration = report().configuration
+        configuration.processes = processes.count
+        return try ThroughputReport.combining(processes, machine: machine, configuration: configuration)
+    }
 }

@@ -3,26 +3,12 @@ import Testing
 @testable import BenchKit
 
 @Suite struct ThroughputReportProcessesTests {
-    /// The fixture's report with every row's samples scaled by `factor` for the rows `slow` names
-    /// (function/implementation), and a one-round probe log.
     func process(slow: [String: Double] = [:], band: Double? = nil) -> ThroughputReport {
-        var report = ReportFixture.report()
-        for i in report.results.indices {
-            let row = report.results[i]
-            let factor = slow["\(row.function)/\(row.implementation)"] ?? 1
-            let samples = row.samplesNsPerElement.map { $0 * factor }
-            report.results[i].samplesNsPerElement = samples
-            report.results[i].summary = .init(nsPerElement: samples, cyclesPerElement: samples.map { $0 * 3 })
-        }
-        report.rounds = [RoundLog(size: 1 << 20, piecesPerRound: 6, probeNsPerElement: [5, 5], quiet: [true],
-                                  band: band.map { $0...($0 * 1.03) }, duration: 1)]
-        return report
+        ReportFixture.process(slow: slow, band: band)
     }
 
     func combine(_ processes: [ThroughputReport]) throws -> ThroughputReport {
-        var configuration = ReportFixture.report().configuration
-        configuration.processes = processes.count
-        return try ThroughputReport.combining(processes, machine: ReportFixture.machine, configuration: configuration)
+        try ReportFixture.combine(processes)
     }
 
     func row(_ report: ThroughputReport, _ id: String) throws -> KernelResult {

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Which processes of a multi-process run its rows come from, after the probe's speed states
+/// (`usualStateProcesses`): the processes whose kernels ran in the fastest pace that two of them share.
+///
+/// Why: a process's kernels can run 10-15% slow for its whole life while its probe reads the same band
+/// as the other processes'. Pinned runs show where that comes from: one-process runs at 1M pinned
+/// alternately to each of this VM's two vCPUs (2026-11-24, `results/screening/pinned-cpu-0-vs-1.tar.gz`)
+/// read the same probe band on both (4.44-4.47 ns), while on one vCPU `sigmoid/swift-libm` ran at 14.1
+/// ns in some runs against 12.3 on the other, the copy 0.42 against 0.33: the vCPU shares its core
+/// with someone else's busy work, which slows throughput-bound kernels and memory traffic but barely
+/// touches the probe's short, latency-bound bursts. A process stays on one vCPU for most of its life,
+/// so the slowdown covers the process. In the ten runs of series processes-5-kernel-states, one to three
+/// of every run's five processes had their kernels 9-15% slower (median over kernels), and the lower
+/// median took that level for a kernel whenever three processes were slow for it: 5 of 9 pairs
+/// more than 5% apart, worst 17.4%. Interference only slows, so the fastest pace is the undisturbed
+/// one; two processes must share it, so one process's odd state cannot set the figures.
+extension ThroughputReport {
+    /// The processes (indices into `among`'s values, in order) in the fastest *kernel pace* that at
+    /// least two of `among` share; all of `among` when none is shared (or with fewer than three).
+    ///
+    /// `medians[row][process]` is a kernel's median in each process (rows that are not memory bound:
+    /// the copy varies with neighbours' cache use whatever the core does). A process's pace is the
+    /// median, over kernels, of its median over the kernel's fastest median among `among` (the fastest,
+    /// not the middle: with two paces in an even number of processes the middle falls between them and
+    /// spreads the fast ones apart); paces more than `stateSplit` apart are different states, as for
+    /// probe bands.
+    static func kernelStates(medians: [[Double]], among: [Int]) -> (sources: [Int], pace: [Int: Double]) {
+        let rows = medians.filter { row in among.allSatisfy { $0 < row.count && row[$0] > 0 } }
+        guard among.count > 2, !rows.isEmpty else { return (among, [:]) }
+        var pace: [Int: Double] = [:]
+        let fastest = rows.map { row in among.map { row[$0] }.min()! }
+        for k in among {
+            pace[k] = SampleStatistics(zip(rows, fastest).map { row, best in row[k] / best }).median
+        }
+        let order = among.sorted { (pace[$0]!, $0) < (pace[$1]!, $1) }
+        var states: [[Int]] = []
+        for k in order {
+            if let last = states.last?.last, pace[k]! <= pace[last]! * (1 + stateSplit) {
+                states[states.count - 1].append(k)
+            } else {
+                states.append([k])
+            }
+        }
+        return ((states.first { $0.count >= 2 } ?? among).sorted(), pace)
+    }
+
+    /// The processes a size's rows come from: those in the usual probe state (`speedStates`) whose
+    /// kernels ran at the fastest shared pace (`kernelStates`), with every usual-state process's pace.
+    /// (A run without round logs for the size, unscreened, has every process usual.)
+    func rowSources(at size: Int) -> (usual: [Int], sources: [Int], pace: [Int: Double]) {
+        let count = results.first { $0.size == size }?.processes?.count ?? 1
+        let (logs, band) = speedStates(at: size)
+        let usual = logs.count == count ? band : Array(0..<count)
+        let medians = results.filter { $0.size == size && $0.function != Self.rooflineFunction }
+            .compactMap { $0.processes?.map(\.medianNsPerElement) }
+        let (sources, pace) = Self.kernelStates(medians: medians, among: usual)
+        return (usual, sources, pace)
+    }
+
+    /// One NOTE line per size at which some usual-state processes ran their kernels at another pace
+    /// than the processes the rows come from (slower, or a lone faster one), naming them and by how much.
+    var kernelStateNotes: [String] {
+        resultSizes.compactMap { size in
+            let (usual, sources, pace) = rowSources(at: size)
+            let others = usual.filter { !sources.contains($0) }
+            guard !others.isEmpty else { return nil }
+            let base = SampleStatistics(sources.compactMap { pace[$0] }).median
+            let logs = rounds.filter { $0.size == size }
+            let name = { (k: Int) in "\(k < logs.count ? logs[k].process ?? k + 1 : k + 1)" }
+            let described = others.map { k in
+                let change = (pace[k] ?? base) / base - 1
+                return "process \(name(k)) (\(Self.percent(abs(change))) \(change < 0 ? "faster" : "slower"))"
+            }
+            let sourceNames = "process\(sources.count > 1 ? "es" : "") \(sources.map(name).joined(separator: ", "))"
+            return "NOTE: size \(Self.sizeLabel(size)): kernels ran at another pace in \(described.joined(separator: " and ")) "
+                + "than in \(sourceNames) (median over kernels), with the probe reading alike; the rows come from "
+                + "\(sourceNames), the fastest pace two processes share."
+        }
+    }
+}
