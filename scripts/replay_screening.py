@@ -10,8 +10,8 @@ Six modes, each reproducing figures the README quotes:
   pairs DIR_OR_TAR           consecutive runs as back-to-back pairs, as recorded and re-judged under
                              each rule (a multi-process run is re-judged process by process and
                              combined as bench does: the lower median of the medians of the
-                             processes in the usual speed state whose kernels ran at the fastest
-                             pace two of them share).
+                             processes in the speed state most of them are in whose kernels ran at
+                             the fastest pace two of them share).
   bands DIR_OR_TAR...        every process's probe band, classed fast / usual / busy against the
                              median band of all of them, with the count per class.
   rejections DIR_OR_TAR      per process of each run, how many samples pass the probe test, the
@@ -45,9 +45,11 @@ def lower_median(values):
     return sorted(values)[(len(values) - 1) // 2]
 
 
-def usual_state(bands):
-    """As ThroughputReport.usualStateProcesses: the indices of the processes in the slowest speed
-    state (bands more than 6% apart are different states) within 25% of the fastest band."""
+def usual_state(bands, slowest=False):
+    """As ThroughputReport.usualStateProcesses: the indices of the processes in the speed state most
+    processes are in (bands more than 6% apart are different states), among the states within 25% of
+    the fastest band; of two holding as many, the slower. With `slowest`, the slowest state within
+    reach whatever its size (bench from 9abb134 to 81753cd)."""
     if not bands:
         return []
     order = sorted(range(len(bands)), key=lambda k: (bands[k], k))
@@ -57,7 +59,11 @@ def usual_state(bands):
             states[-1].append(k)
         else:
             states.append([k])
-    return sorted([s for s in states if bands[s[0]] <= bands[order[0]] * 1.25][-1])
+    reachable = [s for s in states if bands[s[0]] <= bands[order[0]] * 1.25]
+    if slowest:
+        return sorted(reachable[-1])
+    most = max(len(s) for s in reachable)
+    return sorted([s for s in reachable if len(s) == most][-1])
 
 
 def split_processes(data):
@@ -248,15 +254,17 @@ def usual_pace(per, among, names):
 
 def combine(processes, rule, how="bench"):
     """A run's per-kernel figures as bench makes them: each process re-judged under `rule`, then the
-    lower median over the processes in the usual speed state (by each process's probe band) whose
-    kernels ran at the fastest shared pace (`how` "bench"); over the usual speed state alone
-    ("usual-state", bench from 9abb134 to 2026-11-24 03:00 UTC); or over every process ("plain",
+    lower median over the processes in the usual speed state (by each process's probe band: the state
+    most processes are in) whose kernels ran at the fastest shared pace (`how` "bench"); the same with
+    the slowest speed state within reach ("slowest-state", bench 81753cd); over the slowest state's
+    processes alone ("usual-state", bench from 9abb134 to 2bccc7d); or over every process ("plain",
     bench before 9abb134)."""
     per = [medians(s, judge(pr, s, pc, 0, rc, rule)) for _, pr, s, pc, rc, _ in processes]
-    usual = usual_state([band(pr[:pc * rc + 1], "band", 0.03)[0] for _, pr, _, pc, rc, _ in processes])
+    bands = [band(pr[:pc * rc + 1], "band", 0.03)[0] for _, pr, _, pc, rc, _ in processes]
+    usual = usual_state(bands, slowest=how in ("slowest-state", "usual-state"))
     if how == "plain":
         usual = range(len(processes))
-    elif how == "bench":
+    elif how in ("bench", "slowest-state"):
         usual = usual_pace(per, usual, processes[0][0])
     return [lower_median([per[k][p] for k in usual]) for p in range(len(per[0]))]
 
@@ -367,8 +375,11 @@ def main():
     pairs.add_argument("--plain-lower-median", action="store_const", dest="how", const="plain", default="bench",
                        help="combine a run's processes over all of them (bench before 9abb134)")
     pairs.add_argument("--usual-state-only", action="store_const", dest="how", const="usual-state",
-                       help="combine over the usual speed state's processes, whatever their kernels' pace "
-                            "(bench until 2026-11-24 03:00 UTC)")
+                       help="combine over the slowest speed state's processes, whatever their kernels' pace "
+                            "(bench from 9abb134 to 2bccc7d)")
+    pairs.add_argument("--slowest-state", action="store_const", dest="how", const="slowest-state",
+                       help="as bench but with the slowest speed state within reach, not the most common "
+                            "(bench 81753cd)")
     bands = sub.add_parser("bands")
     bands.add_argument("paths", nargs="+")
     rejections = sub.add_parser("rejections")

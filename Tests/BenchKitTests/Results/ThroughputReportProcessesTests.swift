@@ -70,34 +70,36 @@ import Testing
         #expect(table.contains("NOTE: size 1M: 2 of 5 rows"))
     }
 
-    /// Process bands as recorded: the fast state (4.4-4.5 ns) against the usual one (5.2-5.3) and a
-    /// neighbour's busy spell (9.9). The usual state is the slowest within 25% of the fastest.
-    @Test func theUsualSpeedStateIsTheSlowestWithinReachOfTheFastest() {
+    /// Process bands as recorded: the fast state (4.4-4.5 ns) against the usual one (5.2-5.4) and a
+    /// neighbour's busy spell (9.9). The usual state is the one most processes are in, within 25% of
+    /// the fastest; of two as large, the slower.
+    @Test func theUsualSpeedStateIsTheOneMostProcessesAreIn() {
         let usual = ThroughputReport.usualStateProcesses
-        #expect(usual([5.25, 4.47, 4.47, 4.47, 4.46]) == [0])          // run 09 of the five-process series
-        #expect(usual([5.28, 4.44, 4.45, 4.47, 5.26]) == [0, 4])       // run 10
-        #expect(usual([5.27, 5.33, 5.37, 5.38, 5.45]) == [0, 1, 2, 3, 4])   // 3.4% apart: one state
-        #expect(usual([5.3, 9.9, 5.4]) == [0, 2])                      // a busy spell is beyond the reach
-        #expect(usual([4.45, 5.3, 9.9]) == [1])
+        #expect(usual([5.38, 4.45, 4.46, 4.44, 4.47]) == [1, 2, 3, 4])    // run 01 of processes-5-fast-hour
+        #expect(usual([5.25, 4.47, 4.47, 4.47, 4.46]) == [1, 2, 3, 4])    // run 09 of processes-5: fast again
+        #expect(usual([5.28, 4.44, 5.3, 4.47, 5.26]) == [0, 2, 4])
+        #expect(usual([5.28, 4.44, 4.45, 5.26]) == [0, 3])                // two and two: the slower
+        #expect(usual([5.27, 5.33, 5.37, 5.38, 5.45]) == [0, 1, 2, 3, 4])  // 3.4% apart: one state
+        #expect(usual([5.3, 9.9, 9.8, 9.9]) == [0])                      // a busy spell is beyond the reach
+        #expect(usual([4.45, 5.3, 9.9]) == [1])                           // one each: the slowest within reach
         #expect(usual([9.9, 9.8]) == [0, 1])
-        #expect(usual([5.3, nil, 4.4]) == [0, 1, 2])                   // a process without a band: all count
+        #expect(usual([5.3, nil, 4.4]) == [0, 1, 2])                      // a process without a band: all count
         #expect(usual([]) == [])
     }
 
-    /// Three of five processes in the fast state: every row comes from the two usual ones (their lower
-    /// median, the faster of the two), a NOTE names the others, and the disagreement NOTE looks at the
-    /// usual ones only.
-    @Test func processesInTheFastStateDoNotSetTheRows() throws {
+    /// Two of five processes in the fast state: every row comes from the three usual ones (their lower
+    /// median), a NOTE names the others, and the disagreement NOTE looks at the usual ones only.
+    @Test func processesInTheLessCommonSpeedStateDoNotSetTheRows() throws {
         let combined = try combine([process(slow: ["exp/swift-naive": 1.02], band: 5.28), process(slow: ["exp/swift-naive": 0.85], band: 4.44),
-                                    process(slow: ["exp/swift-naive": 0.85], band: 4.45), process(slow: ["exp/swift-naive": 0.85], band: 4.47),
+                                    process(band: 5.3), process(slow: ["exp/swift-naive": 0.85], band: 4.47),
                                     process(band: 5.26)])
         let naive = try row(combined, "exp/swift-naive")
         let medians = try #require(naive.processes).map(\.medianNsPerElement)
         #expect(naive.process == 5 && naive.summary.medianNsPerElement == medians[4] && medians[4] < medians[0])
-        #expect(combined.results.allSatisfy { $0.process == 1 || $0.process == 5 })
+        #expect(combined.results.allSatisfy { [1, 3, 5].contains($0.process ?? 0) })
         #expect(combined.speedStateNotes == [
-            "NOTE: size 1M: processes 2, 3, 4 ran in another speed state of the machine (probe band 4.44-4.47 ns, "
-                + "against 5.26-5.28 ns); the rows come from processes 1, 5."])
+            "NOTE: size 1M: processes 2, 4 ran in another speed state of the machine (probe band 4.44-4.47 ns, "
+                + "against 5.26-5.30 ns); the rows come from processes 1, 3, 5."])
         #expect(combined.processDisagreements.isEmpty)
         // The band to anchor later runs to is a usual process's, not the fast state's.
         #expect(combined.probeQuietBand.map { ($0.lowerBound * 100).rounded() } == 528)
