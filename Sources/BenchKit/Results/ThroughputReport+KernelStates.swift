@@ -4,17 +4,18 @@ import Foundation
 /// (`usualStateProcesses`): the processes whose kernels ran in the fastest pace that two of them share.
 ///
 /// Why: a process's kernels can run 10-15% slow for its whole life while its probe reads the same band
-/// as the other processes'. Pinned runs show where that comes from: one-process runs at 1M pinned
-/// alternately to each of this VM's two vCPUs (2026-11-24, `results/screening/pinned-cpu-0-vs-1.tar.gz`)
-/// read the same probe band on both (4.44-4.47 ns), while on one vCPU `sigmoid/swift-libm` ran at 14.1
-/// ns in some runs against 12.3 on the other, the copy 0.42 against 0.33: the vCPU shares its core
-/// with someone else's busy work, which slows throughput-bound kernels and memory traffic but barely
-/// touches the probe's short, latency-bound bursts. A process stays on one vCPU for most of its life,
-/// so the slowdown covers the process. In the ten runs of series processes-5-kernel-states, one to three
-/// of every run's five processes had their kernels 9-15% slower (median over kernels), and the lower
-/// median took that level for a kernel whenever three processes were slow for it: 5 of 9 pairs
-/// more than 5% apart, worst 17.4%. Interference only slows, so the fastest pace is the undisturbed
-/// one; two processes must share it, so one process's odd state cannot set the figures.
+/// as the other processes'. Pinned runs point at where from (2026-11-24,
+/// `results/screening/pinned-cpu-0-vs-1.tar.gz`): one-process runs at 1M alternating `--cpu 0` and
+/// `--cpu 1` all read probe bands of 4.42-4.48 ns, but 4 of the 12 runs on vCPU 1 ran every kernel
+/// slow (`sigmoid/swift-libm` 14.1 ns against 12.2-12.7, the copy 0.42 against 0.33-0.38) and none
+/// of the 12 on vCPU 0: at times something else shares vCPU 1's core, which slows throughput-bound
+/// kernels and memory traffic but not the probe's short latency-bound bursts (each reading is the
+/// fastest of three 0.2 ms bursts). A process stays on one vCPU for most of its life, so the slowdown
+/// covers the process. In the ten runs of `back-to-back-1M-processes-5-kernel-states.tar.gz`, one or
+/// two of the five processes ran their kernels 6.5-13.6% slower in eight runs, and the lower median
+/// took the slow level for any kernel a third process was slow for: 5 of 9 pairs more than 5% apart,
+/// worst 17.4%; with this rule, 1 of 9, worst 5.1%. Interference only slows, so the fastest pace is
+/// the undisturbed one; two processes must share it, so one process's odd state cannot set the figures.
 extension ThroughputReport {
     /// The processes (indices into `among`'s values, in order) in the fastest *kernel pace* that at
     /// least two of `among` share; all of `among` when none is shared (or with fewer than three).
@@ -73,7 +74,9 @@ extension ThroughputReport {
                 return "process \(name(k)) (\(Self.percent(abs(change))) \(change < 0 ? "faster" : "slower"))"
             }
             let sourceNames = "process\(sources.count > 1 ? "es" : "") \(sources.map(name).joined(separator: ", "))"
-            return "NOTE: size \(Self.sizeLabel(size)): kernels ran at another pace in \(described.joined(separator: " and ")) "
+            let listed = described.count < 2 ? described.joined()
+                : described.dropLast().joined(separator: ", ") + " and " + described.last!
+            return "NOTE: size \(Self.sizeLabel(size)): kernels ran at another pace in \(listed) "
                 + "than in \(sourceNames) (median over kernels), with the probe reading alike; the rows come from "
                 + "\(sourceNames), the fastest pace two processes share."
         }

@@ -45,6 +45,13 @@ import Testing
         #expect(combined.tableText().contains("kernels ran at another pace in process 1"))
         // The notes come from the JSON's figures alone, so a reloaded report says the same.
         #expect(try ThroughputReport.decode(from: combined.jsonData()).kernelStateNotes == combined.kernelStateNotes)
+        // Three slower processes are listed with commas and one "and"; the rows come from the two.
+        let three = try ReportFixture.combine([
+            ReportFixture.process(all: 1.07), ReportFixture.process(), ReportFixture.process(all: 1.09),
+            ReportFixture.process(all: 1.11), ReportFixture.process()])
+        #expect(three.kernelStateNotes.first?.contains(
+            "in process 1 (7.0% slower), process 3 (9.0% slower) and process 4 (11% slower) than in processes 2, 5") == true)
+        #expect(three.results.allSatisfy { [2, 5].contains($0.process ?? 0) })
         // Processes at one pace: no NOTE, and the plain lower median.
         let alike = try ReportFixture.combine([ReportFixture.process(), ReportFixture.process(all: 1.03), ReportFixture.process()])
         #expect(alike.kernelStateNotes.isEmpty)
