@@ -32,11 +32,21 @@ extension ThroughputReport {
 
     /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet
     /// sample at all, so that its figures were made from samples a busy machine slowed; nil otherwise.
+    /// When most of that log's probe readings sat *below* its band (an anchored run in the host's
+    /// faster speed state: every reading 4.4-4.5 ns against a baseline band of 5.29-5.45, CI at
+    /// 48df6eb), it says so instead of blaming a busy machine.
     /// (A kernel with a few quiet samples is still measured in the quiet state; its wider bootstrap
     /// interval carries the uncertainty.)
     public var unscreenedRows: String? {
         guard configuration.screening != nil, let log = rounds.first(where: { $0.quietCount == 0 }) else { return nil }
-        return "had no quiet sample for some kernel at \(Self.sizeLabel(log.size)), so its figures come from a busy machine"
+        let at = "had no quiet sample for some kernel at \(Self.sizeLabel(log.size))"
+        if let band = log.band, !log.probeNsPerElement.isEmpty,
+           SampleStatistics(log.probeNsPerElement).median < band.lowerBound {
+            return at + ", the machine running faster than the band it was screened against (probe median "
+                + "\(Self.threeDigits(SampleStatistics(log.probeNsPerElement).median)) ns against "
+                + "\(Self.threeDigits(band.lowerBound))-\(Self.threeDigits(band.upperBound))): another speed state"
+        }
+        return at + ", so its figures come from a busy machine"
     }
 
     /// The probe's quiet band of this run (of its longest-sampled size), to anchor a later run to:

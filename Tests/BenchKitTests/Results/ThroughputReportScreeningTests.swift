@@ -17,5 +17,10 @@ import Testing
         #expect(report.unscreenedRows == nil)
         report.rounds[0].quiet = [false, false, false]
         #expect(report.unscreenedRows == "had no quiet sample for some kernel at 1K, so its figures come from a busy machine")
+        // Readings mostly under an anchored band: the host's other speed state, not a busy machine.
+        report.rounds[0].band = 5.29...5.45
+        report.rounds[0].probeNsPerElement = [4.45, 4.46, 4.46, 5.3]
+        #expect(report.unscreenedRows == "had no quiet sample for some kernel at 1K, the machine running faster than "
+                    + "the band it was screened against (probe median 4.46 ns against 5.29-5.45): another speed state")
     }
 }
