@@ -1,6 +1,6 @@
 """Replays recorded throughput runs under different contention-screening rules (README, "Method").
 
-Six modes, each reproducing figures the README quotes:
+Eight modes, each reproducing figures the README quotes:
 
   recording FILE.json[.gz]   one long screened run (probe read around every sample) cut into
                              back-to-back runs; for each rule, how many consecutive pairs have some
@@ -13,9 +13,13 @@ Six modes, each reproducing figures the README quotes:
                              processes in the speed state most of them are in whose kernels ran at
                              the fastest pace two of them share).
   bands DIR_OR_TAR...        every process's probe band, classed fast / usual / busy against the
-                             median band of all of them, with the count per class.
+                             median band of all of them (or --against NS), with the count per class.
   rejections DIR_OR_TAR      per process of each run, how many samples pass the probe test, the
                              round consensus and the own test (bench's rule).
+  paces DIR_OR_TAR           per multi-process run, each process's kernel pace against the processes
+                             the rows come from (bench's kernel-pace rule), and which those are.
+  medians DIR_OR_TAR         per report, its probe band(s) and every row's median as recorded (the
+                             pinned-vCPU runs).
   grouped DIR_OR_TAR -k K    consecutive one-process runs taken K at a time as the processes of one
                              run (lower median of their recorded medians, as `bench --processes K`),
                              consecutive groups compared as back-to-back pairs, from every offset.
@@ -45,6 +49,18 @@ def lower_median(values):
     return sorted(values)[(len(values) - 1) // 2]
 
 
+def split_states(processes, value):
+    """As ThroughputReport.states: `processes` sorted by `value` (then index), a new state wherever a
+    value is more than 6% above the one before it; fastest state first."""
+    states = []
+    for k in sorted(processes, key=lambda k: (value(k), k)):
+        if states and value(k) <= value(states[-1][-1]) * 1.06:
+            states[-1].append(k)
+        else:
+            states.append([k])
+    return states
+
+
 def usual_state(bands, slowest=False):
     """As ThroughputReport.usualStateProcesses: the indices of the processes in the speed state most
     processes are in (bands more than 6% apart are different states), among the states within 25% of
@@ -52,14 +68,8 @@ def usual_state(bands, slowest=False):
     reach whatever its size (bench from 9abb134 to 81753cd)."""
     if not bands:
         return []
-    order = sorted(range(len(bands)), key=lambda k: (bands[k], k))
-    states = [[order[0]]]
-    for k in order[1:]:
-        if bands[k] <= bands[states[-1][-1]] * 1.06:
-            states[-1].append(k)
-        else:
-            states.append([k])
-    reachable = [s for s in states if bands[s[0]] <= bands[order[0]] * 1.25]
+    states = split_states(range(len(bands)), bands.__getitem__)
+    reachable = [s for s in states if bands[s[0]] <= bands[states[0][0]] * 1.25]
     if slowest:
         return sorted(reachable[-1])
     most = max(len(s) for s in reachable)
@@ -217,21 +227,22 @@ def replay_recording(path, want, budget):
               f"{st.mean(lengths):.0f} s per run")
 
 
-def read_runs(path, prefix=""):
+def read_runs(path, prefix="", with_names=False):
     """Every report (*.json) in a directory or a tar archive whose file name starts with `prefix`, in
-    name order; other files there (the script that made the runs, their wall times) are left alone."""
-    blobs = []
+    name order (as (name, report) pairs with `with_names`); other files there (the script that made
+    the runs, their wall times) are left alone."""
+    named = []
     wanted = lambda name: name.endswith(".json") and os.path.basename(name).startswith(prefix)
     if os.path.isdir(path):
         for name in sorted(n for n in os.listdir(path) if wanted(n)):
             with open(os.path.join(path, name), "rb") as f:
-                blobs.append(f.read())
+                named.append((name, f.read()))
     else:
         with tarfile.open(path) as tar:
             for member in sorted(tar.getmembers(), key=lambda m: m.name):
                 if member.isfile() and wanted(member.name):
-                    blobs.append(tar.extractfile(member).read())
-    return blobs
+                    named.append((member.name, tar.extractfile(member).read()))
+    return named if with_names else [blob for _, blob in named]
 
 
 def usual_pace(per, among, names):
@@ -243,12 +254,7 @@ def usual_pace(per, among, names):
     if len(among) <= 2 or not rows:
         return list(among)
     pace = {k: st.median(per[k][p] / min(per[j][p] for j in among) for p in rows) for k in among}
-    states = []
-    for k in sorted(among, key=lambda k: (pace[k], k)):
-        if states and pace[k] <= pace[states[-1][-1]] * 1.06:
-            states[-1].append(k)
-        else:
-            states.append([k])
+    states = split_states(among, pace.__getitem__)
     return sorted(next((s for s in states if len(s) >= 2), list(among)))
 
 
@@ -269,22 +275,53 @@ def combine(processes, rule, how="bench"):
     return [lower_median([per[k][p] for k in usual]) for p in range(len(per[0]))]
 
 
-def replay_bands(paths):
+def replay_bands(paths, against=None):
     """Every process's probe band in the given archives, classed against the median band of them
     all: fast (more than 6% under it), usual, or busy (more than 25% over it); per run, one letter
     per process (F, ., B)."""
     runs = [(path, [log["quiet_band_ns_per_element"][0] for log in json.loads(blob)["rounds"]
                     if log.get("quiet_band_ns_per_element")])
             for path in paths for blob in read_runs(path)]
-    middle = st.median(b for _, bands in runs for b in bands)
+    middle = against or st.median(b for _, bands in runs for b in bands)
     kind = lambda b: "F" if b < middle / 1.06 else "B" if b > middle * 1.25 else "."
     classes = {k: [b for _, bands in runs for b in bands if kind(b) == k] for k in "F.B"}
     summary = ", ".join(f"{len(v)} {label}" + (f" ({min(v):.2f}-{max(v):.2f} ns)" if v else "")
                         for label, v in [("fast", classes["F"]), ("usual", classes["."]), ("busy", classes["B"])])
-    print(f"{sum(map(len, classes.values()))} process bands, median {middle:.2f} ns: {summary}; "
+    print(f"{sum(map(len, classes.values()))} process bands, {'against' if against else 'median'} {middle:.2f} ns: {summary}; "
           f"runs fast in every process: {sum(bool(b) and all(kind(x) == 'F' for x in b) for _, b in runs)}")
     for path in paths:
         print(f"  {path}: {' '.join(''.join(map(kind, b)) for p, b in runs if p == path)}")
+
+
+def replay_paces(path):
+    """Per multi-process run, each process's kernel pace (ThroughputReport.kernelStates, from the
+    recorded process medians) relative to the median pace of the processes the rows come from, and
+    which processes those are."""
+    for name, blob in read_runs(path, with_names=True):
+        report = json.loads(blob)
+        names = [f'{r["function"]}/{r["implementation"]}' for r in report["results"]]
+        if not report["results"][0].get("processes"):
+            continue
+        per = [[r["processes"][k]["median_ns_per_element"] for r in report["results"]]
+               for k in range(len(report["results"][0]["processes"]))]
+        among = usual_state([log["quiet_band_ns_per_element"][0] for log in report["rounds"]])
+        rows = [p for p, n in enumerate(names) if not n.startswith("copy/")]
+        pace = {k: st.median(per[k][p] / min(per[j][p] for j in among) for p in rows) for k in among}
+        sources = usual_pace(per, among, names)
+        base = st.median(pace[k] for k in sources)
+        print(f"  {os.path.basename(name)}: rows from processes {', '.join(str(k + 1) for k in sources)}; pace "
+              + " ".join(f"{k + 1}:{(pace[k] / base - 1) * 100:+.1f}%" for k in among))
+
+
+def replay_medians(path):
+    """Per report: its probe band(s) and every row's median (ns per element), as recorded."""
+    for name, blob in read_runs(path, with_names=True):
+        report = json.loads(blob)
+        bands = " ".join(f'{log["quiet_band_ns_per_element"][0]:.2f}' for log in report["rounds"]
+                         if log.get("quiet_band_ns_per_element"))
+        rows = " ".join(f'{r["function"]}/{r["implementation"]} {r["summary"]["median_ns_per_element"]:.3g}'
+                        for r in report["results"])
+        print(f"  {name}: band {bands}; {rows}")
 
 
 def replay_rejections(path):
@@ -382,8 +419,15 @@ def main():
                             "(bench 81753cd)")
     bands = sub.add_parser("bands")
     bands.add_argument("paths", nargs="+")
+    bands.add_argument("--against", type=float, metavar="NS",
+                       help="class the bands against this level instead of their median (e.g. 5.3, the "
+                            "usual state, for series made in an hour of the fast state)")
     rejections = sub.add_parser("rejections")
     rejections.add_argument("path")
+    paces = sub.add_parser("paces")
+    paces.add_argument("path")
+    medians_mode = sub.add_parser("medians")
+    medians_mode.add_argument("path")
     grouped = sub.add_parser("grouped")
     grouped.add_argument("path")
     grouped.add_argument("-k", type=int, default=3, help="processes per run")
@@ -393,9 +437,13 @@ def main():
     elif args.mode == "pairs":
         replay_pairs(args.path, args.two_by_two, args.only, args.how)
     elif args.mode == "bands":
-        replay_bands(args.paths)
+        replay_bands(args.paths, args.against)
     elif args.mode == "rejections":
         replay_rejections(args.path)
+    elif args.mode == "paces":
+        replay_paces(args.path)
+    elif args.mode == "medians":
+        replay_medians(args.path)
     elif args.mode == "grouped":
         replay_grouped(args.path, args.k)
     else:

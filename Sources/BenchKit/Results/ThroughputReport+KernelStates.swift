@@ -8,11 +8,12 @@ import Foundation
 /// `results/screening/pinned-cpu-0-vs-1.tar.gz`): one-process runs at 1M alternating `--cpu 0` and
 /// `--cpu 1` all read probe bands of 4.42-4.48 ns, but 4 of the 12 runs on vCPU 1 ran every kernel
 /// slow (`sigmoid/swift-libm` 14.1 ns against 12.2-12.7, the copy 0.42 against 0.33-0.38) and none
-/// of the 12 on vCPU 0: at times something else shares vCPU 1's core, which slows throughput-bound
+/// of the 12 on vCPU 0 (`replay_screening.py medians FILE`): at times something else shares vCPU 1's core, which slows throughput-bound
 /// kernels and memory traffic but not the probe's short latency-bound bursts (each reading is the
 /// fastest of three 0.2 ms bursts). A process stays on one vCPU for most of its life, so the slowdown
 /// covers the process. In the ten runs of `back-to-back-1M-processes-5-kernel-states.tar.gz`, one or
-/// two of the five processes ran their kernels 6.5-13.6% slower in eight runs, and the lower median
+/// two of the five processes ran their kernels 6.5-13.6% slower in eight runs (`replay_screening.py
+/// paces FILE`), and the lower median
 /// took the slow level for any kernel a third process was slow for: 5 of 9 pairs more than 5% apart,
 /// worst 17.4%; with this rule, 1 of 9, worst 5.1%. Interference only slows, so the fastest pace is
 /// the undisturbed one; two processes must share it, so one process's odd state cannot set the figures.
@@ -34,15 +35,7 @@ extension ThroughputReport {
         for k in among {
             pace[k] = SampleStatistics(zip(rows, fastest).map { row, best in row[k] / best }).median
         }
-        let order = among.sorted { (pace[$0]!, $0) < (pace[$1]!, $1) }
-        var states: [[Int]] = []
-        for k in order {
-            if let last = states.last?.last, pace[k]! <= pace[last]! * (1 + stateSplit) {
-                states[states.count - 1].append(k)
-            } else {
-                states.append([k])
-            }
-        }
+        let states = Self.states(among) { pace[$0]! }
         return ((states.first { $0.count >= 2 } ?? among).sorted(), pace)
     }
 

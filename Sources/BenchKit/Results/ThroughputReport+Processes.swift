@@ -61,7 +61,7 @@ extension ThroughputReport {
         }
         var combined = ThroughputReport(machine: machine, configuration: configuration, results: results, rounds: rounds)
         // Each row from the lower median of the processes its size's rows may come from (`rowSources`).
-        for size in Set(results.map(\.size)) {
+        for size in combined.resultSizes {
             let sources = combined.rowSources(at: size).sources
             for row in results.indices where results[row].size == size {
                 let medians = sources.map { processes[$0].results[row].summary.medianNsPerElement }
@@ -99,15 +99,7 @@ extension ThroughputReport {
     static func usualStateProcesses(bands: [Double?]) -> [Int] {
         let known = bands.compactMap { $0 }
         guard known.count == bands.count, let fastest = known.min() else { return Array(bands.indices) }
-        let order = bands.indices.sorted { (known[$0], $0) < (known[$1], $1) }
-        var states: [[Int]] = []
-        for k in order {
-            if let last = states.last?.last, known[k] <= known[last] * (1 + stateSplit) {
-                states[states.count - 1].append(k)
-            } else {
-                states.append([k])
-            }
-        }
+        let states = Self.states(Array(bands.indices)) { known[$0] }
         let reachable = states.filter { known[$0[0]] <= fastest * (1 + Screening.bandReach) }
         let most = reachable.map(\.count).max() ?? 0
         return (reachable.last { $0.count == most } ?? states[0]).sorted()
@@ -116,6 +108,21 @@ extension ThroughputReport {
     /// Probe bands further apart than this are different speed states (`usualStateProcesses`):
     /// twice the band's width. Within a state, process bands spread up to 3.5% in the runs recorded.
     static let stateSplit = 0.06
+
+    /// `processes` grouped into states, fastest first: sorted by `value` (then index), a new state
+    /// starts wherever a value is more than `stateSplit` above the one before it. Shared by the probe's
+    /// speed states and the kernels' paces (`kernelStates`).
+    static func states(_ processes: [Int], by value: (Int) -> Double) -> [[Int]] {
+        var states: [[Int]] = []
+        for k in processes.sorted(by: { (value($0), $0) < (value($1), $1) }) {
+            if let last = states.last?.last, value(k) <= value(last) * (1 + stateSplit) {
+                states[states.count - 1].append(k)
+            } else {
+                states.append([k])
+            }
+        }
+        return states
+    }
 
     /// The sizes this report's round logs cover, in the order first measured.
     var roundSizes: [Int] {
@@ -132,11 +139,6 @@ extension ThroughputReport {
     func speedStates(at size: Int) -> (logs: [RoundLog], usual: [Int]) {
         let logs = rounds.filter { $0.size == size }
         return (logs, Self.usualStateProcesses(bands: logs.map { $0.band?.lowerBound }))
-    }
-
-    /// The lower end of this report's probe band at `size` (nil: unscreened, or no such size).
-    func band(at size: Int) -> Double? {
-        rounds.first { $0.size == size }?.band?.lowerBound
     }
 
     /// The index of the lower median of `values`, the ⌈n/2⌉-th smallest (equal values are ordered

@@ -41,9 +41,9 @@ extension ThroughputReport {
         guard configuration.screening != nil, let log = rounds.first(where: { $0.quietCount == 0 }) else { return nil }
         let at = "had no quiet sample for some kernel at \(Self.sizeLabel(log.size))"
         if let band = log.band, !log.probeNsPerElement.isEmpty,
-           SampleStatistics(log.probeNsPerElement).median < band.lowerBound {
+           case let median = SampleStatistics(log.probeNsPerElement).median, median < band.lowerBound {
             return at + ", the machine running faster than the band it was screened against (probe median "
-                + "\(Self.threeDigits(SampleStatistics(log.probeNsPerElement).median)) ns against "
+                + "\(Self.threeDigits(median)) ns against "
                 + "\(Self.threeDigits(band.lowerBound))-\(Self.threeDigits(band.upperBound))): another speed state"
         }
         return at + ", so its figures come from a busy machine"
