@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// The benchmark suite for exp-heavy activation kernels (see README.md and DESIGN).
+// The benchmark suite for exp-heavy activation kernels (see README.md and docs/architecture.md).
 import PackageDescription
 import Foundation
 
@@ -11,6 +11,10 @@ let targetCPU = ProcessInfo.processInfo.environment["ACTIVATION_BENCH_TARGET_CPU
 let swiftSIMDFlags: [SwiftSetting] = targetCPU.isEmpty || targetCPU == "none"
     ? []
     : [.unsafeFlags(["-target-cpu", targetCPU])]
+/// Eigen chooses its vectors when it is compiled, so its peer is built for the same CPU as the Swift
+/// kernels (clang's -march takes the same names as swiftc's -target-cpu).
+let eigenFlags: [CXXSetting] = [.unsafeFlags(["-I/usr/include/eigen3", "-I/opt/homebrew/include/eigen3", "-I/usr/local/include/eigen3"]
+    + (targetCPU.isEmpty || targetCPU == "none" ? [] : ["-march=\(targetCPU)"]))]
 
 let package = Package(
     name: "ActivationBench",
@@ -23,13 +27,24 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // C: array kernels over SLEEF with run-time ISA dispatch, CPU features, timestamp counter.
+        // C: array kernels over SLEEF and glibc's libmvec with run-time ISA dispatch, CPU features,
+        // timestamp counter.
         .target(
             name: "CKernels",
             // The Swift target CPU, recorded so results can say what the Swift kernels were built for.
             cSettings: [.define("ACTIVATION_BENCH_TARGET_CPU", to: "\"\(targetCPU)\"")],
-            linkerSettings: [.linkedLibrary("sleef"), .linkedLibrary("m")]
+            linkerSettings: [.linkedLibrary("sleef"), .linkedLibrary("mvec", .when(platforms: [.linux])), .linkedLibrary("m")]
         ),
+        // C: the peers with C APIs, oneDNN and XNNPACK (system libraries), behind the kernel contract.
+        .target(
+            name: "CPeers",
+            linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("XNNPACK"), .linkedLibrary("gomp"),
+                             .linkedLibrary("pthread")]
+        ),
+        // C++: Eigen's array functions, built for the Swift kernels' target CPU.
+        .target(name: "EigenPeer", cxxSettings: eigenFlags),
+        // C++: Highway's contrib math with Highway's run-time dispatch.
+        .target(name: "HighwayPeer", cxxSettings: [.headerSearchPath(".")], linkerSettings: [.linkedLibrary("hwy")]),
         // C: MPFR evaluators of every function, returned as double-double.
         .target(
             name: "CReference",
@@ -43,7 +58,7 @@ let package = Package(
         // Swift: registry, ulp metrics, harness, statistics, results.
         .target(
             name: "BenchKit",
-            dependencies: ["SwiftKernels", "CKernels", "CReference"],
+            dependencies: ["SwiftKernels", "CKernels", "CReference", "CPeers", "EigenPeer", "HighwayPeer"],
             swiftSettings: swiftSIMDFlags
         ),
         .executableTarget(

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system libraries the suite links: SLEEF (vector math) and MPFR (the reference).
+# Installs the system libraries the suite links: SLEEF (vector math), MPFR (the reference) and the
+# peers measured beside our kernels (oneDNN, XNNPACK with pthreadpool, Eigen, Highway).
 # Installs only what is missing; uses sudo when not root. On a system without apt it stops and
 # names the packages to install. Exit 0 when everything is present afterwards.
 set -euo pipefail
@@ -14,17 +15,22 @@ have_header() { # header library-name
 have_header sleef.h || need+=(libsleef-dev)
 have_header mpfr.h || need+=(libmpfr-dev)
 have_header gmp.h || need+=(libgmp-dev)
+have_header oneapi/dnnl/dnnl.h || need+=(libdnnl-dev)
+have_header xnnpack.h || need+=(libxnnpack-dev)
+have_header pthreadpool.h || need+=(libpthreadpool-dev)
+have_header eigen3/Eigen/Core || need+=(libeigen3-dev)
+have_header hwy/highway.h || need+=(libhwy-dev)
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "install-deps: SLEEF, MPFR and GMP headers are present"
+  echo "install-deps: SLEEF, MPFR, GMP, oneDNN, XNNPACK, Eigen and Highway headers are present"
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   {
     echo "install-deps: missing ${need[*]} and this system has no apt-get."
-    echo "  Debian/Ubuntu: apt-get install libsleef-dev libmpfr-dev libgmp-dev"
-    echo "  Homebrew:      brew install sleef mpfr gmp"
+    echo "  Debian/Ubuntu: apt-get install libsleef-dev libmpfr-dev libgmp-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev libhwy-dev"
+    echo "  Homebrew:      brew install sleef mpfr gmp onednn eigen highway (XNNPACK has no Homebrew formula)"
   } >&2
   exit 1
 fi

@@ -15,6 +15,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "The implementation (see `bench list`).")
     var impl: String
 
+    @OptionGroup var registryOptions: RegistryOptions
+
     @Option(help: "ELU's alpha.")
     var alpha: Float = 1
 
@@ -31,8 +33,8 @@ struct EvalCommand: ParsableCommand {
         guard let f = ActivationFunction(rawValue: function) else {
             throw ValidationError("unknown function '\(function)'; valid: \(ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let k = Registry.standard.kernel(f, impl) else {
-            let valid = Registry.standard.kernels.filter { $0.function == f }.map(\.implementation)
+        guard let k = try registryOptions.registry().kernel(f, impl) else {
+            let valid = try registryOptions.registry().kernels.filter { $0.function == f }.map(\.implementation)
             throw ValidationError("unknown implementation '\(impl)' for \(function); valid: \(valid.joined(separator: ", "))")
         }
         guard k.isAvailable else { throw ValidationError("\(k.id) needs \(k.isa), which this CPU lacks") }

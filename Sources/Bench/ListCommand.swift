@@ -3,20 +3,57 @@ import BenchKit
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List functions and implementations: availability, ISA, error budget.")
+        commandName: "list",
+        abstract: "List functions and implementations: availability, ISA, error budget, library and notes.")
+
+    @OptionGroup var registryOptions: RegistryOptions
 
     func run() throws {
-        let registry = Registry.standard
+        let registry = try registryOptions.registry()
         print("functions: " + ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))
         print("")
-        let rows = registry.kernels.map { k in
-            [k.function.rawValue, k.implementation, k.isa, k.isAvailable ? "yes" : "no (CPU lacks \(k.isa))",
-             k.ulpBudget.map { "≤ \(formatBudget($0)) ulp" } ?? "none (documented failure modes)"]
+        var rows: [[String]] = []
+        for implementation in registry.implementations {
+            for function in ActivationFunction.allCases {
+                if let k = registry.kernel(function, implementation) {
+                    rows.append([k.function.rawValue, k.implementation, k.isa,
+                                 k.isAvailable ? "yes" : "no (CPU lacks \(k.isa))", budgetText(k)])
+                } else if let gap = registry.missing.first(where: { $0.function == function && $0.implementation == implementation }) {
+                    rows.append([function.rawValue, implementation, "-", "not provided (\(gap.reason))", "-"])
+                }
+            }
         }
         print(PlainTable(header: ["function", "implementation", "isa", "available", "error budget"], rows: rows, rule: true).render())
+        print("")
+        print(notes(registry))
     }
 
-    private func formatBudget(_ b: Double) -> String {
-        b == b.rounded() ? String(Int(b)) : String(b)
+    private func budgetText(_ k: Kernel) -> String {
+        guard let b = k.ulpBudget else {
+            return k.library == nil ? "none (documented failure modes)" : "none (a peer: measured, see bench accuracy)"
+        }
+        return "≤ \(b == b.rounded() ? String(Int(b)) : String(b)) ulp"
+    }
+
+    /// One line per family with a library, then its per-function notes (one line when all agree).
+    private func notes(_ registry: Registry) -> String {
+        var lines = ["libraries and notes:"]
+        for implementation in registry.implementations {
+            let kernels = registry.kernels.filter { $0.implementation == implementation }
+            guard let library = kernels.first?.library else { continue }
+            lines.append("  \(implementation): \(library)")
+            let notes = kernels.compactMap { k in k.note.map { (k.function, $0) } }
+            if Set(notes.map(\.1)).count == 1, notes.count == kernels.count {
+                lines.append("    \(notes[0].1)")
+            } else {
+                for (function, note) in notes { lines.append("    \(function.rawValue): \(note)") }
+            }
+            for k in kernels {
+                guard let dependence = k.positionDependence else { continue }
+                lines.append("    \(k.function.rawValue): contract exception: an element's result can depend on its "
+                             + "position by up to \(dependence.ulps) ulp (\(dependence.reason))")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

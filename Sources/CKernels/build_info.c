@@ -4,7 +4,7 @@
  */
 #include "CKernels.h"
 
-/* Only the version macros are used here; the vector prototypes come from sleef_decls.h. */
+/* Only the version macros are used here; the vector prototypes come from vecmath_decls.h. */
 #include <sleef.h>
 
 #define CK_STR2(x) #x
@@ -20,4 +20,16 @@ const char *ck_sleef_version(void) {
 
 const char *ck_build_target_cpu(void) {
     return ACTIVATION_BENCH_TARGET_CPU;
+}
+
+#if defined(__GLIBC__)
+#include <gnu/libc-version.h>
+#endif
+
+const char *ck_glibc_version(void) {
+#if defined(__GLIBC__)
+    return gnu_get_libc_version();
+#else
+    return "";
+#endif
 }

@@ -179,3 +179,21 @@ import Testing
         #expect(o.stdout.isEmpty)
     }
 }
+
+/// `--plugin` from the command line: a missing file is a usage error, a file that is not a plugin a
+/// plain failure, each with one line on standard error and nothing on standard output.
+@Suite struct PluginOptionTests {
+    @Test(arguments: [
+        (["list", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
+        (["list", "--plugin", "/etc/hostname"], Int32(1), "not a loadable shared library"),
+        (["--quick", "--plugin", "/etc/hostname", "--size", "1K"], Int32(1), "not a loadable shared library"),
+        (["accuracy", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
+    ])
+    func badPluginsExitCleanly(arguments: [String], status: Int32, mentions: String) throws {
+        let outcome = try BenchProcess.run(arguments)
+        #expect(outcome.status == status, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(mentions))
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+}

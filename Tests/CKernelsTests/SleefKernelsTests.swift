@@ -1,7 +1,7 @@
 import CKernels
 import Testing
 
-/// sleef_kernels_template.h through its two instantiations, sleef_avx2.c and sleef_avx512.c.
+/// vecmath_kernels_template.h through its two instantiations, sleef_avx2.c and sleef_avx512.c.
 /// A suite whose ISA this CPU lacks is reported as skipped (it cannot run here at all).
 @Suite("SLEEF kernels, AVX2", .enabled(if: ISA.avx2.isAvailable, "this CPU has no AVX2 + FMA"))
 struct SleefAVX2KernelTests {
@@ -47,14 +47,19 @@ struct SleefAVX512KernelTests {
     }
 }
 
-/// The same values give the same results whichever ISA computes them: both instantiate one
-/// template, and every operation in it is correctly rounded or a SLEEF function that SLEEF
-/// builds from the same algorithm for each ISA.
+/// The same values give nearly the same results whichever ISA computes them: both instantiate one
+/// template, and SLEEF builds each primitive from the same algorithm for each ISA (their float
+/// primitives agree bit for bit). The one operation that is not correctly rounded is the approximate
+/// reciprocal in the quotient's correction term (VRCPPS on AVX2, VRCP14PS on AVX-512: different
+/// approximations), which moves a rare result by one ulp.
 @Test("AVX2 and AVX-512 kernels agree", .enabled(if: ISA.avx2.isAvailable && ISA.avx512.isAvailable, "needs AVX2 and AVX-512 F"),
       arguments: zip(SleefKernel.all(.avx2), SleefKernel.all(.avx512)))
 func isasAgree(_ avx2: SleefKernel, _ avx512: SleefKernel) {
     let xs = Inputs.random(count: 10_001, in: -20...20)
     let a = avx2(xs), b = avx512(xs)
-    let differing = zip(a, b).filter { $0.bitPattern != $1.bitPattern }.count
-    #expect(differing == 0, "\(differing) of \(xs.count) results differ")
+    let differing = zip(a, b).filter { $0.bitPattern != $1.bitPattern }
+    #expect(differing.count <= xs.count / 1000, "\(differing.count) of \(xs.count) results differ")
+    for (p, q) in differing {
+        #expect(p.nextUp == q || p.nextDown == q, "\(p) vs \(q): more than one ulp apart")
+    }
 }

@@ -2,7 +2,7 @@ import CKernels
 import Foundation
 import Testing
 
-/// ck_sleef_primitive_* (through sleef_trampolines.c): the bare SLEEF functions over arrays.
+/// ck_sleef_primitive_* (through trampolines.c): the bare SLEEF functions over arrays.
 /// These also pin down the calling convention of the trampolines: a vector passed wrongly
 /// gives garbage in every lane, not a small error.
 struct SleefPrimitive: Sendable, CustomTestStringConvertible {
@@ -27,8 +27,8 @@ struct SleefPrimitive: Sendable, CustomTestStringConvertible {
 
 private func runPrimitive(_ isa: ISA, _ code: Int32, _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ count: Int) {
     switch isa {
-    case .avx2: ck_sleef_primitive_avx2(code, input, output, count)
-    case .avx512: ck_sleef_primitive_avx512(code, input, output, count)
+    case .avx2: ck_primitive_u10_avx2(code, input, output, count)
+    case .avx512: ck_primitive_u10_avx512(code, input, output, count)
     }
 }
 

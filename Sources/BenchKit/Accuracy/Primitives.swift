@@ -54,9 +54,9 @@ public struct PrimitiveKernel: Sendable {
         let avx2 = ck_cpu_has_avx2() != 0, avx512 = ck_cpu_has_avx512f() != 0
         func sleef(_ code: Int32, _ isa512: Bool) -> UnaryKernel {
             if isa512 {
-                return { input, output, count in ck_sleef_primitive_avx512(code, input, output, count) }
+                return { input, output, count in ck_primitive_u10_avx512(code, input, output, count) }
             }
-            return { input, output, count in ck_sleef_primitive_avx2(code, input, output, count) }
+            return { input, output, count in ck_primitive_u10_avx2(code, input, output, count) }
         }
         var list = glibc.map { PrimitiveKernel(primitive: $0.0, implementation: "glibc-scalar", isAvailable: true, run: $0.1) }
         let families: [(String, Bool, Bool)] = [("avx512", true, avx512), ("avx2", false, avx2)]

@@ -18,6 +18,10 @@ public enum ActivationFunction: String, CaseIterable, Sendable, Codable, Compara
         }
     }
 
+    /// The function's code in the C peers' entry points (`enum cp_function` in CPeers.h) and in the
+    /// plugin ABI: its position in `allCases`.
+    public var code: Int32 { Int32(Self.allCases.firstIndex(of: self)!) }
+
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

@@ -16,17 +16,37 @@ public struct Kernel: Sendable {
     /// Whether this CPU can run it. An unavailable kernel is listed, never called.
     public let isAvailable: Bool
     /// The largest ulp error the implementation promises over every float input, or nil when it
-    /// promises none (`swift-naive`, whose failure modes are documented instead).
+    /// promises none (`swift-naive`, whose failure modes are documented instead, and the peers, whose
+    /// accuracy is what the suite measures).
     public let ulpBudget: Double?
+    /// The library and version the kernel comes from, e.g. `oneDNN 2.6.3 (OpenMP)`; nil for our own.
+    public let library: String?
+    /// What the kernel computes beyond the formula, or how it runs: the expression a peer is written
+    /// as, a floating-point mode it sets, a thread it pins. Shown by `bench list`.
+    public let note: String?
+    /// Set for a kernel whose result for an element can depend on where the element sits in the
+    /// array (a library that computes its remainder with other code than its vector body): the one
+    /// clause of the kernel contract such a kernel does not meet, by at most `ulps`. The contract
+    /// tests hold it to that bound instead of to bit-for-bit agreement.
+    public let positionDependence: PositionDependence?
     let body: Body
 
+    public struct PositionDependence: Sendable {
+        public let ulps: Int
+        public let reason: String
+    }
+
     public init(function: ActivationFunction, implementation: String, isa: String, isAvailable: Bool,
-                ulpBudget: Double?, body: Body) {
+                ulpBudget: Double?, library: String? = nil, note: String? = nil,
+                positionDependence: PositionDependence? = nil, body: Body) {
         self.function = function
         self.implementation = implementation
         self.isa = isa
         self.isAvailable = isAvailable
         self.ulpBudget = ulpBudget
+        self.library = library
+        self.note = note
+        self.positionDependence = positionDependence
         self.body = body
     }
 

@@ -1,18 +1,19 @@
 #ifndef CKERNELS_H
 #define CKERNELS_H
 /*
- * C array kernels over SLEEF's vector functions, plus the machine facts the harness needs
+ * C array kernels over SLEEF's and glibc's vector functions, plus the machine facts the harness needs
  * (CPU features and model, timestamp counter, SLEEF version, the Swift target CPU).
  *
- * Kernel contract (DESIGN §3): any count including 0, any alignment, in == out allowed.
+ * Kernel contract (docs/architecture.md): any count including 0, any alignment, in == out allowed.
  * Tails shorter than a vector are handled inside the kernel. Kernels never allocate, lock or print.
  * A kernel whose ISA the CPU lacks must not be called: check ck_cpu_has_*() first (the registry does).
  * (If one is, it fills its output with NaN rather than executing an instruction the CPU lacks.)
  * Each ISA variant is compiled with __attribute__((target(...))), so the library itself runs on any
- * x86-64 CPU; on other architectures every SLEEF x86 kernel is unavailable.
+ * x86-64 CPU; on other architectures every x86 kernel is unavailable.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include "activation_bench_plugin.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,36 +28,42 @@ uint64_t ck_rdtsc(void);        /* timestamp counter (0 where there is none) */
 const char *ck_sleef_version(void);      /* e.g. "3.5.1", from sleef.h */
 const char *ck_build_target_cpu(void);   /* the -target-cpu the Swift kernels were built with */
 
-/* ---- SLEEF kernels: ck_<function>_u<ulp>_<isa> ----
+/* ---- vector math kernels: ck_<function>_<family>_<isa> ----
+ * Families: u10 (SLEEF's u10 functions; SLEEF's erfc is u15) and libmvec (glibc's vector math, Linux).
+ * ISAs: avx2 (AVX2 + FMA, 8 lanes) and avx512 (AVX-512 F, 16 lanes). Every family computes the
+ * same forms (vecmath_kernels_template.h):
  * sigmoid: z = exp(-|x|); x >= 0 ? 1/(1+z) : z/(1+z), 1+z and the quotient kept to ~0.5 ulp
- * tanh:    SLEEF tanh directly (u10 and u35)
+ * tanh:    the library's tanh directly (SLEEF also has u35: ck_tanh_u35_<isa>)
  * elu:     x > 0 ? x : alpha*expm1(x)
  * gelu_erf:  0.5*x*erfc(-x/sqrt2), the argument rounding corrected to first order; for x < -12,
- *            where SLEEF's float erfc goes subnormal before the result does, erfc's asymptotic
- *            series in double. SLEEF 3.5 has erfc only as u15: "u10" names the family.
+ *            where float erfc goes subnormal before the result does, erfc's asymptotic series in
+ *            double.
  * gelu_tanh: x*sigmoid(2u) = x / (1 + exp(-2u)), u = sqrt(2/pi)*(x + 0.044715 x^3), in sigmoid's
  *            stable form: 2u formed in double and split into float hi + lo, exp(-|2u|) computed
  *            scaled by 2^64 so the tiny results for x in [-10.5, -3] keep their accuracy
- * Measured against a long-double reference (AVX2): at most ~1.5 ulp (sigmoid, gelu_tanh), 1.0
- * (tanh u10, elu), 2.7 (tanh u35), 2.0 (gelu_erf).
+ * ck_primitive_<family>_<isa> applies one primitive over an array (for the primitives accuracy
+ * table): prim 0 exp, 1 expm1, 2 tanh, 3 tanh u35 (SLEEF only), 4 erf, 5 erfc; an unknown prim
+ * fills the output with NaN.
+ * CK_VECMATH_FAMILIES is the one list of (family, isa) pairs this library builds.
  */
-void ck_sigmoid_u10_avx2(const float *in, float *out, ptrdiff_t n);
-void ck_sigmoid_u10_avx512(const float *in, float *out, ptrdiff_t n);
-void ck_tanh_u10_avx2(const float *in, float *out, ptrdiff_t n);
-void ck_tanh_u10_avx512(const float *in, float *out, ptrdiff_t n);
+#define CK_VECMATH_FAMILIES(X) X(u10, avx2) X(u10, avx512) X(libmvec, avx2) X(libmvec, avx512)
+
+#define CK_DECLARE_VECMATH_FAMILY(family, isa)                                              \
+    void ck_sigmoid_##family##_##isa(const float *in, float *out, ptrdiff_t n);             \
+    void ck_tanh_##family##_##isa(const float *in, float *out, ptrdiff_t n);                \
+    void ck_elu_##family##_##isa(const float *in, float *out, ptrdiff_t n, float alpha);    \
+    void ck_gelu_erf_##family##_##isa(const float *in, float *out, ptrdiff_t n);            \
+    void ck_gelu_tanh_##family##_##isa(const float *in, float *out, ptrdiff_t n);           \
+    void ck_primitive_##family##_##isa(int prim, const float *in, float *out, ptrdiff_t n);
+CK_VECMATH_FAMILIES(CK_DECLARE_VECMATH_FAMILY)
+
 void ck_tanh_u35_avx2(const float *in, float *out, ptrdiff_t n);
 void ck_tanh_u35_avx512(const float *in, float *out, ptrdiff_t n);
-void ck_elu_u10_avx2(const float *in, float *out, ptrdiff_t n, float alpha);
-void ck_elu_u10_avx512(const float *in, float *out, ptrdiff_t n, float alpha);
-void ck_gelu_erf_u10_avx2(const float *in, float *out, ptrdiff_t n);
-void ck_gelu_erf_u10_avx512(const float *in, float *out, ptrdiff_t n);
-void ck_gelu_tanh_u10_avx2(const float *in, float *out, ptrdiff_t n);
-void ck_gelu_tanh_u10_avx512(const float *in, float *out, ptrdiff_t n);
 
-/* ---- SLEEF primitives over arrays (for the primitives accuracy table) ----
- * prim: 0 exp u10, 1 expm1 u10, 2 tanh u10, 3 tanh u35, 4 erf u10, 5 erfc u15. */
-void ck_sleef_primitive_avx2(int prim, const float *in, float *out, ptrdiff_t n);
-void ck_sleef_primitive_avx512(int prim, const float *in, float *out, ptrdiff_t n);
+/* Whether glibc's libmvec is linked (Linux x86-64). */
+int ck_has_libmvec(void);
+/* glibc's version, e.g. "2.36"; "" where there is no glibc. */
+const char *ck_glibc_version(void);
 
 /* Pins the calling thread to one CPU: 0 on success, an errno value on failure, -1 where unsupported. */
 int ck_pin_to_cpu(int cpu);

@@ -1,15 +1,15 @@
 /*
- * The trampolines into SLEEF declared in sleef_decls.h (which explains why they exist): load the
- * vector the argument points to into ymm0 / zmm0, then tail-jump to the SLEEF function, which
+ * The trampolines into SLEEF and libmvec declared in vecmath_decls.h (which explains why they exist): load the
+ * vector the argument points to into ymm0 / zmm0, then tail-jump to the library function, which
  * returns straight to the kernel with its result in ymm0 / zmm0.
  *
- * naked: the compiler emits no prologue, so the stack is exactly as at the call and SLEEF sees
+ * naked: the compiler emits no prologue, so the stack is exactly as at the call and the library sees
  * a normal call. The jump needs no @PLT: assemblers emit a PLT32 relocation for a jump to an
  * undefined function. __USER_LABEL_PREFIX__ is "" on ELF and "_" on Mach-O.
  */
 #if defined(__x86_64__)
 
-#include "sleef_decls.h"
+#include "vecmath_decls.h"
 
 #define CK_STR2(x) #x
 #define CK_STR(x) CK_STR2(x)
@@ -17,7 +17,7 @@
 
 /* x is used, but only by the assembly (it arrives in rdi). */
 #define CK_TRAMPOLINE(target, vtype, reg, f)                      \
-    __attribute__((naked)) target CK_SLEEF_ATTRS                  \
+    __attribute__((naked)) target CK_VM_ATTRS                  \
     vtype ck_##f(const vtype *x __attribute__((unused))) {        \
         __asm__("vmovups (%rdi), %" reg "\n\t"                     \
                 "jmp " CK_ASM_NAME(f) "\n\t");                    \
@@ -41,5 +41,21 @@ CK_TRAMPOLINE_AVX512(Sleef_tanhf16_u35avx512f)
 CK_TRAMPOLINE_AVX512(Sleef_erff16_u10avx512f)
 CK_TRAMPOLINE_AVX512(Sleef_erfcf16_u15avx512f)
 CK_TRAMPOLINE(CK_TARGET_AVX512, __m512d, "zmm0", Sleef_expd8_u10avx512f)
+
+#if defined(__linux__)
+CK_TRAMPOLINE_AVX2(_ZGVdN8v_expf)
+CK_TRAMPOLINE_AVX2(_ZGVdN8v_expm1f)
+CK_TRAMPOLINE_AVX2(_ZGVdN8v_tanhf)
+CK_TRAMPOLINE_AVX2(_ZGVdN8v_erff)
+CK_TRAMPOLINE_AVX2(_ZGVdN8v_erfcf)
+CK_TRAMPOLINE(CK_TARGET_AVX2, __m256d, "ymm0", _ZGVdN4v_exp)
+
+CK_TRAMPOLINE_AVX512(_ZGVeN16v_expf)
+CK_TRAMPOLINE_AVX512(_ZGVeN16v_expm1f)
+CK_TRAMPOLINE_AVX512(_ZGVeN16v_tanhf)
+CK_TRAMPOLINE_AVX512(_ZGVeN16v_erff)
+CK_TRAMPOLINE_AVX512(_ZGVeN16v_erfcf)
+CK_TRAMPOLINE(CK_TARGET_AVX512, __m512d, "zmm0", _ZGVeN8v_exp)
+#endif /* __linux__ */
 
 #endif /* __x86_64__ */

@@ -1,8 +1,10 @@
 /*
- * The SLEEF activation kernels, written once for every x86 ISA.
+ * The activation kernels over a vector math library, written once for every library and x86 ISA.
  *
- * Included by sleef_avx2.c and sleef_avx512.c after they define, for their ISA:
+ * Included by sleef_avx2.c, sleef_avx512.c, libmvec_avx2.c and libmvec_avx512.c after they define:
+ *   CK_FAMILY         the family part of the public names (u10 for SLEEF, libmvec)
  *   CK_ISA            the suffix of the public names (avx2, avx512)
+ *   CK_HAS_TANH_U35   defined when the library has a second, faster tanh (SLEEF's u35)
  *   CK_TARGET         the target attribute every vector function carries
  *   CK_ISA_AVAILABLE  an expression: may this ISA run on this CPU
  *   CK_LANES          floats per vector
@@ -14,8 +16,8 @@
  *                     ck_any(m) (is any lane set)
  *   double ops        ck_d_lo ck_d_hi (widen the low / high half) ck_join (narrow two halves back,
  *                     rounding to nearest) ck_d_set1 ck_d_sub ck_d_mul ck_d_div ck_d_fma ck_d_abs
- *   SLEEF             ck_sleef_exp ck_sleef_expm1 ck_sleef_tanh_u10 ck_sleef_tanh_u35
- *                     ck_sleef_erf ck_sleef_erfc, and ck_sleef_exp_d (double, u10)
+ *   vector math       ck_vm_exp ck_vm_expm1 ck_vm_tanh_u10 (the accurate tanh) ck_vm_tanh_u35 (with
+ *                     CK_HAS_TANH_U35) ck_vm_erf ck_vm_erfc, and ck_vm_exp_d (double exp)
  * ck_min(a, b) and ck_max(a, b) must return b when either is NaN (the x86 MINPS/MAXPS rule): the
  * clamps below put x second so that NaN passes through them.
  *
@@ -24,7 +26,7 @@
  * kernel on a CPU without its ISA fills the output with NaN rather than faulting (unavailable.h).
  */
 #ifndef CK_ISA
-#error "define the ISA operations before including sleef_kernels_template.h"
+#error "define the ISA operations before including vecmath_kernels_template.h"
 #endif
 
 #include "CKernels.h"
@@ -32,8 +34,10 @@
 
 #define CK_CAT2(a, b) a##_##b
 #define CK_CAT(a, b) CK_CAT2(a, b)
-/* CK_NAME(ck_sigmoid_u10) is ck_sigmoid_u10_avx2 in sleef_avx2.c. */
+/* CK_NAME(tanh_loop) is tanh_loop_avx2 in an AVX2 file; CK_PUBLIC(ck_sigmoid) is ck_sigmoid_u10_avx2 in
+ * sleef_avx2.c and ck_sigmoid_libmvec_avx2 in libmvec_avx2.c. */
 #define CK_NAME(base) CK_CAT(base, CK_ISA)
+#define CK_PUBLIC(base) CK_CAT(CK_CAT(base, CK_FAMILY), CK_ISA)
 
 /* Applies EXPR (an expression of the vector X) to in[0..n) into out: whole vectors first, then
  * the remainder as one masked vector, so no byte past out[n - 1] is written and none past
@@ -84,7 +88,7 @@ static inline CK_TARGET ck_v ck_div_one_plus(ck_v nh, ck_v nl, ck_v z) {
 /* 1/(1+e^-x) with z = e^-|x| never overflowing: x >= 0 ? 1/(1+z) : z/(1+z). The negative side
  * keeps full relative accuracy down to the subnormal results (no 1 - small cancellation). */
 static inline CK_TARGET ck_v ck_sigmoid(ck_v x) {
-    const ck_v z = ck_sleef_exp(ck_neg(ck_abs(x)));
+    const ck_v z = ck_vm_exp(ck_neg(ck_abs(x)));
     const ck_v num = ck_select(ck_ge(x, ck_set1(0.0f)), ck_set1(1.0f), z);
     return ck_div_one_plus(num, ck_set1(0.0f), z);
 }
@@ -94,7 +98,7 @@ static inline CK_TARGET ck_v ck_sigmoid(ck_v x) {
 /* expm1 rather than exp - 1: no cancellation near 0. expm1 of a large positive x overflows, but
  * that lane is not selected; NaN fails x > 0 and gives alpha * expm1(NaN) = NaN. */
 static inline CK_TARGET ck_v ck_elu(ck_v x, ck_v alpha) {
-    const ck_v neg = ck_mul(alpha, ck_sleef_expm1(x));
+    const ck_v neg = ck_mul(alpha, ck_vm_expm1(x));
     return ck_select(ck_gt(x, ck_set1(0.0f)), x, neg);
 }
 
@@ -124,7 +128,7 @@ static inline CK_TARGET ck_d ck_gelu_erf_tail_d(ck_d x) {
     s = ck_d_fma(ck_d_mul(ck_d_set1(-5.0), r), s, one);
     s = ck_d_fma(ck_d_mul(ck_d_set1(-3.0), r), s, one);
     s = ck_d_fma(ck_d_sub(ck_d_set1(0.0), r), s, one);
-    const ck_d e = ck_sleef_exp_d(ck_d_mul(ck_d_set1(-0.5), x2));
+    const ck_d e = ck_vm_exp_d(ck_d_mul(ck_d_set1(-0.5), x2));
     return ck_d_mul(ck_d_mul(ck_d_set1(-CK_INV_SQRT_2PI), e), s);
 }
 
@@ -150,8 +154,8 @@ static inline CK_TARGET ck_v ck_gelu_erf(ck_v x) {
     const ck_v p = ck_mul(xc, ck_set1(CK_INV_SQRT2_HI));
     const ck_v delta = ck_fma(xc, ck_set1(CK_INV_SQRT2_LO), ck_fms(xc, ck_set1(CK_INV_SQRT2_HI), p));
     const ck_v a = ck_neg(p);
-    const ck_v e = ck_sleef_erfc(a);
-    const ck_v g = ck_sleef_exp(ck_neg(ck_mul(a, a)));
+    const ck_v e = ck_vm_erfc(a);
+    const ck_v g = ck_vm_exp(ck_neg(ck_mul(a, a)));
     const ck_v corr = ck_mul(ck_mul(delta, ck_set1(CK_TWO_OVER_SQRT_PI)), g);
     ck_v y = ck_mul(ck_fma(xc, e, ck_mul(xc, corr)), ck_set1(0.5f));
     const ck_m tail = ck_gt(ck_set1(CK_GELU_ERF_TAIL), xc);
@@ -195,7 +199,7 @@ static inline CK_TARGET ck_v ck_gelu_tanh(ck_v x) {
     const ck_d s_hi = ck_gelu_tanh_arg(ck_d_hi(xc));
     const ck_v hi = ck_join(s_lo, s_hi);
     const ck_v lo = ck_join(ck_d_sub(s_lo, ck_d_lo(hi)), ck_d_sub(s_hi, ck_d_hi(hi)));
-    const ck_v eh = ck_sleef_exp(hi);
+    const ck_v eh = ck_vm_exp(hi);
     const ck_v z = ck_mul(ck_fma(eh, lo, eh), ck_set1(CK_TWO_M64)); /* e^-|2u| */
     const ck_v p = ck_mul(xc, eh);
     const ck_v pl = ck_fma(p, lo, ck_fms(xc, eh, p));              /* x e^hi (1 + lo) = p + pl */
@@ -213,11 +217,13 @@ static CK_TARGET void CK_NAME(sigmoid_u10_loop)(const float *in, float *out, ptr
     CK_MAP(in, out, n, x, ck_sigmoid(x));
 }
 static CK_TARGET void CK_NAME(tanh_u10_loop)(const float *in, float *out, ptrdiff_t n) {
-    CK_MAP(in, out, n, x, ck_sleef_tanh_u10(x));
+    CK_MAP(in, out, n, x, ck_vm_tanh_u10(x));
 }
+#ifdef CK_HAS_TANH_U35
 static CK_TARGET void CK_NAME(tanh_u35_loop)(const float *in, float *out, ptrdiff_t n) {
-    CK_MAP(in, out, n, x, ck_sleef_tanh_u35(x));
+    CK_MAP(in, out, n, x, ck_vm_tanh_u35(x));
 }
+#endif
 static CK_TARGET void CK_NAME(elu_u10_loop)(const float *in, float *out, ptrdiff_t n, float alpha) {
     const ck_v va = ck_set1(alpha);
     CK_MAP(in, out, n, x, ck_elu(x, va));
@@ -232,12 +238,14 @@ static CK_TARGET void CK_NAME(gelu_tanh_u10_loop)(const float *in, float *out, p
 /* prim codes as in CKernels.h; an unknown code fills the output with NaN. */
 static CK_TARGET void CK_NAME(primitive_loop)(int prim, const float *in, float *out, ptrdiff_t n) {
     switch (prim) {
-    case 0: CK_MAP(in, out, n, x, ck_sleef_exp(x)); break;
-    case 1: CK_MAP(in, out, n, x, ck_sleef_expm1(x)); break;
-    case 2: CK_MAP(in, out, n, x, ck_sleef_tanh_u10(x)); break;
-    case 3: CK_MAP(in, out, n, x, ck_sleef_tanh_u35(x)); break;
-    case 4: CK_MAP(in, out, n, x, ck_sleef_erf(x)); break;
-    case 5: CK_MAP(in, out, n, x, ck_sleef_erfc(x)); break;
+    case 0: CK_MAP(in, out, n, x, ck_vm_exp(x)); break;
+    case 1: CK_MAP(in, out, n, x, ck_vm_expm1(x)); break;
+    case 2: CK_MAP(in, out, n, x, ck_vm_tanh_u10(x)); break;
+#ifdef CK_HAS_TANH_U35
+    case 3: CK_MAP(in, out, n, x, ck_vm_tanh_u35(x)); break;
+#endif
+    case 4: CK_MAP(in, out, n, x, ck_vm_erf(x)); break;
+    case 5: CK_MAP(in, out, n, x, ck_vm_erfc(x)); break;
     default: ck_fill_nan(out, n); break;
     }
 }
@@ -245,24 +253,26 @@ static CK_TARGET void CK_NAME(primitive_loop)(int prim, const float *in, float *
 #define CK_GUARDED(call) \
     do { if (CK_ISA_AVAILABLE) call; else ck_fill_nan(out, n); } while (0)
 
-void CK_NAME(ck_sigmoid_u10)(const float *in, float *out, ptrdiff_t n) {
+void CK_PUBLIC(ck_sigmoid)(const float *in, float *out, ptrdiff_t n) {
     CK_GUARDED(CK_NAME(sigmoid_u10_loop)(in, out, n));
 }
-void CK_NAME(ck_tanh_u10)(const float *in, float *out, ptrdiff_t n) {
+void CK_PUBLIC(ck_tanh)(const float *in, float *out, ptrdiff_t n) {
     CK_GUARDED(CK_NAME(tanh_u10_loop)(in, out, n));
 }
+#ifdef CK_HAS_TANH_U35
 void CK_NAME(ck_tanh_u35)(const float *in, float *out, ptrdiff_t n) {
     CK_GUARDED(CK_NAME(tanh_u35_loop)(in, out, n));
 }
-void CK_NAME(ck_elu_u10)(const float *in, float *out, ptrdiff_t n, float alpha) {
+#endif
+void CK_PUBLIC(ck_elu)(const float *in, float *out, ptrdiff_t n, float alpha) {
     CK_GUARDED(CK_NAME(elu_u10_loop)(in, out, n, alpha));
 }
-void CK_NAME(ck_gelu_erf_u10)(const float *in, float *out, ptrdiff_t n) {
+void CK_PUBLIC(ck_gelu_erf)(const float *in, float *out, ptrdiff_t n) {
     CK_GUARDED(CK_NAME(gelu_erf_u10_loop)(in, out, n));
 }
-void CK_NAME(ck_gelu_tanh_u10)(const float *in, float *out, ptrdiff_t n) {
+void CK_PUBLIC(ck_gelu_tanh)(const float *in, float *out, ptrdiff_t n) {
     CK_GUARDED(CK_NAME(gelu_tanh_u10_loop)(in, out, n));
 }
-void CK_NAME(ck_sleef_primitive)(int prim, const float *in, float *out, ptrdiff_t n) {
+void CK_PUBLIC(ck_primitive)(int prim, const float *in, float *out, ptrdiff_t n) {
     CK_GUARDED(CK_NAME(primitive_loop)(prim, in, out, n));
 }

@@ -1,0 +1,27 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// The kernels a command can see: the built-in registry plus any `--plugin` libraries.
+struct RegistryOptions: ParsableArguments {
+    @Option(name: .customLong("plugin"), help: ArgumentHelp(
+        "A shared library exporting kernels under the plugin ABI (docs/plugins.md); repeatable.",
+        valueName: "file.so"))
+    var plugins: [String] = []
+
+    /// The registry with the plugins loaded. A plugin that cannot be loaded stops the command with one
+    /// line on standard error: exit 64 when the file does not exist, 1 when it is not a usable plugin.
+    func registry() throws -> Registry {
+        var registry = Registry.standard
+        for path in plugins {
+            do {
+                registry = registry.adding(try PluginLoader.load(path: path, into: registry))
+            } catch let error as PluginError {
+                FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+                if case .notFound = error { throw ExitCode(ExitStatus.usage) }
+                throw ExitCode.failure
+            }
+        }
+        return registry
+    }
+}

@@ -1,0 +1,59 @@
+import CKernels
+import CPeers
+import EigenPeer
+import HighwayPeer
+
+extension Registry {
+    /// The peers linked in-process: oneDNN, XNNPACK, Eigen and Highway, each called the way an
+    /// application calls it, on one thread. None promises an ulp bound here: their accuracy is
+    /// measured, and a bad figure is a finding, not something to correct.
+    static func peerKernels() -> [KernelFamily] {
+        let onednn = codedFamily(
+            implementation: "c-onednn", library: "oneDNN \(String(cString: cp_onednn_version()))",
+            isAvailable: true,
+            provides: { cp_onednn_status($0.code) == 0 }, lacking: "oneDNN could not create the primitive",
+            isa: { String(cString: cp_onednn_impl($0.code)) },
+            note: { _ in "eltwise forward-inference primitive; OpenMP team of 1 thread" }
+        ) { cp_onednn($0, $1, $2, $3, $4) }
+        let xnnpack = codedFamily(
+            implementation: "c-xnnpack", library: "XNNPACK (Debian snapshot 2022-02-16)", isAvailable: true,
+            provides: { cp_xnnpack_provides($0.code) != 0 && cp_xnnpack_status($0.code) == 0 },
+            lacking: "this XNNPACK has no f32 operator for it",
+            isa: { _ in xnnpackISA },
+            note: { _ in "xnn_run_operator, no thread pool; flushes subnormals (FTZ/DAZ) during each call" }
+        ) { cp_xnnpack($0, $1, $2, $3, $4) }
+        let eigen = codedFamily(
+            implementation: "cpp-eigen", library: "Eigen \(String(cString: ep_eigen_version()))", isAvailable: true,
+            isa: { _ in eigenISA }, note: { String(cString: ep_eigen_expression($0.code)) },
+            positionDependence: { function in
+                // Eigen evaluates the remainder after the last whole packet with its scalar
+                // logistic, a different formula from the packet one.
+                function == .sigmoid ? Kernel.PositionDependence(
+                    ulps: 1, reason: "Eigen computes the elements after the last whole vector with its scalar logistic") : nil
+            }
+        ) { ep_eigen($0, $1, $2, $3, $4) }
+        let highway = codedFamily(
+            implementation: "cpp-highway", library: "Highway \(String(cString: hp_highway_version()))",
+            isAvailable: true,
+            provides: { hp_highway_provides($0.code) != 0 }, lacking: "Highway's contrib math has no erf",
+            isa: { _ in String(cString: hp_highway_target()).lowercased() },
+            note: { String(cString: hp_highway_expression($0.code)) }
+        ) { hp_highway($0, $1, $2, $3, $4) }
+        return [onednn, xnnpack, eigen, highway]
+    }
+
+    /// XNNPACK has no API that names the micro-kernels it chose; its initialisation takes the widest
+    /// of AVX-512 F, AVX2, AVX, SSE4.1 and SSE2 the CPU has for sigmoid and ELU, so this names the
+    /// first two of those as this suite can see them, and the rest as "sse/avx".
+    static var xnnpackISA: String {
+        if ck_cpu_has_avx512f() != 0 { return "avx512f" }
+        if ck_cpu_has_avx2() != 0 { return "avx2" }
+        return "sse/avx"
+    }
+
+    /// Eigen's widest vector ISA from its own list, e.g. "avx512" from "AVX512, FMA, AVX2, ...".
+    static var eigenISA: String {
+        let sets = String(cString: ep_eigen_isa())
+        return sets.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "scalar"
+    }
+}

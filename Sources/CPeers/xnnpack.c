@@ -1,0 +1,63 @@
+/*
+ * XNNPACK's f32 unary operators behind the kernel contract.
+ *
+ * An operator is created once per thread (per alpha for ELU) with one channel and unit strides, so
+ * xnn_setup_*_nc_f32 with batch n makes one contiguous pass over n floats; setup is repeated on
+ * every call because the pointers change. No thread pool: the run is on the calling thread.
+ * This XNNPACK version has f32 sigmoid and ELU only; tanh and both GELUs are not provided.
+ */
+#include "CPeers.h"
+#include "nan_fill.h"
+
+#include <pthread.h>
+#include <xnnpack.h>
+
+static enum xnn_status cp_init_status = xnn_status_uninitialized;
+static pthread_once_t cp_init_once = PTHREAD_ONCE_INIT;
+static void cp_init(void) { cp_init_status = xnn_initialize(NULL); }
+
+static _Thread_local xnn_operator_t cp_sigmoid_op;
+static _Thread_local xnn_operator_t cp_elu_op;
+static _Thread_local float cp_elu_alpha;
+
+int cp_xnnpack_provides(int function) { return function == CP_SIGMOID || function == CP_ELU; }
+
+/* The calling thread's operator for `function`, created on first use; NULL with *status set on failure. */
+static xnn_operator_t cp_operator(int function, float alpha, enum xnn_status *status) {
+    pthread_once(&cp_init_once, cp_init);
+    *status = cp_init_status;
+    if (cp_init_status != xnn_status_success) return NULL;
+    if (function == CP_SIGMOID) {
+        if (cp_sigmoid_op == NULL) *status = xnn_create_sigmoid_nc_f32(1, 1, 1, 0, &cp_sigmoid_op);
+        return cp_sigmoid_op;
+    }
+    if (function == CP_ELU) {
+        if (cp_elu_op != NULL && cp_elu_alpha != alpha) {
+            xnn_delete_operator(cp_elu_op);
+            cp_elu_op = NULL;
+        }
+        if (cp_elu_op == NULL) {
+            *status = xnn_create_elu_nc_f32(1, 1, 1, alpha, 0, &cp_elu_op);
+            cp_elu_alpha = alpha;
+        }
+        return cp_elu_op;
+    }
+    *status = xnn_status_unsupported_parameter;
+    return NULL;
+}
+
+void cp_xnnpack(int function, const float *in, float *out, ptrdiff_t n, float alpha) {
+    if (n <= 0) return;
+    enum xnn_status s;
+    xnn_operator_t op = cp_operator(function, alpha, &s);
+    if (op == NULL) { cp_fill_nan(out, n); return; }
+    s = function == CP_SIGMOID ? xnn_setup_sigmoid_nc_f32(op, (size_t)n, in, out, NULL)
+                               : xnn_setup_elu_nc_f32(op, (size_t)n, in, out, NULL);
+    if (s != xnn_status_success || xnn_run_operator(op, NULL) != xnn_status_success) cp_fill_nan(out, n);
+}
+
+int cp_xnnpack_status(int function) {
+    enum xnn_status s;
+    cp_operator(function, 1.0f, &s);
+    return (int)s;
+}
