@@ -24,7 +24,7 @@ struct InfoCommand: ParsableCommand {
             ("swift target cpu", info.swiftTargetCPU), ("swift vector isa", info.swiftVectorISA),
             ("sleef", info.sleefVersion), ("mpfr", info.mpfrVersion),
             ("git commit", info.gitCommit), ("machine key", info.machineKey),
-        ]
+        ] + (info.libraries ?? []).enumerated().map { index, library in (index == 0 ? "libraries" : "", library) }
         let width = rows.map(\.0.count).max() ?? 0
         for (key, value) in rows { print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
     }

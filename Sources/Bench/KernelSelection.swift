@@ -31,6 +31,10 @@ struct KernelSelection: ParsableArguments {
         guard !selected.isEmpty else {
             throw ValidationError("no kernel matches --functions \(functions ?? "all") --impls \(implementations ?? "all")")
         }
+        guard selected.contains(where: \.isAvailable) else {
+            let needs = Set(selected.map(\.isa)).sorted().joined(separator: ", ")
+            throw ValidationError("every selected kernel needs an ISA this CPU lacks (\(needs)); see `bench list`")
+        }
         return selected
     }
 

@@ -107,6 +107,10 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--processes must be between 1 and 16, got \(processes)")
         }
         if let output { try OutputPath.check(output) }
+        if let cpu {
+            let count = ProcessInfo.processInfo.activeProcessorCount
+            guard (0..<count).contains(cpu) else { throw ValidationError("--cpu must be between 0 and \(count - 1), got \(cpu)") }
+        }
         _ = try selection.kernels(in: try registryOptions.registry())
         _ = try screening
     }

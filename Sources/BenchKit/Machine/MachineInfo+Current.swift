@@ -9,7 +9,7 @@ extension MachineInfo {
         let model = Machine.cpuModel
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let widest = features.last ?? "baseline"
-        return MachineInfo(
+        var info = MachineInfo(
             cpuModel: model, cpuFeatures: features, logicalCores: cores,
             os: ProcessInfo.processInfo.operatingSystemVersionString,
             swiftVersion: Machine.swiftCompilerVersion, buildConfiguration: isDebugBuild ? "debug" : "release",
@@ -17,6 +17,8 @@ extension MachineInfo {
             sleefVersion: Machine.sleefVersion, mpfrVersion: Reference.mpfrVersion,
             gitCommit: Machine.gitCommit, date: ISO8601DateFormatter().string(from: date),
             machineKey: "\(model) | \(widest) | \(cores) cores")
+        info.libraries = Registry.standard.libraries
+        return info
     }
 }
 

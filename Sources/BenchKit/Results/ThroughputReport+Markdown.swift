@@ -12,7 +12,8 @@ extension ThroughputReport {
             "- OS: \(m.os)",
             "- Swift: \(m.swiftVersion), \(m.buildConfiguration) build, target CPU \(Self.codeSpan(m.swiftTargetCPU)), "
                 + "vector ISA \(m.swiftVectorISA)",
-            "- SLEEF: \(m.sleefVersion); MPFR: \(m.mpfrVersion)",
+            "- SLEEF: \(m.sleefVersion); MPFR: \(m.mpfrVersion)"
+                + (m.libraries.map { "; libraries: " + $0.joined(separator: ", ") } ?? ""),
             "- Git commit: \(Self.codeSpan(m.gitCommit))",
             "- Date: \(m.date)",
             "- Machine key: \(Self.codeSpan(m.machineKey))",

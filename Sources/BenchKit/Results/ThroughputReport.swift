@@ -215,6 +215,9 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     public var date: String
     /// A key naming the machine for baselines: CPU model, ISA and core count.
     public var machineKey: String
+    /// The libraries behind the registry's families with their versions (reports before the peers
+    /// were added have none).
+    public var libraries: [String]?
 
     public init(cpuModel: String, cpuFeatures: [String], logicalCores: Int, os: String, swiftVersion: String,
                 buildConfiguration: String, swiftTargetCPU: String, swiftVectorISA: String, sleefVersion: String,
@@ -239,6 +242,6 @@ public struct MachineInfo: Codable, Sendable, Equatable {
         case swiftVersion = "swift_version", buildConfiguration = "build_configuration"
         case swiftTargetCPU = "swift_target_cpu", swiftVectorISA = "swift_vector_isa"
         case sleefVersion = "sleef_version", mpfrVersion = "mpfr_version", gitCommit = "git_commit", date
-        case machineKey = "machine_key"
+        case machineKey = "machine_key", libraries
     }
 }
