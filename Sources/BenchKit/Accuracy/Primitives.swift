@@ -41,7 +41,7 @@ public struct PrimitiveKernel: Sendable {
     public let run: UnaryKernel
 
     /// Every primitive implementation in this binary: glibc's scalar float functions, SLEEF's
-    /// (u10, and u35 tanh; SLEEF's erfc is u15), and the Swift SIMD vector math (exp and expm1 only:
+    /// (u10, and u35 tanh; SLEEF's erfc is u15), glibc's libmvec vector functions, and the Swift SIMD vector math (exp and expm1 only:
     /// the Swift tanh is the activation itself, and GELU evaluates erfc in Double inside the kernel).
     public static let all: [PrimitiveKernel] = {
         let glibc: [(Primitive, UnaryKernel)] = [
@@ -52,24 +52,26 @@ public struct PrimitiveKernel: Sendable {
             (.erfc, { i, o, n in for k in 0..<n { o[k] = erfcf(i[k]) } }),
         ]
         let avx2 = ck_cpu_has_avx2() != 0, avx512 = ck_cpu_has_avx512f() != 0
-        func sleef(_ code: Int32, _ isa512: Bool) -> UnaryKernel {
-            if isa512 {
-                return { input, output, count in ck_primitive_u10_avx512(code, input, output, count) }
+        typealias Entry = @Sendable (Int32, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+        /// One vector math library at one ISA: its primitives by code (CKernels.h), under `names`.
+        func library(_ prefix: String, _ suffix: String, available: Bool, _ entry: @escaping Entry,
+                     _ names: [(Primitive, Int32, String)]) -> [PrimitiveKernel] {
+            names.map { primitive, code, accuracy in
+                PrimitiveKernel(primitive: primitive, implementation: "\(prefix)\(accuracy)\(suffix)", isAvailable: available,
+                                run: { entry(code, $0, $1, $2) })
             }
-            return { input, output, count in ck_primitive_u10_avx2(code, input, output, count) }
         }
+        let sleefNames: [(Primitive, Int32, String)] = [(.exp, 0, "-u10"), (.expm1, 1, "-u10"), (.tanh, 2, "-u10"),
+                                                        (.tanh, 3, "-u35"), (.erf, 4, "-u10"), (.erfc, 5, "-u15")]
+        let libmvecNames: [(Primitive, Int32, String)] = [(.exp, 0, ""), (.expm1, 1, ""), (.tanh, 2, ""), (.erf, 4, ""), (.erfc, 5, "")]
+        let libmvec = ck_has_libmvec() != 0
         var list = glibc.map { PrimitiveKernel(primitive: $0.0, implementation: "glibc-scalar", isAvailable: true, run: $0.1) }
-        let families: [(String, Bool, Bool)] = [("avx512", true, avx512), ("avx2", false, avx2)]
-        for (suffix, wide, available) in families {
-            list += [
-                PrimitiveKernel(primitive: .exp, implementation: "sleef-u10-\(suffix)", isAvailable: available, run: sleef(0, wide)),
-                PrimitiveKernel(primitive: .expm1, implementation: "sleef-u10-\(suffix)", isAvailable: available, run: sleef(1, wide)),
-                PrimitiveKernel(primitive: .tanh, implementation: "sleef-u10-\(suffix)", isAvailable: available, run: sleef(2, wide)),
-                PrimitiveKernel(primitive: .tanh, implementation: "sleef-u35-\(suffix)", isAvailable: available, run: sleef(3, wide)),
-                PrimitiveKernel(primitive: .erf, implementation: "sleef-u10-\(suffix)", isAvailable: available, run: sleef(4, wide)),
-                PrimitiveKernel(primitive: .erfc, implementation: "sleef-u15-\(suffix)", isAvailable: available, run: sleef(5, wide)),
-            ]
-        }
+        list += library("sleef", "-avx512", available: avx512, { ck_primitive_u10_avx512($0, $1, $2, $3) }, sleefNames)
+        list += library("sleef", "-avx2", available: avx2, { ck_primitive_u10_avx2($0, $1, $2, $3) }, sleefNames)
+        list += library("glibc-libmvec", "-avx512", available: avx512 && libmvec,
+                        { ck_primitive_libmvec_avx512($0, $1, $2, $3) }, libmvecNames)
+        list += library("glibc-libmvec", "-avx2", available: avx2 && libmvec,
+                        { ck_primitive_libmvec_avx2($0, $1, $2, $3) }, libmvecNames)
         list += [
             PrimitiveKernel(primitive: .exp, implementation: "swift-simd16", isAvailable: true, run: SIMDPrimitives.exp),
             PrimitiveKernel(primitive: .expm1, implementation: "swift-simd16", isAvailable: true, run: SIMDPrimitives.expm1),
