@@ -11,7 +11,7 @@ Writes into the output directory:
   functions-and-derivatives.png    each activation and its analytic derivative over [-6, 6], with the regions
                                    where |f'| < 0.01 (saturation) shaded. Needs no report.
 
-Run it through scripts/plot-accuracy.sh, which provides matplotlib and numpy in .venv-plots/.
+Run it through `scripts/plot.sh accuracy`, which provides matplotlib and numpy in .venv-plots/.
 """
 
 import argparse
