@@ -10,6 +10,8 @@ struct AccuracyCommand: ParsableCommand {
 
     @OptionGroup var selection: KernelSelection
 
+    @OptionGroup(title: "Peers") var peers: PeerOptions
+
     @Option(help: "Random bit patterns in the sample (the grid gets as many points).")
     var samples: Int = 100_000
 
@@ -41,7 +43,7 @@ struct AccuracyCommand: ParsableCommand {
         if format == .csv { throw ValidationError("--format csv is not available for accuracy reports; use table, json or markdown") }
         _ = try parsedDomain()
         _ = try parsedPatterns()
-        _ = try selection.kernels(in: Registry.standard)
+        _ = try selection.kernels(in: peers.registry())
         if let output { try OutputPath.check(output) }
         guard alpha.isFinite, alpha > 0 else { throw ValidationError("--alpha must be finite and positive") }
     }
@@ -63,7 +65,7 @@ struct AccuracyCommand: ParsableCommand {
     }
 
     func run() throws {
-        var campaign = AccuracyCampaign(kernels: try selection.kernels(in: Registry.standard))
+        var campaign = AccuracyCampaign(kernels: try selection.kernels(in: peers.registry()))
         campaign.randomCount = samples
         campaign.gridCount = samples
         campaign.seed = seed

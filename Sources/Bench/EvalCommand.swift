@@ -18,6 +18,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "ELU's alpha.")
     var alpha: Float = 1
 
+    @OptionGroup(title: "Peers") var peers: PeerOptions
+
     @Argument(help: "Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.")
     var inputs: [String]
 
@@ -31,8 +33,9 @@ struct EvalCommand: ParsableCommand {
         guard let f = ActivationFunction(rawValue: function) else {
             throw ValidationError("unknown function '\(function)'; valid: \(ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let k = Registry.standard.kernel(f, impl) else {
-            let valid = Registry.standard.kernels.filter { $0.function == f }.map(\.implementation)
+        let registry = try peers.registry()
+        guard let k = registry.kernel(f, impl) else {
+            let valid = registry.kernels.filter { $0.function == f }.map(\.implementation)
             throw ValidationError("unknown implementation '\(impl)' for \(function); valid: \(valid.joined(separator: ", "))")
         }
         guard k.isAvailable else { throw ValidationError("\(k.id) needs \(k.isa), which this CPU lacks") }

@@ -14,6 +14,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var selection: KernelSelection
 
+    @OptionGroup(title: "Peers") var peers: PeerOptions
+
     @Option(help: "Element counts, a comma list; K/M/G are binary (1M = 1,048,576).")
     var size: String = "1M"
 
@@ -105,7 +107,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--processes must be between 1 and 16, got \(processes)")
         }
         if let output { try OutputPath.check(output) }
-        _ = try selection.kernels(in: Registry.standard)
+        _ = try selection.kernels(in: peers.registry())
         _ = try screening
     }
 
@@ -154,7 +156,7 @@ struct RunCommand: ParsableCommand {
                 """.utf8))
             throw ExitCode(2)
         }
-        let kernels = try selection.kernels(in: Registry.standard)
+        let kernels = try selection.kernels(in: peers.registry())
         let sizes = try SizeParser.parseList(size)
         let inputs = try InputDistribution(parsing: distribution)
         if let cpu { try CPUAffinity.pin(to: cpu, available: ProcessInfo.processInfo.activeProcessorCount) }

@@ -18,16 +18,19 @@ public struct Kernel: Sendable {
     /// The largest ulp error the implementation promises over every float input, or nil when it
     /// promises none (`swift-naive`, whose failure modes are documented instead).
     public let ulpBudget: Double?
+    /// Where the throughput run puts this kernel's buffers; nil (every built-in kernel): the run's own.
+    public let bufferAllocator: (any KernelBufferAllocator)?
     let body: Body
 
     public init(function: ActivationFunction, implementation: String, isa: String, isAvailable: Bool,
-                ulpBudget: Double?, body: Body) {
+                ulpBudget: Double?, body: Body, bufferAllocator: (any KernelBufferAllocator)? = nil) {
         self.function = function
         self.implementation = implementation
         self.isa = isa
         self.isAvailable = isAvailable
         self.ulpBudget = ulpBudget
         self.body = body
+        self.bufferAllocator = bufferAllocator
     }
 
     /// `function/implementation`, the key results and baselines use.
