@@ -24,22 +24,40 @@ public enum PythonPeers {
     }
 
     /// `Kernel` values calling `worker`: unavailable never, no ulp budget (the libraries promise
-    /// none), buffers from the worker's shared memory. With `noop`, one `py-noop` kernel per
+    /// none), buffers from the worker's shared memory (one allocator for all of them). With `noop`, one `py-noop` kernel per
     /// function too: the round trip alone (the output is left as it was), for the bridge overhead.
     public static func kernels(of worker: PythonWorker, noop: Bool = false, onFailure: @escaping FailureHandler) -> [Kernel] {
+        let allocator = StoppingAllocator(worker: worker, onFailure: onFailure)
         var kernels = worker.kernels.map { info in
             Kernel(function: info.function, implementation: info.implementation, isa: info.isa, isAvailable: true,
-                   ulpBudget: nil, body: body(worker, info.index, info.function, onFailure), bufferAllocator: worker)
+                   ulpBudget: nil, body: body(worker, info.index, info.function, onFailure), bufferAllocator: allocator)
         }
         if noop {
             kernels += ActivationFunction.allCases.map { function in
                 Kernel(function: function, implementation: noopImplementation, isa: "python (round trip only)",
                        isAvailable: true, ulpBudget: nil,
                        body: .unary { _, _, _ in do throws(PeerError) { try worker.noop() } catch { onFailure(error) } },
-                       bufferAllocator: worker)
+                       bufferAllocator: allocator)
             }
         }
         return kernels
+    }
+
+    /// The worker's shared memory, failing as its kernel bodies fail (`onFailure`), so a region
+    /// that cannot be made stops a run the same way as a worker that died. One per `kernels(of:)`:
+    /// the throughput run gives all kernels of one allocator the same buffers.
+    final class StoppingAllocator: KernelBufferAllocator {
+        let worker: PythonWorker
+        let onFailure: FailureHandler
+
+        init(worker: PythonWorker, onFailure: @escaping FailureHandler) {
+            self.worker = worker
+            self.onFailure = onFailure
+        }
+
+        func allocateBuffer(count: Int) throws -> KernelBuffer {
+            do { return try worker.allocateBuffer(count: count) } catch let error as PeerError { onFailure(error) }
+        }
     }
 
     /// The implementation id of the round-trip-only kernels.

@@ -114,11 +114,11 @@ struct PythonWorkerTests {
             try worker.call(kernel: 0, [x], &y, count: 1, alpha: 1)
             Issue.record("the call succeeded")
         } catch {
-            guard let peerError = error as? PeerError, case .workerDied(let how, let tail) = peerError else { Issue.record("\(error)"); return }
+            guard case .workerDied(let how, let tail) = error else { Issue.record("\(error)"); return }
             #expect(how == "was killed by signal 11")
             // Staging: region 1 of 2 x 65536 floats, input at 0 and output at 65536.
             #expect(tail.hasSuffix("request: call 0 1 0 1 65536 1 1.0 | fake worker: about to crash"), "\(tail)")
-            #expect(throws: peerError) { try worker.noop() }
+            #expect(throws: error) { try worker.noop() }
         }
     }
 
@@ -156,7 +156,9 @@ struct PythonWorkerTests {
         let worker = try worker("good")
         let kernels = PythonPeers.kernels(of: worker, noop: true) { error in fatalError("\(error)") }
         #expect(kernels.map(\.id) == ["sigmoid/py-fake", "elu/py-fake"] + ActivationFunction.allCases.map { "\($0.rawValue)/py-noop" })
-        #expect(kernels.allSatisfy { $0.bufferAllocator === worker && $0.isAvailable && $0.ulpBudget == nil })
+        let allocator = try #require(kernels[0].bufferAllocator as? PythonPeers.StoppingAllocator)
+        #expect(allocator.worker === worker)
+        #expect(kernels.allSatisfy { $0.bufferAllocator === allocator && $0.isAvailable && $0.ulpBudget == nil })
         let xs = Self.inputs(9)
         var ys = [Float](repeating: 0, count: 9)
         kernels[1].run(xs, &ys, count: 9, alpha: 2)
