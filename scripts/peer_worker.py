@@ -50,9 +50,16 @@ class RequestError(Exception):
     """A request that cannot be served; its message goes back as `error <message>`."""
 
 
+# The protocol's own handle on standard output. File descriptor 1 and sys.stdout then point at
+# standard error, so whatever a library prints (from Python or C) cannot corrupt the replies.
+_replies = os.fdopen(os.dup(1), "w", encoding="utf-8", newline="\n")
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+
+
 def reply(*fields):
-    sys.stdout.write("\t".join(str(f) for f in fields) + "\n")
-    sys.stdout.flush()
+    _replies.write("\t".join(str(f) for f in fields) + "\n")
+    _replies.flush()
 
 
 def clean(text):

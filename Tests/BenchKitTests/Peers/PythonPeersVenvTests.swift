@@ -111,3 +111,37 @@ enum PeerVenv {
         .deletingLastPathComponent().deletingLastPathComponent().path + "/.venv-peers/bin/python"
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: python) }
 }
+
+/// The real worker's answers to requests it cannot serve: one `error` line each, and it goes on
+/// serving. Spoken to directly, below PythonWorker (which never sends such requests).
+@Suite(.enabled(if: PeerVenv.exists, "no .venv-peers: run scripts/setup-python-peers.sh to test the real Python peers"))
+struct PeerWorkerErrorTests {
+    @Test func badRequestsGetOneLineErrors() throws {
+        let script = try PythonPeers.locateWorkerScript()
+        let process = try WorkerProcess(executable: PeerVenv.python, arguments: [script],
+                                        environment: ProcessInfo.processInfo.environment)
+        defer { process.stop() }
+        func ask(_ line: String) throws -> String {
+            try process.sendLine(line + "\n")
+            return try process.receiveLine(timeout: 60, what: line)
+        }
+        try process.sendLine("hello\t1\n")
+        var line = try process.receiveLine(timeout: 120, what: "hello")
+        while line.hasPrefix("kernel\t") { line = try process.receiveLine(timeout: 60, what: "hello") }
+        #expect(line == "ready\t16")
+        let region = try SharedMemoryRegion(id: 1, floats: 8)
+        #expect(try ask("map\t1\t\(region.path!)\t8") == "ok")
+        region.removePath()
+        #expect(try ask("map\t1\t/dev/shm/x\t8") == "error\tregion 1 was already used; region numbers are never reused")
+        #expect(try ask("call\t99\t1\t0\t1\t0\t8\t1.0") == "error\tunknown kernel 99 (this worker has 16)")
+        #expect(try ask("call\t0\t1\t4\t1\t0\t8\t1.0") == "error\tinput [4, 12) outside region 1 of 8 floats")
+        #expect(try ask("call\t0\t1\t0\t1\t-1\t8\t1.0") == "error\toutput [-1, 7) outside region 1 of 8 floats")
+        #expect(try ask("call\t0\t2\t0\t1\t0\t8\t1.0") == "error\tunknown input region 2")
+        #expect(try ask("call\t0\t1\t0\t1\t0\tmany\t1.0") == "error\t'call' field 6: 'many' is not an integer")
+        #expect(try ask("call\t0\t1\t0") == "error\t'call' takes 7 fields, got 3")
+        #expect(try ask("map\t3\t/nonexistent/file\t8") == "error\tcannot map /nonexistent/file: No such file or directory")
+        #expect(try ask("sing") == "error\tunknown request 'sing'")
+        #expect(try ask("call\t0\t1\t0\t1\t0\t8\t1.0") == "ok")
+        #expect(try ask("noop") == "ok")
+    }
+}
