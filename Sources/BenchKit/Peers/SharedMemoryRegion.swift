@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -61,8 +62,9 @@ final class SharedMemoryRegion: @unchecked Sendable {
     }
 
     private static let directory: String = {
-        var status = stat()
-        if stat("/dev/shm", &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR, access("/dev/shm", W_OK) == 0 {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory), isDirectory.boolValue,
+           FileManager.default.isWritableFile(atPath: "/dev/shm") {
             return "/dev/shm"
         }
         let tmp = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"

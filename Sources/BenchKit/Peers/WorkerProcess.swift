@@ -1,16 +1,14 @@
 import Foundation
-#if canImport(Glibc)
+#if os(Linux)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The worker as a process: started with posix_spawn, its standard input a socket (bench sends with
 /// MSG_NOSIGNAL, so a dead worker is an EPIPE error, never a SIGPIPE that would kill bench), its
 /// standard output another socket read line by line, its standard error an unlinked temporary file whose
 /// tail goes into error messages. Every descriptor bench keeps is close-on-exec, so no other child
 /// (a measuring process, a second worker) holds a socket open and hides the worker's end.
-/// Not thread safe; `PythonWorker` serialises its use.
+/// Not thread safe; `PythonWorker` serialises its use. Linux only (socketpair's SOCK_CLOEXEC,
+/// MSG_NOSIGNAL); elsewhere starting one is an error (the stand-in at the end of this file).
 final class WorkerProcess {
     private(set) var pid: pid_t = 0
     private var requests: Int32 = -1
@@ -161,3 +159,16 @@ final class WorkerProcess {
         return tail
     }
 }
+#else
+/// The stand-in where the Python peers are not supported: starting one says so.
+final class WorkerProcess {
+    init(executable: String, arguments: [String], environment: [String: String]) throws(PeerError) {
+        throw .startFailed("the Python peers run on Linux only")
+    }
+    func stop() {}
+    func terminate() {}
+    func sendLine(_ line: String) throws(PeerError) {}
+    func receiveLine(timeout: Double?, what: String) throws(PeerError) -> String { "" }
+    func stderrTail() -> String { "" }
+}
+#endif
