@@ -2,10 +2,11 @@
 harness through this worker process (docs/python-peers.md).
 
 Protocol (version 1). Lines of UTF-8 text; the fields of a line are separated by one tab. Requests
-come on standard input, one reply line per request on standard output; nothing else is ever
-written to standard output (warnings go to standard error, which bench keeps for its error
-messages). Arrays never go through the pipe: they live in shared-memory regions, files that bench
-creates (under /dev/shm) and both sides map.
+come on standard input, one reply line per request on standard output; nothing else reaches
+standard output (the worker keeps a duplicate of it for the replies and points descriptor 1 at
+standard error, whose tail bench puts in its error messages). Arrays never go through standard
+input or output: they live in shared-memory regions, files that bench creates (under /dev/shm) and
+both sides map.
 
   hello  <version>                        the handshake; the reply is one line per kernel:
            kernel <index> <function> <implementation> <library> <isa> <note>
