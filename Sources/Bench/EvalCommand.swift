@@ -20,6 +20,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "ELU's alpha.")
     var alpha: Float = 1
 
+
     @Argument(help: "Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.")
     var inputs: [String]
 
@@ -33,8 +34,9 @@ struct EvalCommand: ParsableCommand {
         guard let f = ActivationFunction(rawValue: function) else {
             throw ValidationError("unknown function '\(function)'; valid: \(ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let k = try registryOptions.registry().kernel(f, impl) else {
-            let valid = try registryOptions.registry().kernels.filter { $0.function == f }.map(\.implementation)
+        let registry = try registryOptions.registry()
+        guard let k = registry.kernel(f, impl) else {
+            let valid = registry.kernels.filter { $0.function == f }.map(\.implementation)
             throw ValidationError("unknown implementation '\(impl)' for \(function); valid: \(valid.joined(separator: ", "))")
         }
         guard k.isAvailable else { throw ValidationError("\(k.id) needs \(k.isa), which this CPU lacks") }

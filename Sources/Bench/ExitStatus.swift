@@ -16,6 +16,8 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     /// The reports come from different machine keys and --force was not given.
     static let machineMismatch: Int32 = 67
+    /// EX_UNAVAILABLE: a peer (`--peers python`) could not start, or failed during the run.
+    static let peerUnavailable: Int32 = 69
 
     static let helpText = """
         Exit status: 0 nothing regressed; 1 a kernel regressed (timing beyond the threshold, or max ulp \

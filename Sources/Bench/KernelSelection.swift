@@ -22,6 +22,9 @@ struct KernelSelection: ParsableArguments {
         let chosenImplementations = try implementations.map { text in
             try list(text).map { name in
                 guard registry.implementations.contains(name) else {
+                    if name.hasPrefix("py-") && !registry.implementations.contains(where: { $0.hasPrefix("py-") }) {
+                        throw ValidationError("'\(name)' is a Python peer; enable the peers with --peers python (docs/python-peers.md)")
+                    }
                     throw ValidationError("unknown implementation '\(name)'; valid: \(registry.implementations.joined(separator: ", "))")
                 }
                 return name

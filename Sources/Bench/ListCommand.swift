@@ -8,6 +8,7 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var registryOptions: RegistryOptions
 
+
     func run() throws {
         let registry = try registryOptions.registry()
         print("functions: " + ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))

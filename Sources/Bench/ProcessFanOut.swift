@@ -24,6 +24,9 @@ enum ProcessFanOut {
             try child.run()
             interrupt.current = child
             child.waitUntilExit()
+            // A child killed by the interrupt handler: the handler reports and exits; this thread
+            // must not report the kill as a failed process first.
+            interrupt.waitIfInterrupting()
             guard child.terminationReason == .exit, child.terminationStatus == 0 else {
                 let how = child.terminationReason == .exit
                     ? "exit status \(child.terminationStatus)" : "signal \(child.terminationStatus)"
@@ -41,6 +44,7 @@ enum ProcessFanOut {
     private final class Interrupt: @unchecked Sendable {
         private let lock = NSLock()
         private var child: Process?
+        private var interrupting = false
         private var sources: [DispatchSourceSignal] = []
 
         var current: Process? {
@@ -53,6 +57,7 @@ enum ProcessFanOut {
                 Foundation.signal(signal, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
                 source.setEventHandler { [self] in
+                    lock.withLock { interrupting = true }
                     // SIGKILL: the process may have inherited a mask that blocks SIGTERM (a parent
                     // that blocks it, as test runners do), and it writes nothing until its atomic
                     // rename at the end, so killing it outright cannot leave a partial report.
@@ -65,6 +70,12 @@ enum ProcessFanOut {
                 source.resume()
                 sources.append(source)
             }
+        }
+
+        /// Blocks for good once the handler has started: it ends the process itself.
+        func waitIfInterrupting() {
+            guard lock.withLock({ interrupting }) else { return }
+            while true { pause() }
         }
 
         func cancel() {

@@ -2,8 +2,11 @@ import ArgumentParser
 import BenchKit
 import Foundation
 
-/// The kernels a command can see: the built-in registry plus any `--plugin` libraries.
+/// The kernels a command can see: the built-in registry, the Python peers when enabled, and any
+/// `--plugin` libraries.
 struct RegistryOptions: ParsableArguments {
+    @OptionGroup(title: "Peers") var peers: PeerOptions
+
     @Option(name: .customLong("plugin"), help: ArgumentHelp(
         "A shared library exporting kernels under the plugin ABI (docs/plugins.md); repeatable.",
         valueName: "file.so"))
@@ -12,7 +15,7 @@ struct RegistryOptions: ParsableArguments {
     /// The registry with the plugins loaded. A plugin that cannot be loaded stops the command with one
     /// line on standard error: exit 64 when the file does not exist, 1 when it is not a usable plugin.
     func registry() throws -> Registry {
-        var registry = Registry.standard
+        var registry = try peers.registry()
         for path in plugins {
             do {
                 registry = registry.adding(try PluginLoader.load(path: path, into: registry))

@@ -165,7 +165,7 @@ import Testing
         (["--processes", "0"], "--processes"),
         (["--processes", "17"], "--processes"),
         (["--cpu", "4096"], "--cpu must be between 0"),
-        (["--cpu", "-1"], "--cpu must be between 0"),
+        (["--cpu=-1"], "--cpu must be between 0"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + ["--force-debug-timing"])

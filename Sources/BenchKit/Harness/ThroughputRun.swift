@@ -60,7 +60,9 @@ public struct ThroughputRun: Sendable {
                 ck_copy(source.pointer + range.lowerBound, destination.pointer + range.lowerBound, range.count)
             }]
             let alpha = self.alpha
+            let allocated = try AllocatedBuffers(kernels: runnable, count: size, distribution: distribution, seed: seed)
             for kernel in runnable {
+                let (source, destination) = allocated.addresses(for: kernel) ?? (source, destination)
                 pieces.append(Harness.Work(count: size) { range in
                     kernel.run(source.pointer + range.lowerBound, destination.pointer + range.lowerBound,
                                count: range.count, alpha: alpha)
@@ -79,6 +81,7 @@ public struct ThroughputRun: Sendable {
                                       quiet: log?.quiet(piece: piece + 1)))
             }
             blackHole(output.buffer)
+            allocated.readOutputs()
         }
         return Output(results: results, rounds: logs)
     }

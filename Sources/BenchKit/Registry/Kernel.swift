@@ -29,6 +29,8 @@ public struct Kernel: Sendable {
     /// clause of the kernel contract such a kernel does not meet, by at most `ulps`. The contract
     /// tests hold it to that bound instead of to bit-for-bit agreement.
     public let positionDependence: PositionDependence?
+    /// Where the throughput run puts this kernel's buffers; nil (every in-process kernel): the run's own.
+    public let bufferAllocator: (any KernelBufferAllocator)?
     let body: Body
 
     public struct PositionDependence: Sendable {
@@ -38,7 +40,8 @@ public struct Kernel: Sendable {
 
     public init(function: ActivationFunction, implementation: String, isa: String, isAvailable: Bool,
                 ulpBudget: Double?, library: String? = nil, note: String? = nil,
-                positionDependence: PositionDependence? = nil, body: Body) {
+                positionDependence: PositionDependence? = nil, body: Body,
+                bufferAllocator: (any KernelBufferAllocator)? = nil) {
         self.function = function
         self.implementation = implementation
         self.isa = isa
@@ -48,6 +51,7 @@ public struct Kernel: Sendable {
         self.note = note
         self.positionDependence = positionDependence
         self.body = body
+        self.bufferAllocator = bufferAllocator
     }
 
     /// `function/implementation`, the key results and baselines use.

@@ -1,0 +1,52 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+/// `--peers python`, `--python PATH`, `--peer-noop`: the opt-in Python peers (docs/python-peers.md),
+/// shared by run, accuracy, eval and list. A multi-process run passes its whole command line to the
+/// processes it starts, these options included, and each starts its own worker.
+struct PeerOptions: ParsableArguments {
+    @Option(name: .customLong("peers"), help: """
+        Also run peers from another runtime: 'python' (ONNX Runtime, PyTorch, numpy, scipy through \
+        scripts/peer_worker.py; set up with scripts/setup-python-peers.sh). Their ids start with py-.
+        """)
+    var peers: String?
+
+    @Option(name: .customLong("python"), help: "The peers' Python interpreter (default: .venv-peers/bin/python).")
+    var python: String?
+
+    @Flag(name: .customLong("peer-noop"), help: """
+        With --peers python: add the py-noop kernels, which do only the round trip to the worker (the \
+        bridge's cost; their output is not computed, so their accuracy is meaningless).
+        """)
+    var peerNoop = false
+
+    func validate() throws {
+        if let peers, peers != "python" {
+            throw ValidationError("unknown --peers '\(peers)'; the one peer runtime is 'python'")
+        }
+        if peers == nil, python != nil || peerNoop {
+            throw ValidationError("--python and --peer-noop need --peers python")
+        }
+    }
+
+    /// The built-in kernels, plus the peers' when enabled. A peer that cannot start is one line on
+    /// standard error and exit status 69 (EX_UNAVAILABLE).
+    func registry() throws -> Registry {
+        guard peers == "python" else { return Registry.standard }
+        do {
+            let kernels = try PythonPeers.kernels(python: python, noop: peerNoop, onFailure: Self.stopOnFailure)
+            return Registry(kernels: Registry.standard.kernels + kernels)
+        } catch {
+            FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.peerUnavailable)
+        }
+    }
+
+    /// A worker that dies or errs mid-run stops bench: one line naming the error, exit status 69,
+    /// nothing written (reports are written whole at the end, so no partial file is left).
+    static let stopOnFailure: PythonPeers.FailureHandler = { error in
+        FileHandle.standardError.write(Data("\nbench: \(error); stopped, no report written\n".utf8))
+        Foundation.exit(ExitStatus.peerUnavailable)
+    }
+}

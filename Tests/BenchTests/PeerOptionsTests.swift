@@ -1,0 +1,84 @@
+@testable import BenchKit
+import Foundation
+import Testing
+
+/// `--peers python` end to end through the built binary, with the fake interpreter
+/// (Tests/Fixtures/fake_peer_python.py) standing in for the venv: options, exit status 69 and one
+/// line for every peer failure, no report file after a crash, and the options reaching the
+/// processes of a multi-process run.
+@Suite struct PeerOptionsTests {
+    let smoke = ["--quick", "--size", "1K", "--samples", "2", "--min-time", "0.001", "--force-debug-timing", "--no-accuracy"]
+
+    func temporaryFile(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("peer-options-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func aPeerImplementationNeedsThePeersEnabled() throws {
+        let o = try BenchProcess.run(["run", "--impls", "py-torch"])
+        #expect(o.status == 64)
+        #expect(o.stderr.contains("'py-torch' is a Python peer; enable the peers with --peers python"))
+    }
+
+    @Test func peerOptionsNeedPeers() throws {
+        let o = try BenchProcess.run(["list", "--python", "/usr/bin/python3"])
+        #expect(o.status == 64)
+        #expect(o.stderr.contains("--python and --peer-noop need --peers python"))
+        let unknown = try BenchProcess.run(["list", "--peers", "ruby"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown --peers 'ruby'"))
+    }
+
+    @Test func missingInterpreterIsOneLine() throws {
+        let o = try BenchProcess.run(["list", "--peers", "python", "--python", "/nonexistent/python"])
+        #expect(o.status == 69)
+        #expect(o.stderr == "bench: python peers: no Python interpreter at '/nonexistent/python'; run scripts/setup-python-peers.sh or pass --python PATH\n")
+    }
+
+    @Test(.enabled(if: FakePeer.available, "the fake peer needs python3 on PATH"))
+    func missingPackageIsOneLine() throws {
+        let o = try BenchProcess.run(["list", "--peers", "python", "--python", try FakePeer.python("missing-package")])
+        #expect(o.status == 69)
+        #expect(o.stderr == "bench: python peers: the worker refused to start: missing package: import torch failed (No module named 'torch'); run scripts/setup-python-peers.sh\n")
+    }
+
+    @Test(.enabled(if: FakePeer.available, "the fake peer needs python3 on PATH"))
+    func listAndEvalShowThePeers() throws {
+        let python = try FakePeer.python("good")
+        let list = try BenchProcess.run(["list", "--peers", "python", "--python", python])
+        #expect(list.status == 0, "stderr: \(list.stderr)")
+        #expect(list.stdout.contains("py-fake"))
+        #expect(list.stdout.contains("1/(1+exp(-x)) in double"))
+        let eval = try BenchProcess.run(["eval", "--peers", "python", "--python", python, "--function", "elu", "--impl", "py-fake",
+                                         "--alpha", "2", "--", "-1", "3"])
+        #expect(eval.status == 0, "stderr: \(eval.stderr)")
+        #expect(eval.stdout.contains("elu/py-fake"))
+        #expect(eval.stdout.contains(String(Float(2 * expm1(-1.0)))))
+    }
+
+    /// A worker that crashes mid-run stops bench with exit status 69 and one line naming the
+    /// crash and the worker's stderr; no report is written.
+    @Test(.enabled(if: FakePeer.available, "the fake peer needs python3 on PATH"))
+    func crashMidRunStopsWithoutAReport() throws {
+        let output = temporaryFile("crash.json")
+        let o = try BenchProcess.run(["run", "--peers", "python", "--python", try FakePeer.python("crash-on-call"),
+                                      "--impls", "py-fake", "--functions", "sigmoid", "--processes", "1",
+                                      "--format", "json", "--output", output] + smoke)
+        #expect(o.status == 69)
+        #expect(o.stderr.contains("bench: python peers: the worker was killed by signal 11; its stderr ends: "))
+        #expect(o.stderr.contains("fake worker: about to crash; stopped, no report written"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// The processes of a multi-process run get the whole command line, so each starts its own
+    /// worker and measures the peer.
+    @Test(.enabled(if: FakePeer.available, "the fake peer needs python3 on PATH"))
+    func peersReachTheMeasuringProcesses() throws {
+        let o = try BenchProcess.run(["run", "--peers", "python", "--python", try FakePeer.python("good"), "--peer-noop",
+                                      "--impls", "py-fake,py-noop", "--functions", "sigmoid", "--processes", "2",
+                                      "--format", "json"] + smoke)
+        #expect(o.status == 0, "stderr: \(o.stderr)")
+        let report = try ThroughputReport.decode(from: Data(o.stdout.utf8))
+        #expect(Set(report.results.map(\.implementation)) == ["memcpy", "py-fake", "py-noop"])
+        #expect(report.results.allSatisfy { $0.summary.medianNsPerElement > 0 })
+    }
+}
