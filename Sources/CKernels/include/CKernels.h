@@ -13,6 +13,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include "ck_callgrind.h"  /* the callgrind client requests of `bench count` */
 
 #ifdef __cplusplus
 extern "C" {
