@@ -14,6 +14,7 @@ have_header() { # header library-name
 have_header sleef.h || need+=(libsleef-dev)
 have_header mpfr.h || need+=(libmpfr-dev)
 have_header gmp.h || need+=(libgmp-dev)
+command -v valgrind >/dev/null 2>&1 || need+=(valgrind)  # bench count: instruction counts under callgrind
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "install-deps: SLEEF, MPFR and GMP headers are present"

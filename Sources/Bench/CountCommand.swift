@@ -97,6 +97,14 @@ struct CountCommand: ParsableCommand {
             }
             return
         }
+        guard !kernels.isEmpty else {
+            throw ValidationError("no selected kernel can be counted: " + excluded.map { "\($0.implementation) (\($0.reason))" }.joined(separator: ", "))
+        }
+        let valgrindPath: String
+        do { valgrindPath = try CallgrindRun.findValgrind(explicit: valgrind) } catch {
+            FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.valgrindMissing)
+        }
         if Machine.swiftTargetCPU == "native" {
             FileHandle.standardError.write(Data("""
                 bench: refusing to count a build for target CPU `native`: a count baseline names the target CPU, \
@@ -107,14 +115,6 @@ struct CountCommand: ParsableCommand {
 
                 """.utf8))
             throw ExitCode(ExitStatus.notCountable)
-        }
-        guard !kernels.isEmpty else {
-            throw ValidationError("no selected kernel can be counted: " + excluded.map { "\($0.implementation) (\($0.reason))" }.joined(separator: ", "))
-        }
-        let valgrindPath: String
-        do { valgrindPath = try CallgrindRun.findValgrind(explicit: valgrind) } catch {
-            FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.valgrindMissing)
         }
         let machine = MachineInfo.current()
         let toolchain = CountToolchain.current(valgrindVersion: CallgrindRun.version(of: valgrindPath))
