@@ -18,7 +18,7 @@ struct CountCommand: ParsableCommand {
             Valgrind executes up to AVX2: the AVX-512 kernels are not counted, and this bench must be built \
             for an AVX2 target, not `native` on an AVX-512 CPU:
               ACTIVATION_BENCH_TARGET_CPU=haswell swift build -c release --product bench --scratch-path .build-avx2
-              .build-avx2/release/bench count --output counts.json
+              .build-avx2/release/bench count --format json --output counts.json
 
             Exit status: 0 counted; 64 usage error; 69 valgrind not found; 70 the worker under valgrind \
             failed (the reason is printed); 73 output not writable; 78 this bench was built for target CPU \
@@ -43,7 +43,7 @@ struct CountCommand: ParsableCommand {
     @Option(help: "ELU's alpha.")
     var alpha: Float = 1
 
-    @Option(help: "Counted calls per kernel, after one uncounted warm-up call; they must agree.")
+    @Option(help: "Counted calls per kernel, after one uncounted warm-up call; a disagreement is flagged under the table.")
     var repeats: Int = 2
 
     @Option(help: "Output format: table or json.")
