@@ -43,8 +43,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Write the comparison to this file (atomically); the table still goes to standard output.")
     var output: String?
 
-    /// Testing aid: multiplies every baseline time by FACTOR before comparing, e.g. 0.909 to see how a
-    /// 10% slower current run is judged (results/README.md). Hidden: it falsifies the baseline.
+    /// Testing aid: multiplies every baseline time (or instruction count) by FACTOR before comparing,
+    /// e.g. 0.909 to see how a 10% slower current run is judged (results/README.md). Hidden: it
+    /// falsifies the baseline.
     @Option(name: .customLong("scale-baseline"), help: .hidden)
     var scaleBaseline: Double?
 
