@@ -20,17 +20,18 @@ have_header xnnpack.h || need+=(libxnnpack-dev)
 have_header pthreadpool.h || need+=(libpthreadpool-dev)
 have_header eigen3/Eigen/Core || need+=(libeigen3-dev)
 have_header hwy/highway.h || need+=(libhwy-dev)
+command -v valgrind >/dev/null 2>&1 || need+=(valgrind)  # bench count: instruction counts under callgrind
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "install-deps: SLEEF, MPFR, GMP, oneDNN, XNNPACK, Eigen and Highway headers are present"
+  echo "install-deps: SLEEF, MPFR, GMP, oneDNN, XNNPACK, Eigen and Highway headers and valgrind are present"
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   {
     echo "install-deps: missing ${need[*]} and this system has no apt-get."
-    echo "  Debian/Ubuntu: apt-get install libsleef-dev libmpfr-dev libgmp-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev libhwy-dev"
-    echo "  Homebrew:      brew install sleef mpfr gmp onednn eigen highway (XNNPACK has no Homebrew formula)"
+    echo "  Debian/Ubuntu: apt-get install libsleef-dev libmpfr-dev libgmp-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev libhwy-dev valgrind"
+    echo "  Homebrew:      brew install sleef mpfr gmp onednn eigen highway (no Homebrew formula for XNNPACK; valgrind only on Intel Macs)"
   } >&2
   exit 1
 fi

@@ -6,13 +6,18 @@ import Foundation
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two throughput reports kernel by kernel: timing with a bootstrap interval, and max ulp.",
+        abstract: "Compare two reports kernel by kernel: timing with a bootstrap interval and max ulp, or instruction counts.",
         discussion: """
             Per kernel (function, implementation, size, threads) the ratio of median times per element, \
             current over baseline (> 1 is slower), with a 95% percentile-bootstrap interval from both \
             runs' samples. Regressed when the whole interval is above 1 + threshold, improved when it is \
             below 1/(1 + threshold), unchanged otherwise. A rise in max ulp is an accuracy regression. \
             Kernels in only one report are listed as added or removed.
+
+            Two count reports (`bench count`, measure "instructions") are compared exactly: instructions \
+            per element, current over baseline; regressed when the rise is above the threshold (default \
+            1%), improved when the fall is, unchanged otherwise. Count reports of different toolchains \
+            are refused without --force (exit 67); a count report against a throughput report, exit 68.
 
             Example: bench compare results/baselines/<machine>/default.json run.json --threshold 5%
             Example: bench compare --baseline-name default run.json --format markdown --output summary.md
@@ -38,8 +43,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Write the comparison to this file (atomically); the table still goes to standard output.")
     var output: String?
 
-    /// Testing aid: multiplies every baseline time by FACTOR before comparing, e.g. 0.909 to see how a
-    /// 10% slower current run is judged (results/README.md). Hidden: it falsifies the baseline.
+    /// Testing aid: multiplies every baseline time (or instruction count) by FACTOR before comparing,
+    /// e.g. 0.909 to see how a 10% slower current run is judged (results/README.md). Hidden: it
+    /// falsifies the baseline.
     @Option(name: .customLong("scale-baseline"), help: .hidden)
     var scaleBaseline: Double?
 
@@ -61,7 +67,14 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.mapping {
-            let current = try ThroughputReport.load(path: files[files.count - 1])
+            let currentPath = files[files.count - 1]
+            let measure = try ReportHeader.load(path: currentPath).measure
+            if baselineName == nil {
+                let baselineMeasure = try ReportHeader.load(path: files[0]).measure
+                if baselineMeasure != measure { throw CompareError.measureMismatch(baseline: baselineMeasure, current: measure) }
+            }
+            if measure == .instructions { return try compareCounts(currentPath: currentPath) }
+            let current = try ThroughputReport.load(path: currentPath)
             var baseline = try baselineName.map { try options.loadBaseline(name: $0, machineKey: current.machine.machineKey).0 }
                 ?? ThroughputReport.load(path: files[0])
             if let scaleBaseline { baseline.scaleTimes(by: scaleBaseline) }

@@ -4,8 +4,8 @@ import Foundation
 
 /// The options `bench compare` and `bench --baseline` share: how to judge, and where results live.
 struct ComparisonOptions: ParsableArguments {
-    @Option(help: "Smallest change in time per element that counts, as 5% or 0.05.")
-    var threshold: String = "5%"
+    @Option(help: "Smallest change per element that counts, as 5% or 0.05 (default 5% for times, 1% for instruction counts).")
+    var threshold: String?
 
     @Flag(name: .customLong("no-timing-verdicts"),
           help: "Report timing, but fail only on accuracy regressions (for noisy, shared CI machines).")
@@ -18,12 +18,15 @@ struct ComparisonOptions: ParsableArguments {
     var resultsDirectory: String = "results"
 
     func validate() throws {
-        do { _ = try settings } catch let error as UsageError { throw ValidationError(error.message) }
+        do {
+            _ = try settings
+            _ = try countThreshold
+        } catch let error as UsageError { throw ValidationError(error.message) }
     }
 
     var settings: ComparisonSettings {
         get throws {
-            var settings = ComparisonSettings(threshold: try ComparisonSettings.parseThreshold(threshold))
+            var settings = ComparisonSettings(threshold: try ComparisonSettings.parseThreshold(threshold ?? "5%"))
             settings.timingVerdictsFail = !noTimingVerdicts
             // The threshold's syntax; 0 (or 0%) turns the allowance off.
             if let drift { settings.drift = ["0", "0%"].contains(drift) ? 0 : try ComparisonSettings.parseThreshold(drift) }

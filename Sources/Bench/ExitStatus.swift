@@ -14,15 +14,24 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     /// EX_NOINPUT: a report or baseline file that does not exist or cannot be read.
     static let noInput: Int32 = 66
-    /// The reports come from different machine keys and --force was not given.
+    /// The reports come from different machine keys (timings) or toolchains (instruction counts)
+    /// and --force was not given.
     static let machineMismatch: Int32 = 67
-    /// EX_UNAVAILABLE: a peer (`--peers python`) could not start, or failed during the run.
-    static let peerUnavailable: Int32 = 69
+    /// EX_UNAVAILABLE: something the command needs outside bench is missing or failed: valgrind
+    /// for `bench count`, the Python peers' worker for `--peers python`.
+    static let unavailable: Int32 = 69
+    /// One report holds timings, the other instruction counts.
+    static let measureMismatch: Int32 = 68
+    /// EX_SOFTWARE: the count worker under valgrind failed.
+    static let countFailed: Int32 = 70
+    /// EX_CONFIG: `bench count` in a build for target CPU `native`.
+    static let notCountable: Int32 = 78
 
     static let helpText = """
-        Exit status: 0 nothing regressed; 1 a kernel regressed (timing beyond the threshold, or max ulp \
-        rose); 64 usage error; 65 malformed report or other schema version; 66 missing or unreadable \
-        file; 67 reports from different machines (refused without --force); 73 output not writable.
+        Exit status: 0 nothing regressed; 1 a kernel regressed (timing beyond the threshold, max ulp \
+        rose, or instructions per element rose beyond the threshold); 64 usage error; 65 malformed or \
+        truncated report, or other schema version; 66 missing or unreadable file; 67 reports from different machines, or count reports from different toolchains (refused \
+        without --force); 68 one report holds timings and the other instruction counts; 73 output not writable.
         """
 
     /// Prints `error` as one line on standard error and returns the exit code it maps to; errors
@@ -31,9 +40,17 @@ enum ExitStatus {
         let code: Int32
         switch error {
         case let error as ReportFileError:
-            if case .invalid = error { code = dataError } else { code = noInput }
+            switch error {
+            case .invalid(_, .wrongMeasure): code = measureMismatch
+            case .invalid: code = dataError
+            default: code = noInput
+            }
         case let error as CompareError:
-            if case .machineMismatch = error { code = machineMismatch } else { code = dataError }
+            switch error {
+            case .machineMismatch, .toolchainMismatch: code = machineMismatch
+            case .measureMismatch: code = measureMismatch
+            default: code = dataError
+            }
         case is UsageError:
             code = usage
         default:

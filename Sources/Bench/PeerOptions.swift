@@ -39,7 +39,7 @@ struct PeerOptions: ParsableArguments {
             return Registry(kernels: Registry.standard.kernels + kernels)
         } catch {
             FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.peerUnavailable)
+            throw ExitCode(ExitStatus.unavailable)
         }
     }
 
@@ -47,6 +47,6 @@ struct PeerOptions: ParsableArguments {
     /// nothing written (reports are written whole at the end, so no partial file is left).
     static let stopOnFailure: PythonPeers.FailureHandler = { error in
         FileHandle.standardError.write(Data("\nbench: \(error); stopped, no report written\n".utf8))
-        Foundation.exit(ExitStatus.peerUnavailable)
+        Foundation.exit(ExitStatus.unavailable)
     }
 }

@@ -94,6 +94,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup(title: "Baselines and history") var baseline: BaselineOptions
 
+    @OptionGroup(title: "Instruction counts") var counts: CountsOption
+
     mutating func validate() throws {
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
         if let samples, samples < 1 || samples > 100_000 { throw ValidationError("--samples must be between 1 and 100000, got \(samples)") }
@@ -205,6 +207,7 @@ struct RunCommand: ParsableCommand {
             progress?.finish()
         }
         report.fillRelativeFigures()
+        try counts.attach(to: &report)
         try ReportOutput.emit(report, format: format, to: output)
         try baseline.apply(to: report, reportOnStandardOutput: output == nil && format != .table)
     }

@@ -55,4 +55,18 @@ extern "C" const char *ep_eigen_version(void) {
     return EP_STR(EIGEN_WORLD_VERSION) "." EP_STR(EIGEN_MAJOR_VERSION) "." EP_STR(EIGEN_MINOR_VERSION);
 }
 
-extern "C" const char *ep_eigen_isa(void) { return Eigen::SimdInstructionSetsInUse(); }
+extern "C" const char *ep_eigen_isa(void) {
+#if defined(__AVX512F__)
+    return "avx512f";
+#elif defined(__AVX2__) && defined(__FMA__)
+    return "avx2";
+#elif defined(__AVX__)
+    return "avx";
+#elif defined(__SSE2__)
+    return "sse2";
+#else
+    return "scalar";
+#endif
+}
+
+extern "C" const char *ep_eigen_simd_in_use(void) { return Eigen::SimdInstructionSetsInUse(); }

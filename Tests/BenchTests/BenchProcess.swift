@@ -15,7 +15,7 @@ struct BenchProcess {
 
     /// Runs `bench` with `arguments`; `started`, if given, is called on another thread with the
     /// process id as soon as it runs (to signal it, say).
-    static func run(_ arguments: [String], started: (@Sendable (Int32) -> Void)? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], executable: URL = executable, started: (@Sendable (Int32) -> Void)? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

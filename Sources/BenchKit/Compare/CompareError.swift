@@ -9,6 +9,11 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
     /// Not one kernel (function, implementation, size, threads) is in both reports: a comparison would
     /// pass having judged nothing, which a CI job must not mistake for "no regression".
     case nothingInCommon(baseline: String, current: String)
+    /// Count baselines are per toolchain: another compiler, target CPU, valgrind or library
+    /// executes other instructions, so a difference would say nothing about a change.
+    case toolchainMismatch(baseline: String, current: String)
+    /// One report holds times, the other instruction counts: nothing to compare.
+    case measureMismatch(baseline: ReportMeasure, current: ReportMeasure)
 
     public var description: String {
         switch self {
@@ -23,6 +28,14 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
             return "the reports have no kernel in common (baseline: \(baseline); current: \(current)); a kernel is "
                 + "compared only at the same function, implementation, size and thread count. Run the current "
                 + "report with the baseline's --size and --threads"
+        case .toolchainMismatch(let baseline, let current):
+            return "the count reports come from different toolchains (baseline \"\(baseline)\", current \"\(current)\"); "
+                + "instruction counts from another compiler, target CPU, valgrind or library differ for that reason alone. "
+                + "Compare against a count baseline of this toolchain, or pass --force to compare anyway"
+        case .measureMismatch(let baseline, let current):
+            func what(_ m: ReportMeasure) -> String { m == .instructions ? "instruction counts (bench count)" : "timings (bench run)" }
+            return "the baseline holds \(what(baseline)) and the current report \(what(current)); "
+                + "compare counts with counts and timings with timings"
         }
     }
 

@@ -19,16 +19,22 @@ public enum ReportFileError: Error, Equatable, CustomStringConvertible, Localize
     public var errorDescription: String? { description }
 }
 
-extension ThroughputReport {
-    /// Reads and decodes the report at `path`, naming the path in every error.
-    public static func load(path: String) throws(ReportFileError) -> ThroughputReport {
+extension ReportFileError {
+    /// The bytes of the file at `path`, or why not.
+    static func read(path: String) throws(ReportFileError) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
         if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory") }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? "\(error)")
         }
+    }
+}
+
+extension ThroughputReport {
+    /// Reads and decodes the report at `path`, naming the path in every error.
+    public static func load(path: String) throws(ReportFileError) -> ThroughputReport {
+        let data = try ReportFileError.read(path: path)
         do { return try decode(from: data) } catch let error as ReportError { throw .invalid(path: path, error) } catch {
             throw .invalid(path: path, .malformed("\(error)"))
         }

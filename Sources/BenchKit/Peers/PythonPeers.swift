@@ -6,7 +6,7 @@ import Foundation
 /// exits (it exits itself when its input closes).
 public enum PythonPeers {
     /// What a kernel body does when its worker fails mid-run; it cannot return an error, so it
-    /// must not return. `bench` prints the error and exits (`ExitStatus.peerUnavailable`).
+    /// must not return. `bench` prints the error and exits (`ExitStatus.unavailable`).
     public typealias FailureHandler = @Sendable (PeerError) -> Never
 
     /// The peer kernels of the worker for `python` (nil: `.venv-peers/bin/python`), with the

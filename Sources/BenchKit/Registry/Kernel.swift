@@ -29,6 +29,9 @@ public struct Kernel: Sendable {
     /// clause of the kernel contract such a kernel does not meet, by at most `ulps`. The contract
     /// tests hold it to that bound instead of to bit-for-bit agreement.
     public let positionDependence: PositionDependence?
+    /// Whether the kernel's library picks its code path by CPUID when it runs (oneDNN's JIT, XNNPACK,
+    /// Highway), rather than the build fixing it: its `isa` is what it chose on this machine.
+    public var dispatchesAtRunTime = false
     /// Where the throughput run puts this kernel's buffers; nil (every in-process kernel): the run's own.
     public let bufferAllocator: (any KernelBufferAllocator)?
     let body: Body

@@ -4,6 +4,13 @@ import SwiftKernels
 struct KernelFamily {
     var kernels: [Kernel]
     var missing: [MissingKernel] = []
+
+    /// The family with every kernel marked as choosing its code path at run time.
+    func dispatchingAtRunTime() -> KernelFamily {
+        var family = self
+        for i in family.kernels.indices { family.kernels[i].dispatchesAtRunTime = true }
+        return family
+    }
 }
 
 extension Registry {

@@ -39,7 +39,7 @@ extension Registry {
             isa: { _ in String(cString: hp_highway_target()).lowercased() },
             note: { String(cString: hp_highway_expression($0.code)) }
         ) { hp_highway($0, $1, $2, $3, $4) }
-        return [onednn, xnnpack, eigen, highway]
+        return [onednn.dispatchingAtRunTime(), xnnpack.dispatchingAtRunTime(), eigen, highway.dispatchingAtRunTime()]
     }
 
     /// XNNPACK has no API that names the micro-kernels it chose; its initialisation takes the widest
@@ -51,9 +51,6 @@ extension Registry {
         return "sse/avx"
     }
 
-    /// Eigen's widest vector ISA from its own list, e.g. "avx512" from "AVX512, FMA, AVX2, ...".
-    static var eigenISA: String {
-        let sets = String(cString: ep_eigen_isa())
-        return sets.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "scalar"
-    }
+    /// The widest vector ISA the Eigen peer was compiled for (its target's macros).
+    static var eigenISA: String { String(cString: ep_eigen_isa()) }
 }

@@ -5,16 +5,22 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, LocalizedErr
     case malformed(String)
     case schemaVersion(found: Int, expected: Int)
     case wrongKind(String)
+    /// A report of the other measure: counts where timings were expected, or the reverse.
+    case wrongMeasure(found: ReportMeasure, expected: ReportMeasure)
 
     public var description: String {
         switch self {
         case .malformed(let detail):
             return "not a valid throughput report: \(detail)"
         case .schemaVersion(let found, let expected):
-            return "report has schema_version \(found), but this bench reads only schema_version \(expected); "
+            let readable = ThroughputReport.readableSchemaVersions
+            return "report has schema_version \(found), but this bench reads schema_version \(readable.lowerBound) to \(expected); "
                 + "re-run the benchmark with this version to get a comparable file"
         case .wrongKind(let kind):
             return "report is of kind \"\(kind)\", expected \"throughput\""
+        case .wrongMeasure(let found, let expected):
+            return "report has measure \"\(found.rawValue)\" (\(found == .instructions ? "from bench count" : "from bench run")), "
+                + "expected \"\(expected.rawValue)\""
         }
     }
 
@@ -26,33 +32,31 @@ extension ThroughputReport {
     /// a kernel that returned NaN, say) are written as strings, since JSON has no such numbers and
     /// the default encoder would refuse the whole report.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = Self.nonFiniteEncoding
-        return try encoder.encode(self)
+        try Self.reportEncoder.encode(self)
     }
 
-    /// Reads a report, checking `schema_version` and `kind` before anything else: a file from another
-    /// version would otherwise fail on some renamed field with a message that hides the real cause.
+    /// Reads a report, checking `schema_version`, `kind` and `measure` before anything else: a file
+    /// from another version would otherwise fail on some renamed field with a message that hides the
+    /// real cause, and a count report has none of a throughput report's sample fields.
     public static func decode(from data: Data) throws -> ThroughputReport {
-        struct Header: Decodable {
-            var schemaVersion: Int?
-            var kind: String?
-            enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", kind }
-        }
+        let header = try ReportHeader.decode(from: data)
+        guard header.measure == .time else { throw ReportError.wrongMeasure(found: header.measure, expected: .time) }
+        do { return try reportDecoder.decode(ThroughputReport.self, from: data) } catch { throw ReportError.malformed(explain(error)) }
+    }
+
+    /// The decoder every report type uses: non-finite numbers as the strings `jsonData` writes.
+    static var reportDecoder: JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteDecoding
+        decoder.nonConformingFloatDecodingStrategy = nonFiniteDecoding
+        return decoder
+    }
 
-        let header: Header
-        do { header = try decoder.decode(Header.self, from: data) } catch { throw ReportError.malformed(explain(error)) }
-        guard let version = header.schemaVersion else { throw ReportError.malformed("no \"schema_version\" field") }
-        guard version == currentSchemaVersion else {
-            throw ReportError.schemaVersion(found: version, expected: currentSchemaVersion)
-        }
-        guard let kind = header.kind else { throw ReportError.malformed("no \"kind\" field") }
-        guard kind == "throughput" else { throw ReportError.wrongKind(kind) }
-
-        do { return try decoder.decode(ThroughputReport.self, from: data) } catch { throw ReportError.malformed(explain(error)) }
+    /// The encoder every report type uses: sorted keys, non-finite numbers as strings.
+    static var reportEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = nonFiniteEncoding
+        return encoder
     }
 
     private static let nonFiniteEncoding = JSONEncoder.NonConformingFloatEncodingStrategy
@@ -62,7 +66,7 @@ extension ThroughputReport {
 
     /// A one-line account of a decoding failure naming the JSON path, instead of `DecodingError`'s
     /// multi-line dump of coding keys.
-    private static func explain(_ error: any Error) -> String {
+    static func explain(_ error: any Error) -> String {
         func path(_ keys: [any CodingKey]) -> String {
             let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return text.isEmpty ? "top level" : String(text.drop { $0 == "." })

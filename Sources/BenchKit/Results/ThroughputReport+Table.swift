@@ -38,7 +38,7 @@ extension ThroughputReport {
 
     var columnTitles: [String] {
         ["implementation", "ISA", "Gelem/s", "ns/elem", "cycles/elem", "speedup", "roofline", "spread"]
-            + (showsMaxULP ? ["max ulp"] : [])
+            + (showsMaxULP ? ["max ulp"] : []) + (showsInstructions ? ["instr/elem"] : [])
     }
 
     func cells(for r: KernelResult) -> [String] {
@@ -50,6 +50,7 @@ extension ThroughputReport {
                    s.rooflineShare.map(Self.percent) ?? "-",
                    "±" + String(format: "%.1f%%", s.madPercent)]
         if showsMaxULP { row.append(r.maxULP.map(Self.threeDigits) ?? "-") }
+        if showsInstructions { row.append(r.instructionsPerElement.map { String(format: "%.2f", $0) } ?? "-") }
         return row
     }
 
@@ -110,6 +111,7 @@ extension ThroughputReport {
         }
         out += ["", footer]
         out += runNotes
+        if let countsNote { out.append(countsNote) }
         if configuration.forcedDebugTiming {
             out.append("WARNING: timed a debug build (forced); these figures are not representative.")
         }

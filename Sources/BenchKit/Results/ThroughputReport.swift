@@ -4,11 +4,18 @@ import Foundation
 /// `schemaVersion` changes whenever a field changes meaning or goes away; readers refuse other versions.
 public struct ThroughputReport: Codable, Sendable, Equatable {
     /// Version 2: samples are the quiet rounds' only (contention screening), rejected ones are listed
-    /// apart, and the report carries the probe log of every size (`rounds`).
-    public static let currentSchemaVersion = 2
+    /// apart, and the report carries the probe log of every size (`rounds`). Version 3 adds
+    /// `measure` ("time" here, "instructions" in a `CountReport`); version 2 files are read as time.
+    public static let currentSchemaVersion = 3
+    /// The versions `decode` accepts: each newer one only added fields an older file reads without.
+    public static let readableSchemaVersions = 2...3
 
     public var schemaVersion: Int
     public var kind: String
+    /// Absent in version 2 files, which are all timings: read it through `measure`.
+    var measureField: ReportMeasure?
+    /// What the figures are: always `.time` in a throughput report.
+    public var measure: ReportMeasure { measureField ?? .time }
     public var machine: MachineInfo
     public var configuration: RunConfiguration
     public var results: [KernelResult]
@@ -19,6 +26,7 @@ public struct ThroughputReport: Codable, Sendable, Equatable {
     public init(machine: MachineInfo, configuration: RunConfiguration, results: [KernelResult], rounds: [RoundLog] = []) {
         self.schemaVersion = Self.currentSchemaVersion
         self.kind = "throughput"
+        self.measureField = .time
         self.machine = machine
         self.configuration = configuration
         self.results = results
@@ -27,6 +35,7 @@ public struct ThroughputReport: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", kind, machine, configuration, results, rounds
+        case measureField = "measure"
     }
 }
 
@@ -51,6 +60,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// Fresh processes each size was measured in (`--processes`); nil means one (and reports
     /// from before 2026-11-24). `samples` and the screening's budget are per process.
     public var processes: Int?
+    /// Where the rows' `instructions_per_element` came from (`bench run --counts FILE`), nil without.
+    public var countsSource: String?
 
     public init(command: String, sizes: [Int], threads: Int, samples: Int, minSampleTime: Double, seed: UInt64,
                 distribution: String, pinnedCPU: Int?, quick: Bool, forcedDebugTiming: Bool, alpha: Float,
@@ -72,6 +83,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case command, sizes, threads, samples, seed, distribution, quick, alpha, screening, processes
+        case countsSource = "counts_source"
         case minSampleTime = "min_sample_time_s"
         case pinnedCPU = "pinned_cpu"
         case forcedDebugTiming = "forced_debug_timing"
@@ -103,6 +115,8 @@ public struct KernelResult: Codable, Sendable, Equatable {
     public var process: Int?
     /// Every process's measurement of this kernel, in process order (nil for one process).
     public var processes: [ProcessMeasurement]?
+    /// Instructions per element from a count report (`bench run --counts FILE`), nil without one.
+    public var instructionsPerElement: Double?
 
     public init(function: String, implementation: String, isa: String, size: Int, threads: Int, batch: Int,
                 samplesNsPerElement: [Double], samplesCyclesPerElement: [Double], rejectedNsPerElement: [Double] = [],
@@ -129,6 +143,7 @@ public struct KernelResult: Codable, Sendable, Equatable {
         case rejectedNsPerElement = "rejected_ns_per_element"
         case maxULP = "max_ulp"
         case process, processes
+        case instructionsPerElement = "instructions_per_element"
     }
 
     /// One process's measurement of a kernel in a multi-process run.

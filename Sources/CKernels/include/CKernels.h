@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "activation_bench_plugin.h"
+#include "ck_callgrind.h"  /* the callgrind client requests of `bench count` */
 
 #ifdef __cplusplus
 extern "C" {

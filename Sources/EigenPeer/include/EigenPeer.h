@@ -18,8 +18,10 @@ void ep_eigen(int function, const float *in, float *out, ptrdiff_t n, float alph
 const char *ep_eigen_expression(int function);
 /* "3.4.0" */
 const char *ep_eigen_version(void);
-/* Eigen's own SimdInstructionSetsInUse(), e.g. "AVX512, FMA, AVX2, AVX, SSE, SSE2, ...". */
+/* The widest vector ISA this file was compiled for: "avx512f", "avx2", "avx", "sse2" or "scalar". */
 const char *ep_eigen_isa(void);
+/* Eigen's own SimdInstructionSetsInUse(), e.g. "AVX512, FMA, AVX2, AVX, SSE, SSE2, ...". */
+const char *ep_eigen_simd_in_use(void);
 
 #ifdef __cplusplus
 }

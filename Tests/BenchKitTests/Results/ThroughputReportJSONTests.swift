@@ -34,8 +34,8 @@ import Testing
 
     @Test func theVersionIsCheckedBeforeAnyOtherField() {
         // A future file whose other fields changed must still be reported as a version mismatch.
-        #expect(throws: ReportError.schemaVersion(found: 3, expected: 2)) {
-            try ThroughputReport.decode(from: Data(#"{"schema_version": 3, "results": "changed"}"#.utf8))
+        #expect(throws: ReportError.schemaVersion(found: 4, expected: ThroughputReport.currentSchemaVersion)) {
+            try ThroughputReport.decode(from: Data(#"{"schema_version": 4, "results": "changed"}"#.utf8))
         }
     }
 
