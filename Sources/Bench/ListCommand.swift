@@ -30,10 +30,10 @@ struct ListCommand: ParsableCommand {
     }
 
     private func budgetText(_ k: Kernel) -> String {
-        guard let b = k.ulpBudget else {
+        guard let text = k.budgetText else {
             return k.library == nil ? "none (documented failure modes)" : "none (a peer: measured, see bench accuracy)"
         }
-        return "≤ \(b == b.rounded() ? String(Int(b)) : String(b)) ulp"
+        return text
     }
 
     /// One line per family with a library, then its per-function notes (one line when all agree).

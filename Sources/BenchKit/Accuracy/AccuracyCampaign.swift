@@ -69,7 +69,9 @@ public struct AccuracyCampaign: Sendable {
             guard let stats = statsByID[kernel.id] else { continue }
             results.append(AccuracyReport.KernelAccuracy(
                 function: kernel.function.rawValue, implementation: kernel.implementation, isa: kernel.isa,
-                ulpBudget: kernel.ulpBudget, stats: stats, specialValues: SpecialValues.verdicts(for: kernel, alpha: alpha)))
+                ulpBudget: kernel.ulpBudget, tinyResultBound: kernel.tinyResultBound, budgetText: kernel.budgetText,
+                withinBudget: kernel.meetsBudget(stats), stats: stats,
+                specialValues: SpecialValues.verdicts(for: kernel, alpha: alpha)))
         }
         progress?("primitives", 0, 1)
         let primitives = includePrimitives ? primitiveTable() : []

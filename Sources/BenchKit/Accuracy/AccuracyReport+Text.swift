@@ -11,16 +11,21 @@ extension AccuracyReport {
     static func errorText(_ x: Double) -> String { x == 0 ? "0" : String(format: "%.2e", x) }
 
     var kernelHeader: [String] {
-        ["implementation", "isa", "budget", "max ulp", "at x", "mean ulp", "correctly rounded", "max abs", "max rel", "finiteness", "specials"]
+        ["implementation", "isa", "budget", "max ulp", "at x", "mean ulp", "correctly rounded", "max abs", "max rel", "finiteness", "specials",
+         "max ulp |r|≥2^-126", "max abs |r|<2^-126", "in budget"]
     }
 
     func kernelCells(_ r: KernelAccuracy) -> [String] {
         let failed = r.specialValues.filter { !$0.pass }.map(\.name)
-        return [r.implementation, r.isa, r.ulpBudget.map { Self.ulpText($0) } ?? "none",
+        let budget = r.tinyResultBound != nil ? (r.budgetText ?? "none") : (r.ulpBudget.map { Self.ulpText($0) } ?? "none")
+        return [r.implementation, r.isa, budget,
                 Self.ulpText(r.stats.maxULP), r.stats.maxULPInput.hexDescription, Self.ulpText(r.stats.meanULP),
                 String(format: "%.2f%%", r.stats.correctlyRoundedShare * 100), Self.errorText(r.stats.maxAbsoluteError),
                 Self.errorText(r.stats.maxRelativeError), String(r.stats.finitenessMismatches),
-                failed.isEmpty ? "all pass" : "FAIL: " + failed.joined(separator: ", ")]
+                failed.isEmpty ? "all pass" : "FAIL: " + failed.joined(separator: ", "),
+                r.stats.maxULPNormalResult.map { Self.ulpText($0) } ?? "-",
+                r.stats.maxTinyResultError.map { Self.errorText($0) } ?? "-",
+                r.withinBudget.map { $0 ? "yes" : "NO" } ?? "-"]
     }
 
     var primitiveHeader: [String] { ["primitive", "implementation", "domain", "max ulp", "at x", "mean ulp", "correctly rounded"] }

@@ -58,11 +58,17 @@ public struct AccuracyReport: Codable, Sendable {
         public var implementation: String
         public var isa: String
         public var ulpBudget: Double?
+        /// The kernel's `tinyResultBound` (nil: its ulp budget covers every input).
+        public var tinyResultBound: Double?
+        /// The budget in words, and whether the figures meet it (nil: no budget).
+        public var budgetText: String?
+        public var withinBudget: Bool?
         public var stats: AccuracyStats
         public var specialValues: [SpecialValueVerdict]
 
         enum CodingKeys: String, CodingKey {
             case function, implementation, isa, stats, ulpBudget = "ulp_budget", specialValues = "special_values"
+            case tinyResultBound = "tiny_result_bound", budgetText = "budget_text", withinBudget = "within_budget"
         }
     }
 

@@ -15,6 +15,13 @@ public struct AccuracyStats: Sendable, Codable, Equatable {
     /// Inputs where the result's finiteness differs from the reference's (NaN or inf where a number
     /// is due, or the reverse).
     public var finitenessMismatches = 0
+    /// The largest ulp error over the inputs whose exact result is not tiny (magnitude ≥ 2^-126,
+    /// `Kernel.tinyResultLimit`, or not finite), and the first input where it occurs; and the
+    /// largest absolute error over the others. Kernels with a `tinyResultBound` are judged on these
+    /// two (nil in reports written before they existed).
+    public var maxULPNormalResult: Double?
+    public var maxULPNormalResultInput: Float?
+    public var maxTinyResultError: Double?
 
     public init() {}
 
@@ -30,6 +37,8 @@ public struct AccuracyStats: Sendable, Codable, Equatable {
         case count, maxULP = "max_ulp", maxULPInput = "max_ulp_input", meanULP = "mean_ulp"
         case correctlyRoundedShare = "correctly_rounded_share", maxAbsoluteError = "max_abs_error"
         case maxRelativeError = "max_rel_error", finitenessMismatches = "finiteness_mismatches"
+        case maxULPNormalResult = "max_ulp_normal_result", maxULPNormalResultInput = "max_ulp_normal_result_input"
+        case maxTinyResultError = "max_tiny_result_error"
     }
 }
 
@@ -45,6 +54,9 @@ public struct AccuracyAccumulator: Sendable {
     var maxAbsoluteError = 0.0
     var maxRelativeError = 0.0
     var finitenessMismatches = 0
+    var maxULPNormal = 0.0
+    var maxULPNormalInput: Float = 0
+    var maxTinyError = 0.0
 
     public init() {}
 
@@ -56,6 +68,13 @@ public struct AccuracyAccumulator: Sendable {
         if e > maxULP {
             maxULP = e
             maxULPInput = x
+        }
+        if r.hi.isFinite && Swift.abs(r.hi) < Kernel.tinyResultLimit {
+            let absolute = y.isFinite ? e * prepared.spacing : .infinity
+            if absolute > maxTinyError { maxTinyError = absolute }
+        } else if e > maxULPNormal {
+            maxULPNormal = e
+            maxULPNormalInput = x
         }
         if e.isFinite {
             ulpSum += e
@@ -81,6 +100,12 @@ public struct AccuracyAccumulator: Sendable {
             maxULP = other.maxULP
             maxULPInput = other.maxULPInput
         }
+        if other.maxULPNormal > maxULPNormal
+            || (other.maxULPNormal == maxULPNormal && other.count > 0 && Self.before(other.maxULPNormalInput, maxULPNormalInput)) {
+            maxULPNormal = other.maxULPNormal
+            maxULPNormalInput = other.maxULPNormalInput
+        }
+        maxTinyError = Swift.max(maxTinyError, other.maxTinyError)
         count += other.count
         ulpSum += other.ulpSum
         finiteCount += other.finiteCount
@@ -103,6 +128,9 @@ public struct AccuracyAccumulator: Sendable {
         s.maxAbsoluteError = maxAbsoluteError
         s.maxRelativeError = maxRelativeError
         s.finitenessMismatches = finitenessMismatches
+        s.maxULPNormalResult = maxULPNormal
+        s.maxULPNormalResultInput = maxULPNormalInput
+        s.maxTinyResultError = maxTinyError
         return s
     }
 }

@@ -19,6 +19,12 @@ public struct Kernel: Sendable {
     /// promises none (`swift-naive`, whose failure modes are documented instead, and the peers, whose
     /// accuracy is what the suite measures).
     public let ulpBudget: Double?
+    /// With `ulpBudget`: the absolute error allowed where the exact result's magnitude is below
+    /// `Kernel.tinyResultLimit` (2^-126, the subnormal range and zero), and there only; the ulp
+    /// budget then covers every other input (NaN, infinities and overflow included). nil: the ulp
+    /// budget covers every input. A bound of 2^-126 lets a subnormal result flush to ±0 and no
+    /// normal result do so.
+    public let tinyResultBound: Double?
     /// The library and version the kernel comes from, e.g. `oneDNN 2.6.3 (OpenMP)`; nil for our own.
     public let library: String?
     /// What the kernel computes beyond the formula, or how it runs: the expression a peer is written
@@ -42,7 +48,7 @@ public struct Kernel: Sendable {
     }
 
     public init(function: ActivationFunction, implementation: String, isa: String, isAvailable: Bool,
-                ulpBudget: Double?, library: String? = nil, note: String? = nil,
+                ulpBudget: Double?, tinyResultBound: Double? = nil, library: String? = nil, note: String? = nil,
                 positionDependence: PositionDependence? = nil, body: Body,
                 bufferAllocator: (any KernelBufferAllocator)? = nil) {
         self.function = function
@@ -50,11 +56,40 @@ public struct Kernel: Sendable {
         self.isa = isa
         self.isAvailable = isAvailable
         self.ulpBudget = ulpBudget
+        self.tinyResultBound = tinyResultBound
         self.library = library
         self.note = note
         self.positionDependence = positionDependence
         self.body = body
         self.bufferAllocator = bufferAllocator
+    }
+
+    /// Where `tinyResultBound` takes over from the ulp budget: exact results of magnitude below it.
+    public static let tinyResultLimit = 0x1p-126
+
+    /// Whether one result meets the budget (nil: the kernel promises none).
+    public func meetsBudget(_ y: Float, _ r: ReferenceValue) -> Bool? {
+        guard let ulpBudget else { return nil }
+        if let bound = tinyResultBound, r.hi.isFinite, Swift.abs(r.hi) < Self.tinyResultLimit {
+            return y.isFinite && Swift.abs((Double(y) - r.hi) - r.lo) <= bound
+        }
+        return ULP.error(y, r) <= ulpBudget
+    }
+
+    /// Whether measured figures meet the budget (nil: the kernel promises none).
+    public func meetsBudget(_ stats: AccuracyStats) -> Bool? {
+        guard let ulpBudget else { return nil }
+        guard let bound = tinyResultBound else { return stats.maxULP <= ulpBudget }
+        return (stats.maxULPNormalResult ?? stats.maxULP) <= ulpBudget && (stats.maxTinyResultError ?? 0) <= bound
+    }
+
+    /// The budget in words, as `bench list` and the accuracy reports print it.
+    public var budgetText: String? {
+        guard let ulpBudget else { return nil }
+        let ulps = "≤ \(ulpBudget == ulpBudget.rounded() ? String(Int(ulpBudget)) : String(ulpBudget)) ulp"
+        guard let bound = tinyResultBound else { return ulps }
+        let boundText = bound == Self.tinyResultLimit ? "2^-126" : String(bound)
+        return ulps + " where |exact| ≥ 2^-126; |error| ≤ \(boundText) below"
     }
 
     /// `function/implementation`, the key results and baselines use.

@@ -1,0 +1,91 @@
+/// The fast tier's activations on one vector (FastKernels.swift). Their budget (Registry+Swift.swift)
+/// is an ulp bound where the exact result is a normal float and an absolute bound of 2^-126 where it
+/// is below 2^-126: results that would be subnormal may come out as 0 (or as a nearby subnormal),
+/// results that are normal never do. NaN gives NaN, ±inf the limits, ±0 the zero of the right sign.
+extension FloatVector {
+    @inline(__always) static var signBit: Bits { Bits(repeating: Int32(bitPattern: 0x8000_0000)) }
+
+    /// -|x|: the sign bit set.
+    @inline(__always) var negativeMagnitude: Self { Self(bits: bits | Self.signBit) }
+
+    /// σ(x) = (x < 0 ? e : 1)/(1 + e), e = e^-|x|. e is flushed to 0 where e^-|x| < 2^-126, which
+    /// is where σ(x) < 2^-126 too; -inf lands there (its NaN reduction is replaced) and NaN does not
+    /// (the compare is false), so NaN propagates through the arithmetic.
+    @inline(__always)
+    static func fastSigmoid(_ x: Self) -> Self {
+        let z = x.negativeMagnitude
+        let (p, s) = fastExpParts(z, bias: 0)
+        let e = (p * s).replacing(with: Self(), where: lanesLess(z, fastExpNormalLimit))
+        let numerator = Self(repeating: 1).replacing(with: e, where: lanesLess(x, .zero))
+        return numerator / (1 + e)
+    }
+
+    /// tanh|x| = E/(E + 2), E = e^(2|x|) - 1 (no cancellation for small |x|), sign copied from x.
+    /// 2|x| is clamped at 18.2, beyond which tanh rounds to 1; the clamp keeps NaN.
+    @inline(__always)
+    static func fastTanh(_ x: Self) -> Self {
+        let a = x.magnitude
+        let e = fastExpm1(minimum(a + a, 18.2))
+        return (e / (e + 2)).withSign(of: x)
+    }
+
+    /// ELU: x for x ≥ 0 (±0 and NaN pass through), α·(e^x - 1) below; x is clamped at -20, where
+    /// e^x - 1 rounds to -1.
+    @inline(__always)
+    static func fastELU(_ x: Self, alpha: Float) -> Self {
+        let negative = fastExpm1(maximum(x, -20)) * alpha
+        return x.replacing(with: negative, where: lanesLess(x, .zero))
+    }
+
+    /// GELU-tanh = x·σ(w), w = 2√(2/π)(x + 0.044715x³): (w < 0 ? x·e : x)/(1 + e), e = e^-|w|.
+    /// x·e can be a normal float while e is not (|x| up to ~12), so e is built as p·2^(n+24)·2^-24
+    /// and x·e as (x·p·2^(n+24))·2^-24, rounding once at the end; it is flushed only below
+    /// e^-|w| < 2^-150, where |x·e| < 2^-126. w is formed in float: its relative error (~2^-23)
+    /// becomes |w|·2^-23 relative in e, which is what the budget allows in the tail. Below the flush
+    /// the reduction's garbage (NaN for w = -inf) is replaced; x is clamped at -20 inside x·e so
+    /// that -inf·0 does not give NaN.
+    @inline(__always)
+    static func fastGeluTanh(_ x: Self) -> Self {
+        let k1 = Float(2 * GELUConstants.sqrtTwoOverPi)
+        let k3 = Float(2 * GELUConstants.sqrtTwoOverPi * GELUConstants.cubic)
+        let w = x * Self(repeating: k1).addingProduct(x * x, Self(repeating: k3))
+        let z = w.negativeMagnitude
+        let (p, s) = fastExpParts(z, bias: 24)
+        let ps = (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.9)))
+        let numerator = x.replacing(with: (maximum(x, -20) * ps) * 0x1p-24, where: lanesLess(w, .zero))
+        return numerator / Self(repeating: 1).addingProduct(ps, Self(repeating: 0x1p-24))
+    }
+
+    /// GELU-erf = x·h with h = T for x < 0 and 1 - T for x ≥ 0, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|)
+    /// (a (4,5) rational of relative error 5e-9 on [0, 13.25], scripts/fit). x² is split exactly
+    /// (hi + lo, one FMA) and lo enters the reduced argument, so the exponent carries no rounding
+    /// of x². T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where |x·T| < 2^-127.
+    /// |x| is clamped at 13.5 for the rational, and x at -13.5 in the product, so ±inf give ±inf, -0.
+    @inline(__always)
+    static func fastGeluErf(_ x: Self) -> Self {
+        let u = minimum(x.magnitude, 13.5)
+        let hi = u * u
+        let lo = (-hi).addingProduct(u, u)
+        let y = hi * -0.5
+        let magic = fastExpMagic(bias: 0)
+        let shifted = magic.addingProduct(y, log2e)
+        let n = shifted - magic
+        let t = y.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo).addingProduct(lo, Self(repeating: -0.5))
+        let e = (fastExpPolynomial(t) * Self(bits: shifted.bits &<< Bits(repeating: 23)))
+            .replacing(with: Self(), where: lanesLess(y, fastExpNormalLimit))
+        var p = Self(repeating: 0x1.073c72p-8)
+        p = Self(repeating: 0x1.475b22p-5).addingProduct(p, u)
+        p = Self(repeating: 0x1.732c00p-3).addingProduct(p, u)
+        p = Self(repeating: 0x1.be0b86p-2).addingProduct(p, u)
+        p = Self(repeating: 0x1p-1).addingProduct(p, u)
+        var q = Self(repeating: 0x1.49e9aep-7)
+        q = Self(repeating: 0x1.9a4f6ep-4).addingProduct(q, u)
+        q = Self(repeating: 0x1.db55bap-2).addingProduct(q, u)
+        q = Self(repeating: 0x1.31b67ep+0).addingProduct(q, u)
+        q = Self(repeating: 0x1.ab47f2p+0).addingProduct(q, u)
+        q = Self(repeating: 1).addingProduct(q, u)
+        let tail = e * (p / q)
+        let h = (1 - tail).replacing(with: tail, where: lanesLess(x, .zero))
+        return maximum(x, -13.5) * h
+    }
+}

@@ -1,0 +1,62 @@
+/// The fast tier's exponentials on Float lanes (FastKernels.swift): shorter polynomials than
+/// FloatVector+Exp.swift, and 2^n built by one shift because the callers keep n in [-126, 0].
+///
+/// Coefficients and error figures: scripts/fit/fit_fast_float.py, recorded in
+/// scripts/fit/fast_float_coefficients.md.
+extension FloatVector {
+    /// The largest float below which e^x < 2^-126: e^x is a normal float exactly when x ≥ this.
+    @inline(__always) static var fastExpNormalLimit: Self { Self(repeating: -87.33654022216797) }
+
+    /// 1.5·2^23 + 127 + bias: adding it to a float of magnitude < 2^22 leaves round(value) + 127 +
+    /// bias in the low mantissa bits, so shifting those bits left by 23 gives the float 2^(n + bias)
+    /// (the higher bits of the constant shift out of the 32-bit lane).
+    @inline(__always) static func fastExpMagic(bias: Float) -> Self { Self(repeating: 0x1.8p23 + 127 + bias) }
+
+    /// e^t for |t| ≤ ln2/2 + 1e-4 as 1 + t·(c1 + … + c5·t^4), minimax relative, float coefficients:
+    /// 1.5e-7 (2.5·2^-24) relative in float evaluation.
+    @inline(__always)
+    static func fastExpPolynomial(_ t: Self) -> Self {
+        var p = Self(repeating: 0x1.0fa7fap-7)
+        p = Self(repeating: 0x1.573a9cp-5).addingProduct(p, t)
+        p = Self(repeating: 0x1.555a6cp-3).addingProduct(p, t)
+        p = Self(repeating: 0x1.fffdc4p-2).addingProduct(p, t)
+        p = Self(repeating: 0x1.fffff6p-1).addingProduct(p, t)
+        return Self(repeating: 1).addingProduct(p, t)
+    }
+
+    /// e^z for z in [-87.34, 0] as (p, s) with e^z = p·s·2^-bias, p = e^t near 1 and s = 2^(n + bias)
+    /// a normal float (z·log2e ≥ -126.5 keeps n + 127 ≥ 1 for bias ≥ 0). Cody–Waite reduction with ln2
+    /// in two floats, so t carries one rounding. Other z give garbage the callers replace.
+    @inline(__always)
+    static func fastExpParts(_ z: Self, bias: Float) -> (p: Self, s: Self) {
+        let magic = fastExpMagic(bias: bias)
+        let shifted = magic.addingProduct(z, log2e)
+        let n = shifted - magic
+        let t = z.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo)
+        return (fastExpPolynomial(t), Self(bits: shifted.bits &<< Bits(repeating: 23)))
+    }
+
+    /// e^t - 1 for |t| ≤ ln2/2 + 1e-4 as t + t²·(q0 + … + q4·t^4): 8.5e-8 (1.4·2^-24) relative in
+    /// float evaluation; the leading t is exact, so tiny t (subnormals included) give t.
+    @inline(__always)
+    static func fastExpm1Polynomial(_ t: Self) -> Self {
+        var q = Self(repeating: 0x1.6bebfep-10)
+        q = Self(repeating: 0x1.122792p-7).addingProduct(q, t)
+        q = Self(repeating: 0x1.555674p-5).addingProduct(q, t)
+        q = Self(repeating: 0x1.5554b0p-3).addingProduct(q, t)
+        q = Self(repeating: 0x1.fffffep-2).addingProduct(q, t)
+        return t.addingProduct(t * t, q)
+    }
+
+    /// e^x - 1 for x in [-20, 18.5] (callers clamp): 2^n·(e^t - 1) + (2^n - 1), one FMA; 2^n - 1 is
+    /// exact for n in [-29, 27].
+    @inline(__always)
+    static func fastExpm1(_ x: Self) -> Self {
+        let magic = fastExpMagic(bias: 0)
+        let shifted = magic.addingProduct(x, log2e)
+        let n = shifted - magic
+        let t = x.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo)
+        let s = Self(bits: shifted.bits &<< Bits(repeating: 23))
+        return (s - 1).addingProduct(s, fastExpm1Polynomial(t))
+    }
+}

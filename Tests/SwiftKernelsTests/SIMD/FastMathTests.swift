@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import SwiftKernels
+
+/// The fast tier's vector pieces against Double libm: the polynomials on their reduced ranges, the
+/// shift-built powers of two, and the activations' special values and hard inputs. The full budgets
+/// are checked over all 2^32 inputs (results/kernels/README.md) and on a sample in BenchKitTests.
+@Suite struct FastMathTests {
+    typealias V = SIMD16<Float>
+
+    func ulps(_ y: Float, _ exact: Double) -> Double {
+        abs(Double(y) - exact) / Double(max(Float(exact).ulp, Float.leastNonzeroMagnitude))
+    }
+
+    func each(_ xs: [Float], _ f: (V) -> V) -> [Float] {
+        stride(from: 0, to: xs.count, by: 16).flatMap { i -> [Float] in
+            var v = V()
+            for lane in 0..<16 where i + lane < xs.count { v[lane] = xs[i + lane] }
+            let y = f(v)
+            return (0..<min(16, xs.count - i)).map { y[$0] }
+        }
+    }
+
+    func same(_ a: Float, _ b: Float) -> Bool { (a.isNaN && b.isNaN) || a.bitPattern == b.bitPattern }
+
+    @Test func expPolynomialOnTheReducedRange() {
+        let ts = stride(from: Float(-0.3467), through: 0.3467, by: 1e-4).map { $0 }
+        let worst = zip(ts, each(ts) { V.fastExpPolynomial($0) }).map { ulps($1, Foundation.exp(Double($0))) }.max()!
+        #expect(worst <= 3, "max \(worst) ulp")
+    }
+
+    @Test func expm1KeepsTinyArgumentsAndIsCloseElsewhere() {
+        var xs = stride(from: Float(-20), through: 18.5, by: 0.00731).map { $0 }
+        xs += [1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
+        let ys = each(xs) { V.fastExpm1($0) }
+        let worst = zip(xs, ys).map { ulps($1, Foundation.expm1(Double($0))) }.max()!
+        #expect(worst <= 2, "max \(worst) ulp")
+        #expect(ys[ys.count - 3] == 0x1p-149 && ys[ys.count - 2] == -0x1p-149)
+    }
+
+    @Test func shiftBuildsThePowerOfTwoWithTheBias() {
+        let z = V(repeating: -87.33654022216797)
+        let (p, s) = V.fastExpParts(z, bias: 0)
+        #expect(s[0] == 0x1p-126)
+        #expect(abs(Double(p[0] * s[0]) - Foundation.exp(Double(z[0]))) <= 3 * 0x1p-149)
+        let (_, s24) = V.fastExpParts(V(repeating: -103.9), bias: 24)
+        #expect(s24[0] == 0x1p-126)   // n = -150
+    }
+
+    @Test func specialValues() {
+        let xs: [Float] = [.nan, .infinity, -.infinity, 0, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        let sigmoid = each(xs) { V.fastSigmoid($0) }
+        let tanh = each(xs) { V.fastTanh($0) }
+        let elu = each(xs) { V.fastELU($0, alpha: 1) }
+        let erf = each(xs) { V.fastGeluErf($0) }
+        let gtanh = each(xs) { V.fastGeluTanh($0) }
+        let want: [[Float]] = [
+            [.nan, 1, 0, 0.5, 0.5, 1, 0],
+            [.nan, 1, -1, 0, -0.0, 1, -1],
+            [.nan, .infinity, -1, 0, -0.0, .greatestFiniteMagnitude, -1],
+            [.nan, .infinity, -0.0, 0, -0.0, .greatestFiniteMagnitude, -0.0],
+            [.nan, .infinity, -0.0, 0, -0.0, .greatestFiniteMagnitude, -0.0],
+        ]
+        for (got, expected) in zip([sigmoid, tanh, elu, erf, gtanh], want) {
+            for (g, e) in zip(got, expected) { #expect(same(g, e), "\(got) vs \(expected)") }
+        }
+    }
+
+    /// Where the fast forms change regime: σ's flush edge (the last x whose σ is a normal float must
+    /// not flush), GELU's tails past where e^-|w| alone would underflow, ELU's and tanh's clamps.
+    @Test func hardInputs() {
+        let edge: Float = -87.33654022216797
+        let s = each([edge, edge.nextDown]) { V.fastSigmoid($0) }
+        #expect(s[0] >= 0x1p-126 && s[1] == 0)
+        // GELU-tanh at x = -10.05: e^-|w| ≈ 2^-127.6 but x·σ(w) ≈ 2^-124.3, a normal float.
+        let x: Float = -10.05
+        let w = 2 * GELUConstants.sqrtTwoOverPi * (Double(x) + GELUConstants.cubic * pow(Double(x), 3))
+        let exact = Double(x) / (1 + Foundation.exp(-w))
+        let g = each([x]) { V.fastGeluTanh($0) }[0]
+        #expect(exact < -0x1p-126 && abs(Double(g) / exact - 1) < 1e-4, "\(g) vs \(exact)")
+        // GELU-erf at x = -13: a normal result of 2^-123.2 from e^(-x²/2)·S.
+        let e = each([-13]) { V.fastGeluErf($0) }[0]
+        let ref = -13 * erfc(13 / 2.0.squareRoot()) / 2
+        #expect(ulps(e, ref) <= 8, "\(e) vs \(ref)")
+        #expect(each([-20, -1e-30]) { V.fastELU($0, alpha: 1) } == [-1, -1e-30])
+        #expect(each([9.1, -9.1, 1e-30]) { V.fastTanh($0) } == [1, -1, 1e-30])
+    }
+}

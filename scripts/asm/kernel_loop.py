@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Prints the hot loop of a specialised Swift kernel closure from `objdump -d --no-show-raw-insn`.
+
+The loop is the one backward branch whose body loads a zmm/ymm vector from the input (%rdi) and
+stores one to the output (%rsi). With --mca, the body is printed as llvm-mca input (addresses and
+branches removed); with --mca-ymm, translated to AVX2 for llvm-mca 14, which knows no Zen with
+AVX-512 (znver3 is its newest Zen): see to_ymm.
+
+    objdump -d --no-show-raw-insn .build/release/bench > /tmp/bench.asm
+    python3 scripts/asm/kernel_loop.py /tmp/bench.asm FastKernels sigmoid 16 [--mca]
+
+Closure order in FastKernels/SIMDKernels.make: sigmoid U_, tanh U0_, elu U1_, gelu-erf U2_,
+gelu-tanh U3_; the width is SIMD8/SIMD16 in the mangled name.
+"""
+import re
+import sys
+
+CLOSURES = {"sigmoid": "U_", "tanh": "U0_", "elu": "U1_", "gelu-erf": "U2_", "gelu-tanh": "U3_"}
+MANGLED = {"FastKernels": "04FastB0O4make", "SIMDKernels": "11SIMDKernelsO4make"}
+
+
+def to_ymm(t):
+    """The same work in AVX2 form, for llvm-mca 14's znver3 model (it has no AVX-512 entries): zmm n
+    becomes ymm n mod 16, mask writes go to ymm15, masking and embedded broadcasts are dropped,
+    vblendmps becomes vblendvps and vpternlogd one vpand; mask-register moves are dropped."""
+    if t.startswith("k"):
+        return None
+    t = re.sub(r"\{1to\d+\}", "", t)
+    t = re.sub(r"\{%k\d\}(\{z\})?", "", t)
+    t = re.sub(r"%zmm(\d+)", lambda m: "%ymm" + str(int(m.group(1)) % 16), t)
+    t = re.sub(r"%ymm(\d+)", lambda m: "%ymm" + str(int(m.group(1)) % 16), t)
+    t = re.sub(r"%k\d", "%ymm15", t)
+    m = re.match(r"vblendmps\s+(\S+),(\S+),(\S+)", t)
+    if m:
+        t = f"vblendvps %ymm15,{m.group(1)},{m.group(2)},{m.group(3)}"
+    m = re.match(r"vpternlogd\s+\$\w+,(\S+),(\S+),(\S+)", t)
+    if m:
+        t = f"vpand {m.group(1)},{m.group(2)},{m.group(3)}"
+    return t
+
+
+def main():
+    path, family, function, width = sys.argv[1:5]
+    mca = "--mca" in sys.argv or "--mca-ymm" in sys.argv
+    ymm = "--mca-ymm" in sys.argv
+    width_tag = "s5SIMD8VySfG_Tg5" if width == "8" else "s6SIMD16VySfG_Tg5"
+    want = MANGLED[family]
+    lines = open(path).read().split("\n")
+    start = None
+    for i, line in enumerate(lines):
+        if line.endswith(">:") and want in line and "cf" + CLOSURES[function] + width_tag in line:
+            start = i
+            break
+    if start is None:
+        sys.exit("function not found")
+    body = []
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        m = re.match(r"\s*([0-9a-f]+):\s*(.*)", line)
+        if m:
+            body.append((int(m.group(1), 16), m.group(2).split("#")[0].strip()))
+    # The backward branch whose target range holds a vector load from (%rdi and store to (%rsi.
+    for idx, (addr, text) in enumerate(body):
+        m = re.match(r"j\w+\s+([0-9a-f]+)", text)
+        if not m:
+            continue
+        target = int(m.group(1), 16)
+        if target >= addr:
+            continue
+        loop = [t for a, t in body if target <= a <= addr]
+        joined = "\n".join(loop)
+        if re.search(r"vmov\w+ \(%rdi.*%[yz]mm", joined) and re.search(r"vmov\w+ %[yz]mm\d+,\(%rsi", joined):
+            if mca:
+                # Branches inside the loop (overflow traps) are dropped: llvm-mca models straight code.
+                body = [t for t in loop if not t.startswith("j")]
+                print("\n".join(to_ymm(t) for t in body if to_ymm(t)) if ymm else "\n".join(body))
+            else:
+                stack = sum(bool(re.search(r"%r[sb]p\)", t)) for t in loop)
+                print(f"loop {target:x}..{addr:x}: {len(loop)} instructions, "
+                      f"{sum('call' in t for t in loop)} calls, "
+                      f"{stack} stack accesses, "
+                      f"{sum('vdiv' in t for t in loop)} divisions")
+                print(joined)
+            return
+    sys.exit("no vector loop found")
+
+
+main()
