@@ -8,9 +8,16 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var registryOptions: RegistryOptions
 
+    @Flag(help: "Print only the implementation ids, one per line, for scripts.")
+    var ids = false
+
 
     func run() throws {
         let registry = try registryOptions.registry()
+        if ids {
+            for implementation in registry.implementations { print(implementation) }
+            return
+        }
         print("functions: " + ActivationFunction.allCases.map(\.rawValue).joined(separator: ", "))
         print("")
         var rows: [[String]] = []
