@@ -1,6 +1,6 @@
 """Throughput of each kernel over the run history (results/history/*.json), one panel per function.
 
-Runs from different machines are not comparable (DESIGN §8), so one machine is plotted: the one of
+Runs from different machines are not comparable (docs/method.md), so one machine is plotted: the one of
 the newest run unless --machine-key names another. Figures are Gelem/s at the median, as the tables.
 """
 import argparse

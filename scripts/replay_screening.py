@@ -1,4 +1,4 @@
-"""Replays recorded throughput runs under different contention-screening rules (README, "Method").
+"""Replays recorded throughput runs under different contention-screening rules (docs/method.md).
 
 Eight modes, each reproducing figures the README quotes:
 

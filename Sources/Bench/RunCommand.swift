@@ -55,8 +55,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("no-screening"), help: """
         Count every sample, even those a busy neighbour slowed (exactly --samples rounds). By default a \
         contention probe brackets each sample, and a sample counts only when the probe read quiet around \
-        it, its round was not slow for most kernels, it is within 5% of its kernel's lower quartile, and \
-        its thread was on the CPU for 98% of it; see README, "Method".
+        it, its round was not slow for most kernels, it is within 5% of its kernel's quiet time (the \
+        lower of its lower quartile and the bottom of its own quiet band), and its thread was on the CPU \
+        for 98% of it; see docs/method.md.
         """)
     var noScreening = false
 

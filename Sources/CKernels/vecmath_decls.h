@@ -4,7 +4,7 @@
  *
  * sleef.h declares SLEEF's functions only when the translation unit is built with -mavx2 /
  * -mavx512f, and building the whole target for one ISA would make the library fault on CPUs
- * without it (DESIGN §4). Redeclaring them with __attribute__((target(...))) is not enough:
+ * without it (docs/architecture.md). Redeclaring them with __attribute__((target(...))) is not enough:
  * the ABI of a __m256 / __m512 *argument* then differs between compilers. GCC passes it in
  * ymm0 / zmm0 as SLEEF expects; Clang up to at least 21 (the Swift 6.3 toolchain) decides the
  * vector ABI from the command-line ISA only and passes it on the stack, so SLEEF (and libmvec, whose vector-function ABI

@@ -1,5 +1,5 @@
 /*
- * MPFR reference evaluators (DESIGN §6). See include/CReference.h for the contract.
+ * MPFR reference evaluators (docs/method.md). See include/CReference.h for the contract.
  *
  * Every function is evaluated at CR_PREC bits in a form without cancellation, then split into a
  * double-double hi + lo with hi = RN(r) and lo = RN(r - hi). With 160 bits each step contributes a

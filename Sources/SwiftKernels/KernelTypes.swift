@@ -1,4 +1,4 @@
-/// The kernel contract (DESIGN §3): read `count` floats from `input`, write `count` floats to `output`.
+/// The kernel contract (docs/architecture.md): read `count` floats from `input`, write `count` floats to `output`.
 /// Any count including 0, any alignment, and `input == output` (in place) are accepted; tails shorter
 /// than a vector are handled inside the kernel. A kernel never allocates, locks or prints.
 public typealias UnaryKernel = @Sendable (_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ count: Int) -> Void

@@ -89,7 +89,7 @@ extension AccuracyReport {
                    "- build: Swift \(machine.swiftVersion), \(machine.buildConfiguration), target CPU \(machine.swiftTargetCPU) (\(machine.swiftVectorISA)), SLEEF \(machine.sleefVersion), commit \(machine.gitCommit)",
                    "- inputs: " + configurationLine,
                    "- " + referenceLine, "",
-                   "Error in ulps of the exact value (DESIGN §6: |y − r| / ulp(r), r from the reference). "
+                   "Error in ulps of the exact value (docs/method.md: |y − r| / ulp(r), r from the reference). "
                    + "*Budget* is what the implementation promises; *specials* checks NaN, ±inf, ±0, subnormal inputs and saturation.", ""]
         for function in ActivationFunction.allCases {
             let rows = results.filter { $0.function == function.rawValue }

@@ -1,4 +1,4 @@
-/// The accuracy figures of one kernel over one set of inputs (DESIGN §6).
+/// The accuracy figures of one kernel over one set of inputs (docs/method.md).
 public struct AccuracyStats: Sendable, Codable, Equatable {
     public var count = 0
     /// The largest ulp error, and the first input where it occurs.

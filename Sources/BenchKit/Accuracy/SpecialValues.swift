@@ -1,4 +1,4 @@
-/// The special-value checks of DESIGN §6: NaN, ±inf, ±0, subnormal inputs and saturation.
+/// The special-value checks of docs/method.md: NaN, ±inf, ±0, subnormal inputs and saturation.
 public enum SpecialValues {
     /// Name and input. Exact ones must match the correctly rounded value bit for bit (sign of zero
     /// included); subnormal inputs must be within the kernel's budget (`Kernel.meetsBudget`; 1 ulp when it has none).

@@ -1,4 +1,4 @@
-/// The ulp error of a float result against an exact value (DESIGN §6).
+/// The ulp error of a float result against an exact value (docs/method.md).
 ///
 /// |y - r| / ulp(r), where ulp(r) is the spacing of float32 in r's binade: 2^(e-23) for |r| in
 /// [2^e, 2^(e+1)), and 2^-149 below 2^-126 (the subnormal spacing). Measuring against r's binade, not

@@ -6,7 +6,7 @@ import Foundation
 ///     history/<date>-<commit>.json           one file per run, never overwritten
 ///     latest/<machine-slug>.json             the most recent run per machine
 ///
-/// Baselines are per machine (DESIGN §8), so the machine key is part of the path: a baseline can
+/// Baselines are per machine (docs/method.md), so the machine key is part of the path: a baseline can
 /// only be found from the machine it was made on, and two machines can share one repository.
 public struct ResultsDirectory: Sendable {
     public var root: URL

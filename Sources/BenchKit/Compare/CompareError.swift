@@ -2,7 +2,7 @@ import Foundation
 
 /// Why two reports cannot be compared. Each description says what was wrong and what to do.
 public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedError {
-    /// Baselines are per machine (DESIGN §8): times from another CPU say nothing about a change.
+    /// Baselines are per machine (docs/method.md): times from another CPU say nothing about a change.
     case machineMismatch(baseline: String, current: String)
     /// A result without samples has no interval to judge from (a hand-edited or truncated file).
     case noSamples(kernel: String, side: String)

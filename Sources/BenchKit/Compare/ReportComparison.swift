@@ -1,6 +1,6 @@
 import Foundation
 
-/// Two throughput reports compared kernel by kernel (DESIGN §8): the timing verdicts, the accuracy
+/// Two throughput reports compared kernel by kernel (docs/method.md): the timing verdicts, the accuracy
 /// verdicts, and the kernels only one side has (listed, not errors: adding a kernel is not a fault).
 public struct ReportComparison: Sendable, Equatable {
     public var settings: ComparisonSettings

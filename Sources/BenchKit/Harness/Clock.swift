@@ -29,8 +29,8 @@ public enum Clock {
     }
 }
 
-/// Whether this binary was built without optimisation: SIMD code there runs 10–300× slower
-/// (DESIGN §5), so the benchmark refuses to time it unless forced.
+/// Whether this binary was built without optimisation: SIMD code there runs 10–300× slower,
+/// so the benchmark refuses to time it unless forced.
 public var isDebugBuild: Bool {
     #if DEBUG
     return true

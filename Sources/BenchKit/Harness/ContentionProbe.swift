@@ -3,12 +3,10 @@ import CKernels
 /// Times `ck_contention_probe`, a fixed scalar burst over an L1-resident buffer, to gauge whether
 /// the core is being shared right now.
 ///
-/// Why: on this suite's shared machines (VMs whose SMT sibling belongs to someone else) stretches of
-/// 10–60 s run 10–50% slower for scalar code and 5–15% slower for SIMD code, and those stretches move
-/// whole-run medians far more than any in-run noise. The kernels are measured interleaved, so such a
-/// stretch hits every kernel alike, but it still shifts the absolute figures between runs. The probe
-/// runs a constant amount of work before every round; a round whose probe is clearly slower than the
-/// run's quietest probe was taken while a neighbour was busy (see `Screening`).
+/// Why: on shared machines (VMs whose SMT sibling belongs to someone else) stretches of 10–60 s run
+/// 10–50% slower for scalar code and 5–15% slower for SIMD code. The probe is read before the first
+/// sample and after every sample; a sample counts only when both readings around it lie in the run's
+/// quiet band, the usual uncontended level of the probe (see `Screening` and docs/method.md).
 final class ContentionProbe: @unchecked Sendable {
     /// 1,024 floats in and out: 8 KiB, far inside L1.
     private static let count = 1024

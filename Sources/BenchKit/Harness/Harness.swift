@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Times pieces of work: warm-up, a batch calibrated so one sample lasts at least `minSampleTime`,
-/// then `samples` samples (DESIGN §7).
+/// then `samples` samples (docs/method.md).
 ///
 /// Several pieces are measured *interleaved*: every piece is calibrated first, then each round takes
 /// one sample of every piece in turn. A neighbour's job or a frequency change that lasts a few

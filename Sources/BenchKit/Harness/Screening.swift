@@ -41,7 +41,7 @@
 /// (the report then says how few quiet samples it got). A run spent entirely under a neighbour's load
 /// cannot tell from its own readings; `anchor` gives it the band of an earlier run.
 ///
-/// The defaults were chosen on a 2-core shared VM (README, "Method"; reproduce with
+/// The defaults were chosen on a 2-core shared VM (docs/method.md, evidence in results/screening/README.md; reproduce with
 /// scripts/replay_screening.py on results/screening/) by replaying a 538-round recording of the 1M
 /// matrix as back-to-back 21-sample runs: unscreened, 11 of 24 pairs disagreed by more than 5% on
 /// some kernel (worst 37%); probe alone at 3%, 0 of 9 or 2 of 11 pairs (worst 3.3% or 17.6%,

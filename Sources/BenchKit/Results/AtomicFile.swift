@@ -17,7 +17,7 @@ public struct FileWriteError: Error, Equatable, CustomStringConvertible, Localiz
 }
 
 /// Writes `data` to `path` so that a reader sees either the old file or the whole new one, never a
-/// part (DESIGN §8): the bytes go to a temporary file in the same directory, are flushed, and the
+/// part (docs/method.md): the bytes go to a temporary file in the same directory, are flushed, and the
 /// temporary file is renamed over the destination (a rename within one file system is atomic).
 /// On any failure the temporary file is removed and the destination is left as it was.
 ///

@@ -34,7 +34,7 @@ extension ThroughputReport {
 
     /// Fills `speedupOverNaive` and `rooflineShare` of every result from the rows measured in this
     /// same run at the same size and thread count. Ratios within one run are the figures worth
-    /// comparing on a shared machine (DESIGN §7); a figure whose reference row is absent is nil.
+    /// comparing on a shared machine (docs/method.md); a figure whose reference row is absent is nil.
     public mutating func fillRelativeFigures() {
         struct Key: Hashable { var function: String, implementation: String, size: Int, threads: Int }
         var byKey: [Key: KernelResult.Summary] = [:]

@@ -2,7 +2,7 @@
 #define CREFERENCE_H
 /*
  * High-precision reference values from MPFR (160-bit working precision), in forms free of
- * cancellation (DESIGN §6):
+ * cancellation (docs/method.md):
  *   sigmoid   1/(1+e^-x)
  *   tanh      mpfr_tanh
  *   elu       x > 0 ? x : alpha*expm1(x)            (so elu(-0) = -0 for alpha > 0)

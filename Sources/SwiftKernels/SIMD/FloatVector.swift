@@ -1,7 +1,7 @@
 /// A vector of Float lanes that the SIMD kernels are generic over (SIMD8<Float>, SIMD16<Float>).
 ///
 /// The vector math needs the lanes' bit patterns (to build 2^n from integer bits instead of the
-/// outlined generic `SIMD16<Int32>(floatVector)` conversion, DESIGN §5) and a Double vector of the
+/// outlined generic `SIMD16<Int32>(floatVector)` conversion) and a Double vector of the
 /// same lane count (GELU is evaluated in Double, see `FloatVector+GELU.swift`). Generic code cannot
 /// name those types for an arbitrary SIMD, so each width states them here; every requirement is
 /// `@inline(__always)` so the specialised loops contain only vector instructions.
@@ -108,7 +108,7 @@ extension FloatVector {
     @inline(__always) func withSign(of sign: Self) -> Self {
         Self(bits: (bits & Bits(repeating: 0x7fff_ffff)) | (sign.bits & Bits(repeating: Int32(bitPattern: 0x8000_0000))))
     }
-    /// `min(max(self, lo), hi)` lane-wise. `.clamped` scalarises (DESIGN §5), and the generic
+    /// `min(max(self, lo), hi)` lane-wise. `.clamped` scalarises, and the generic
     /// `pointwiseMin`/`pointwiseMax` are sometimes left as outlined calls in a large kernel (seen:
     /// sigmoid at 28 ns/element instead of 2.4), so this is a compare and a blend per bound, through
     /// the concrete compares. NaN lanes stay NaN.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Double-precision references in the same cancellation-free forms as the kernels (DESIGN §6).
+/// Double-precision references in the same cancellation-free forms as the kernels (docs/method.md).
 /// They are rough next to MPFR but far below the bounds these tests check.
 enum Reference {
     static func sigmoid(_ x: Double) -> Double {

@@ -1,4 +1,4 @@
-/// Error of a float result against a Double reference, in the units of DESIGN §6: ulps of
+/// Error of a float result against a Double reference, in the units of docs/method.md: ulps of
 /// float32 in the reference's binade, 2^-149 below the normal range. Both NaN, or equal with
 /// the same sign of zero, is 0. (A Double reference is good enough for these tests' bounds.)
 func ulpError(_ y: Float, _ r: Double) -> Double {

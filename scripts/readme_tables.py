@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""The README's tables, from the reports that hold the figures (so no figure is typed by hand).
+
+Usage: readme_tables.py throughput THROUGHPUT.json            Gelem/s, implementation x function
+       readme_tables.py accuracy ACCURACY.json [...]          exhaustive max ulp, implementation x function
+       readme_tables.py ratios THROUGHPUT.json ACCURACY.json [...]
+                                                              our best kernel per tier against the peers
+For the fast tier (a budget with an absolute bound on tiny results) the accuracy table shows max ulp
+over results >= 2^-126, the figure its budget is stated in.
+"""
+import json
+import math
+import sys
+
+FUNCTIONS = ["sigmoid", "tanh", "elu", "gelu-erf", "gelu-tanh"]
+OURS_ACCURATE = ["swift-simd16", "swift-simd8"]
+OURS_FAST = ["swift-simd16-fast", "swift-simd8-fast"]
+
+
+def implementations(results):
+    seen = []
+    for r in results:
+        if r["function"] in FUNCTIONS and r["implementation"] not in seen:
+            seen.append(r["implementation"])
+    return seen
+
+
+def table(rows_by_impl, order, fmt):
+    out = ["| | " + " | ".join(FUNCTIONS) + " |", "|---|" + "---:|" * len(FUNCTIONS)]
+    for impl in order:
+        cells = [fmt(rows_by_impl.get((f, impl))) for f in FUNCTIONS]
+        out.append(f"| `{impl}` | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def gelem(v):
+    return "–" if v is None else (f"{v:.2f}" if v < 10 else f"{v:.1f}")
+
+
+def ulp_text(v):
+    if v is None:
+        return "–"
+    v = float(v)
+    if not math.isfinite(v):
+        return "inf"
+    return f"{v:.2f}" if v < 100 else f"{v:.3g}"
+
+
+def load_speed(path):
+    with open(path) as f:
+        run = json.load(f)
+    return run, {(r["function"], r["implementation"]): r["summary"]["gelem_per_second"]
+                 for r in run["results"] if r["function"] in FUNCTIONS}
+
+
+def load_ulps(paths):
+    ulps, order = {}, []
+    for path in paths:
+        with open(path) as f:
+            report = json.load(f)
+        if report["configuration"].get("mode") != "exhaustive":
+            sys.exit(f"{path}: not an exhaustive report")
+        for r in report["results"]:
+            if r.get("stats") is None:
+                continue
+            stats = r["stats"]
+            value = stats.get("max_ulp_normal_result") if r["implementation"] in OURS_FAST else None
+            ulps[(r["function"], r["implementation"])] = value if value is not None else stats["max_ulp"]
+            if r["implementation"] not in order:
+                order.append(r["implementation"])
+    return ulps, order
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    mode = sys.argv[1]
+    if mode == "throughput":
+        run, speed = load_speed(sys.argv[2])
+        print(table(speed, implementations(run["results"]), gelem))
+    elif mode == "accuracy":
+        ulps, order = load_ulps(sys.argv[2:])
+        print(table(ulps, order, ulp_text))
+    elif mode == "ratios":
+        run, speed = load_speed(sys.argv[2])
+        ulps, _ = load_ulps(sys.argv[3:])
+        print("| function | accurate tier | fast tier | fastest peer | fastest peer ≤ 4 ulp | accurate ÷ fastest | accurate ÷ fastest ≤ 4 ulp | fast ÷ fastest |")
+        print("|---|---|---|---|---|---:|---:|---:|")
+        for f in FUNCTIONS:
+            def best(impls):
+                found = [(speed[(f, i)], i) for i in impls if (f, i) in speed]
+                return max(found) if found else None
+            ours = set(OURS_ACCURATE + OURS_FAST) | {i for (_, i) in speed if i.startswith("swift-")}
+            peers = [i for (g, i) in speed if g == f and i not in ours]
+            acc, fast, peer = best(OURS_ACCURATE), best(OURS_FAST), best(peers)
+            accurate_peers = [i for i in peers if (f, i) in ulps and float(ulps[(f, i)]) <= 4]
+            peer4 = best(accurate_peers)
+            def name(x):
+                return "–" if x is None else f"`{x[1]}` {gelem(x[0])}"
+            def ratio(a, b):
+                return "–" if a is None or b is None else f"{a[0] / b[0]:.2f}"
+            print(f"| {f} | {name(acc)} | {name(fast)} | {name(peer)} | {name(peer4)} | {ratio(acc, peer)} | "
+                  f"{ratio(acc, peer4)} | {ratio(fast, peer)} |")
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
