@@ -6,7 +6,7 @@
 #   scripts/plot.sh accuracy results/accuracy-sampled.json results/plots                 ulp against x
 #   scripts/plot.sh history [--history DIR] [--output FILE]                              Gelem/s over runs
 #   scripts/plot.sh sizes results/throughput-sizes.json                                  Gelem/s against size
-#   scripts/plot.sh threads results/throughput-threads.json                              thread scaling
+#   scripts/plot.sh threads results/threads-1.json results/threads-2.json                 thread scaling
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 name="${1:-}"

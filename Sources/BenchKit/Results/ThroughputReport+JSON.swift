@@ -11,7 +11,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, LocalizedErr
     public var description: String {
         switch self {
         case .malformed(let detail):
-            return "not a valid throughput report: \(detail)"
+            return "not a valid bench report: \(detail)"
         case .schemaVersion(let found, let expected):
             let readable = ThroughputReport.readableSchemaVersions
             return "report has schema_version \(found), but this bench reads schema_version \(readable.lowerBound) to \(expected); "

@@ -37,7 +37,7 @@ import Testing
             Issue.record("expected an error")
         } catch {
             guard case .invalid(path, .malformed) = error else { Issue.record("got \(error)"); return }
-            #expect(error.description.hasPrefix(path + ": not a valid throughput report"))
+            #expect(error.description.hasPrefix(path + ": not a valid bench report"))
         }
     }
 }
