@@ -5,8 +5,8 @@ Usage: readme_tables.py throughput THROUGHPUT.json            Gelem/s, implement
        readme_tables.py accuracy ACCURACY.json [...]          exhaustive max ulp, implementation x function
        readme_tables.py ratios THROUGHPUT.json ACCURACY.json [...]
                                                               our best kernel per tier against the peers
-For the fast tier (a budget with an absolute bound on tiny results) the accuracy table shows max ulp
-over results >= 2^-126, the figure its budget is stated in.
+For the fast tier (a budget with an absolute bound on tiny results) the accuracy table also shows the
+max ulp over results >= 2^-126, the figure its budget is stated in.
 """
 import json
 import math
@@ -37,13 +37,20 @@ def gelem(v):
     return "–" if v is None else (f"{v:.2f}" if v < 10 else f"{v:.1f}")
 
 
-def ulp_text(v):
-    if v is None:
-        return "–"
+def number(v):
     v = float(v)
     if not math.isfinite(v):
         return "inf"
     return f"{v:.2f}" if v < 100 else f"{v:.3g}"
+
+
+def ulp_text(v):
+    if v is None:
+        return "–"
+    overall, normal = v
+    if normal is None or number(normal) == number(overall):
+        return number(overall)
+    return f"{number(overall)} ({number(normal)} where normal)"
 
 
 def load_speed(path):
@@ -64,8 +71,8 @@ def load_ulps(paths):
             if r.get("stats") is None:
                 continue
             stats = r["stats"]
-            value = stats.get("max_ulp_normal_result") if r["implementation"] in OURS_FAST else None
-            ulps[(r["function"], r["implementation"])] = value if value is not None else stats["max_ulp"]
+            normal = stats.get("max_ulp_normal_result") if r["implementation"] in OURS_FAST else None
+            ulps[(r["function"], r["implementation"])] = (stats["max_ulp"], normal)
             if r["implementation"] not in order:
                 order.append(r["implementation"])
     return ulps, order
@@ -93,7 +100,7 @@ def main():
             ours = set(OURS_ACCURATE + OURS_FAST) | {i for (_, i) in speed if i.startswith("swift-")}
             peers = [i for (g, i) in speed if g == f and i not in ours]
             acc, fast, peer = best(OURS_ACCURATE), best(OURS_FAST), best(peers)
-            accurate_peers = [i for i in peers if (f, i) in ulps and float(ulps[(f, i)]) <= 4]
+            accurate_peers = [i for i in peers if (f, i) in ulps and float(ulps[(f, i)][0]) <= 4]
             peer4 = best(accurate_peers)
             def name(x):
                 return "–" if x is None else f"`{x[1]}` {gelem(x[0])}"
