@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Evidence that the instruction-count gate (scripts/ci-counts.sh) fails a kernel that does more
 # work and passes an unchanged build (docs/counts.md):
-#   1. the committed tree plus scripts/fixtures/exp-extra-term.patch (one more Horner term, r^7/9!,
-#      in the SIMD exp polynomial), built in a temporary copy: its gate must exit 1;
+#   1. the committed tree plus scripts/fixtures/exp-extra-term.patch (one more Horner term, t^6/6!,
+#      in the SIMD exp polynomial the kernels use, FloatVector+FastExp.swift), built in a temporary copy: its gate must exit 1;
 #   2. the gate on this tree, RUNS times (default 10): every run must exit 0.
 # The slower kernel exists only in the temporary copy, never in this tree.
 # Usage: scripts/count-gate-proof.sh [--runs N]; exits 0 when both hold, 1 otherwise.
