@@ -117,14 +117,18 @@ public struct AccuracyCampaign: Sendable {
     }
 
     /// Each primitive implementation over its domain: random floats uniform in the domain plus a grid.
+    /// Random inputs, and as many evenly spaced ones, per primitive domain: a sample in every mode.
+    static let primitiveSampleCount = 20_000
+
     func primitiveTable() -> [AccuracyReport.PrimitiveAccuracy] {
+        let n = Self.primitiveSampleCount
         var rows: [AccuracyReport.PrimitiveAccuracy] = []
         for primitive in Primitive.allCases {
             var generator = SeededGenerator(seed: seed &+ 7)
             let d = primitive.domain
-            var inputs = (0..<20_000).map { _ in Float.random(in: d, using: &generator) }
-            let step = (d.upperBound - d.lowerBound) / 19_999
-            inputs += (0..<20_000).map { d.lowerBound + Float($0) * step }
+            var inputs = (0..<n).map { _ in Float.random(in: d, using: &generator) }
+            let step = (d.upperBound - d.lowerBound) / Float(n - 1)
+            inputs += (0..<n).map { d.lowerBound + Float($0) * step }
             let refs = Reference.evaluate(primitive.referenceTarget, inputs)
             for kernel in PrimitiveKernel.all where kernel.primitive == primitive && kernel.isAvailable {
                 var outputs = [Float](repeating: .nan, count: inputs.count)

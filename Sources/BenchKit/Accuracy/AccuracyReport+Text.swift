@@ -60,6 +60,11 @@ extension AccuracyReport {
         }
     }
 
+    /// How the primitives table is sampled (AccuracyCampaign.primitiveTable).
+    static var primitiveSampleText: String {
+        "\(AccuracyCampaign.primitiveSampleCount) random and as many evenly spaced inputs over each domain"
+    }
+
     public func tableText() -> String {
         var out: [String] = []
         for function in ActivationFunction.allCases {
@@ -71,7 +76,7 @@ extension AccuracyReport {
         }
         if !primitives.isEmpty {
             out.append("")
-            out.append("primitives")
+            out.append("primitives (sampled in every mode, --exhaustive included: \(Self.primitiveSampleText))")
             out.append(PlainTable(header: primitiveHeader, rows: primitives.map(primitiveCells)).render(indent: "  "))
         }
         out.append("")
@@ -103,7 +108,7 @@ extension AccuracyReport {
             out += ["## GELU-tanh against GELU-erf", "", deviationLine, ""]
         }
         if !primitives.isEmpty {
-            out += ["## Primitives", "", "Where the activations' error comes from: each library's primitive over the domain the kernels use it on.", ""]
+            out += ["## Primitives", "", "Where the activations' error comes from: each library's primitive over the domain the kernels use it on, sampled in every mode (\(Self.primitiveSampleText)).", ""]
             out.append(Self.markdownTable(header: primitiveHeader, rows: primitives.map(primitiveCells)))
             out.append("")
         }
