@@ -8,7 +8,7 @@ public enum FastKernels {
     @inline(__always)
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
         ActivationKernelSet(
-            sigmoid: { input, output, count in forEachVector(input, output, count, as: V.self) { V.fastSigmoid($0) } },
+            sigmoid: { input, output, count in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
             tanh: { input, output, count in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
             elu: { input, output, count, alpha in
                 forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }

@@ -8,24 +8,11 @@ extension FloatVector {
     /// -|x|: the sign bit set.
     @inline(__always) var negativeMagnitude: Self { Self(bits: bits | Self.signBit) }
 
-    /// σ(x) = (x < 0 ? e : 1)/(1 + e), e = e^-|x|. e is flushed to 0 where e^-|x| < 2^-126, which
-    /// is where σ(x) < 2^-126 too; -inf lands there (its NaN reduction is replaced) and NaN does not
-    /// (the compare is false), so NaN propagates through the arithmetic.
-    @inline(__always)
-    static func fastSigmoid(_ x: Self) -> Self {
-        let z = x.negativeMagnitude
-        let (p, s) = fastExpParts(z, bias: 0)
-        let e = (p * s).replacing(with: Self(), where: lanesLess(z, fastExpNormalLimit))
-        let numerator = Self(repeating: 1).replacing(with: e, where: lanesLess(x, .zero))
-        return numerator / (1 + e)
-    }
-
     /// tanh|x| = E/(E + 2), E = e^(2|x|) - 1 (no cancellation for small |x|), sign copied from x.
-    /// 2|x| is clamped at 18.2, beyond which tanh rounds to 1; the clamp keeps NaN.
+    /// |x| is clamped at 9.1, beyond which tanh rounds to 1; the clamp keeps NaN.
     @inline(__always)
     static func fastTanh(_ x: Self) -> Self {
-        let a = x.magnitude
-        let e = fastExpm1(minimum(a + a, 18.2))
+        let e = fastExpm1(minimum(x.magnitude, 9.1), times: 2)
         return (e / (e + 2)).withSign(of: x)
     }
 

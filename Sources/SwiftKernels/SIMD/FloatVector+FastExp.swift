@@ -48,14 +48,17 @@ extension FloatVector {
         return t.addingProduct(t * t, q)
     }
 
-    /// e^x - 1 for x in [-20, 18.5] (callers clamp): 2^n·(e^t - 1) + (2^n - 1), one FMA; 2^n - 1 is
-    /// exact for n in [-29, 27].
+    /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2: 2^n·(e^t - 1) + (2^n - 1),
+    /// one FMA; 2^n - 1 is exact for n in [-29, 27]. k scales the exponent's constant, so tanh's 2|x|
+    /// is formed off the chain that picks n. ln2 is one float (t = k·x - n·ln2Hi, one FMA): the
+    /// constant's error, |n|·1.9e-9 in t, moves e^(k·x) by that relative amount, which the callers
+    /// shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
     @inline(__always)
-    static func fastExpm1(_ x: Self) -> Self {
+    static func fastExpm1(_ x: Self, times k: Float = 1) -> Self {
         let magic = fastExpMagic(bias: 0)
-        let shifted = magic.addingProduct(x, log2e)
+        let shifted = magic.addingProduct(x, Self(repeating: k * 0x1.715476p+0))
         let n = shifted - magic
-        let t = x.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo)
+        let t = (k == 1 ? x : x * Self(repeating: k)).addingProduct(n, -ln2Hi)
         let s = Self(bits: shifted.bits &<< Bits(repeating: 23))
         return (s - 1).addingProduct(s, fastExpm1Polynomial(t))
     }
