@@ -24,23 +24,25 @@ extension FloatVector {
         return x.replacing(with: negative, where: lanesLess(x, .zero))
     }
 
-    /// GELU-tanh = x·σ(w), w = 2√(2/π)(x + 0.044715x³): (w < 0 ? x·e : x)/(1 + e), e = e^-|w|.
-    /// x·e can be a normal float while e is not (|x| up to ~12), so e is built as p·2^(n+24)·2^-24
-    /// and x·e as (x·p·2^(n+24))·2^-24, rounding once at the end; it is flushed only below
-    /// e^-|w| < 2^-150, where |x·e| < 2^-126. w is formed in float: its relative error (~2^-23)
-    /// becomes |w|·2^-23 relative in e, which is what the budget allows in the tail. Below the flush
-    /// the reduction's garbage (NaN for w = -inf) is replaced; x is clamped at -20 inside x·e so
-    /// that -inf·0 does not give NaN.
+    /// GELU-tanh = x·σ(w), w = 2√(2/π)(x + 0.044715x³), as x·S/(E + 2^24) with E = e^-|w|·2^24 and
+    /// S = E where w < 0, 2^24 elsewhere: one product and one quotient, each rounded once. E is
+    /// built as p·2^(n+24), a normal float down to e^-|w| = 2^-150, so x·E/(E + 2^24) stays accurate
+    /// where x·σ is a normal float while σ is not (|x| up to ~12); E is set to 0 below that, where
+    /// |x·σ| < 2^-126. w is formed in float: its relative error (~2^-23) becomes |w|·2^-23 relative
+    /// in e, which is what the budget allows in the tail, and so is the one-float ln2 of the
+    /// reduction (`splitLn2: false`). x is clamped at -20 (-inf·0 would be NaN), and x above 2^100,
+    /// where x·2^24 could overflow and GELU(x) = x, is returned as it is.
     @inline(__always)
     static func fastGeluTanh(_ x: Self) -> Self {
         let k1 = Float(2 * GELUConstants.sqrtTwoOverPi)
         let k3 = Float(2 * GELUConstants.sqrtTwoOverPi * GELUConstants.cubic)
         let w = x * Self(repeating: k1).addingProduct(x * x, Self(repeating: k3))
         let z = w.negativeMagnitude
-        let (p, s) = fastExpParts(z, bias: 24)
-        let ps = (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.9)))
-        let numerator = x.replacing(with: (maximum(x, -20) * ps) * 0x1p-24, where: lanesLess(w, .zero))
-        return numerator / Self(repeating: 1).addingProduct(ps, Self(repeating: 0x1p-24))
+        let (p, s) = fastExpParts(z, bias: 24, splitLn2: false)
+        let e = (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.9)))
+        let scale = Self(repeating: 0x1p24).replacing(with: e, where: lanesLess(w, .zero))
+        let q = (maximum(x, -20) * scale) / (e + 0x1p24)
+        return q.replacing(with: x, where: lanesLess(Self(repeating: 0x1p100), x))
     }
 
     /// GELU-erf = x·h with h = T for x < 0 and 1 - T for x ≥ 0, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|)

@@ -27,12 +27,15 @@ extension FloatVector {
     /// e^z for z in [-87.34, 0] as (p, s) with e^z = p·s·2^-bias, p = e^t near 1 and s = 2^(n + bias)
     /// a normal float (z·log2e ≥ -126.5 keeps n + 127 ≥ 1 for bias ≥ 0). Cody–Waite reduction with ln2
     /// in two floats, so t carries one rounding. Other z give garbage the callers replace.
+    /// `splitLn2: false` reduces with ln2 as one float (one FMA fewer): t is then off by up to
+    /// |n|·1.9e-9, so p by that relative amount (under 4.9·2^-24 for n ≥ -150); callers whose budget
+    /// absorbs it say so.
     @inline(__always)
-    static func fastExpParts(_ z: Self, bias: Float) -> (p: Self, s: Self) {
+    static func fastExpParts(_ z: Self, bias: Float, splitLn2: Bool = true) -> (p: Self, s: Self) {
         let magic = fastExpMagic(bias: bias)
         let shifted = magic.addingProduct(z, log2e)
         let n = shifted - magic
-        let t = z.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo)
+        let t = splitLn2 ? z.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo) : z.addingProduct(n, -ln2Hi)
         return (fastExpPolynomial(t), Self(bits: shifted.bits &<< Bits(repeating: 23)))
     }
 

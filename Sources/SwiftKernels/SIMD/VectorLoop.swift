@@ -7,11 +7,13 @@ func forEachVector<V: FloatVector>(_ input: UnsafePointer<Float>, _ output: Unsa
     let width = V.scalarCount
     let source = UnsafeRawPointer(input)
     let destination = UnsafeMutableRawPointer(output)
+    // Wrapping arithmetic: i ≤ count - width keeps every offset in range, and checked arithmetic
+    // would add an overflow test per vector to a loop of about twenty instructions.
     var i = 0
-    while i + width <= count {
-        let x = source.loadUnaligned(fromByteOffset: i * 4, as: V.self)
-        destination.storeBytes(of: body(x), toByteOffset: i * 4, as: V.self)
-        i += width
+    while i <= count &- width {
+        let x = source.loadUnaligned(fromByteOffset: i &* 4, as: V.self)
+        destination.storeBytes(of: body(x), toByteOffset: i &* 4, as: V.self)
+        i &+= width
     }
     if i < count {
         var x = V()

@@ -49,7 +49,7 @@ import Testing
 
     @Test func specialValues() {
         let xs: [Float] = [.nan, .infinity, -.infinity, 0, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
-        let sigmoid = each(xs) { V.fastSigmoid($0) }
+        let sigmoid = each(xs) { V.sigmoid($0) }
         let tanh = each(xs) { V.fastTanh($0) }
         let elu = each(xs) { V.fastELU($0, alpha: 1) }
         let erf = each(xs) { V.fastGeluErf($0) }
@@ -66,12 +66,15 @@ import Testing
         }
     }
 
-    /// Where the fast forms change regime: σ's flush edge (the last x whose σ is a normal float must
-    /// not flush), GELU's tails past where e^-|w| alone would underflow, ELU's and tanh's clamps.
+    /// Where the fast forms change regime: σ across the normal/subnormal edge (no flush: both tiers
+    /// share the sigmoid), GELU's tails past where e^-|w| alone would underflow, GELU-tanh above
+    /// 2^100 (where x·2^24 would overflow), ELU's and tanh's clamps.
     @Test func hardInputs() {
         let edge: Float = -87.33654022216797
-        let s = each([edge, edge.nextDown]) { V.fastSigmoid($0) }
-        #expect(s[0] >= 0x1p-126 && s[1] == 0)
+        let s = each([edge, edge.nextDown, -100]) { V.sigmoid($0) }
+        #expect(s[0] >= 0x1p-126 && s[1] > 0 && s[1] < 0x1p-126)
+        #expect(abs(Double(s[2]) - Foundation.exp(-100.0)) <= 0x1p-150)
+        #expect(each([0x1p101, 0x1p127]) { V.fastGeluTanh($0) } == [0x1p101, 0x1p127])
         // GELU-tanh at x = -10.05: e^-|w| ≈ 2^-127.6 but x·σ(w) ≈ 2^-124.3, a normal float.
         let x: Float = -10.05
         let w = 2 * GELUConstants.sqrtTwoOverPi * (Double(x) + GELUConstants.cubic * pow(Double(x), 3))
