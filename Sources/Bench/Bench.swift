@@ -7,6 +7,6 @@ struct Bench: ParsableCommand {
         commandName: "bench",
         abstract: "Throughput and accuracy of sigmoid, tanh, ELU and GELU kernels: naive Swift, SIMD Swift, SLEEF C.",
         subcommands: [RunCommand.self, AccuracyCommand.self, EvalCommand.self, ListCommand.self, InfoCommand.self,
-                      CompareCommand.self, ExportCommand.self, CountCommand.self],
+                      CompareCommand.self, ExportCommand.self, CountCommand.self, RejudgeCommand.self],
         defaultSubcommand: RunCommand.self)
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import BenchKit
 import Foundation
 
-/// The exit codes of `bench compare`, `bench export` and `bench --baseline`, from sysexits.h where one
+/// The exit codes of `bench compare`, `bench export`, `bench rejudge` and `bench --baseline`, from sysexits.h where one
 /// fits, so a CI script can tell a regression from a broken input. Documented in results/README.md
 /// and in `bench compare --help`.
 enum ExitStatus {
@@ -10,7 +10,8 @@ enum ExitStatus {
     static let regressed: Int32 = 1
     /// EX_USAGE: a bad option value (threshold, baseline name, file counts).
     static let usage: Int32 = 64
-    /// EX_DATAERR: a file that is not a valid report, or of another schema version.
+    /// EX_DATAERR: a file that is not a valid report, or of another schema version, or (`bench
+    /// rejudge`) one without the samples and probe readings re-judging needs.
     static let dataError: Int32 = 65
     /// EX_NOINPUT: a report or baseline file that does not exist or cannot be read.
     static let noInput: Int32 = 66
@@ -51,6 +52,8 @@ enum ExitStatus {
             case .measureMismatch: code = measureMismatch
             default: code = dataError
             }
+        case is RejudgeError:
+            code = dataError
         case is UsageError:
             code = usage
         default:

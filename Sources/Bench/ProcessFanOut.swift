@@ -5,7 +5,7 @@ import Foundation
 /// Runs this command again in fresh processes of this executable, one after another, each writing
 /// its raw report to a private temporary file (`--process-output`), and reads the reports back.
 /// The parent measures nothing meanwhile, so the processes never overlap. Why processes at all:
-/// `ThroughputReport.combining`.
+/// `ScreeningRules+Processes` (docs/method.md).
 enum ProcessFanOut {
     static func measure(processes count: Int, arguments: [String]) throws -> [ThroughputReport] {
         let directory = FileManager.default.temporaryDirectory

@@ -61,10 +61,7 @@ struct RunCommand: ParsableCommand {
         """)
     var noScreening = false
 
-    @Option(name: .customLong("quiet-tolerance"), help: """
-        Width of the probe's quiet band (the run's usual uncontended level), as 3% or 0.03.
-        """)
-    var quietTolerance: String = "3%"
+    @OptionGroup var quietTolerance: QuietToleranceOption
 
     @Option(name: .customLong("max-duration"), help: """
         Most seconds of sampling per size, however few samples were quiet by then, shared equally by the \
@@ -116,19 +113,27 @@ struct RunCommand: ParsableCommand {
         }
         _ = try selection.kernels(in: try registryOptions.registry())
         _ = try screening
+        _ = try rules
     }
 
     /// Processes to measure in: `--processes`, else `defaultProcesses` (1 for a --quick smoke run).
     var processCount: Int { processes ?? (quick ? 1 : Self.defaultProcesses) }
 
-    /// Five, not three: a kernel can sit in a slow state for a whole process (`elu/swift-libm` at
-    /// 16.2 and 18.2 ns against its usual 14.9 in two of one run's three processes, 2026-11-24), and
-    /// the lower median of three then reads the slow state; of five it takes three. Measured in
-    /// alternation (results/screening/processes-3-vs-5.tar.gz): three processes of 9 samples, 1 of 7
-    /// consecutive pairs more than 5% apart (8.1%, that run); five processes of 7, 0 of 7 (worst 3.5%).
+    /// Five, not three: a kernel can sit in a slow state for a whole process, and when two of three
+    /// processes do, the lower median of three reads the slow state; of five it takes three
+    /// (evidence: results/screening/README.md, "Five processes").
     static let defaultProcesses = 5
     /// Samples per process when there are several: 7 × 5 processes, at 12 s of sampling budget each.
     static let defaultSamplesPerProcess = 7
+
+    /// The standard rules with `--quiet-tolerance` applied.
+    var rules: ScreeningRules {
+        get throws {
+            var rules = ScreeningRules.standard
+            try quietTolerance.apply(to: &rules)
+            return rules
+        }
+    }
 
     /// The screening the options ask for, with the sampling budget of one process; nil with
     /// --no-screening or --quick.
@@ -140,11 +145,7 @@ struct RunCommand: ParsableCommand {
                 }
                 return nil
             }
-            let tolerance: Double
-            do { tolerance = try ComparisonSettings.parseThreshold(quietTolerance) } catch {
-                throw ValidationError("--quiet-tolerance: \(error.message)")
-            }
-            var screening = Screening(tolerance: tolerance)
+            var screening = Screening()
             if let maxDuration { screening.maxDuration = maxDuration }
             guard screening.maxDuration > 0, screening.maxDuration <= 3600 else {
                 throw ValidationError("--max-duration must be in (0, 3600] seconds, got \(screening.maxDuration)")
@@ -174,14 +175,14 @@ struct RunCommand: ParsableCommand {
         if screening != nil { screening?.anchor = try baseline.anchorBand(announce: processOutput == nil) }
         let harness = Harness(samples: samples ?? (quick ? 5 : processCount > 1 ? Self.defaultSamplesPerProcess : 21),
                               minSampleTime: minTime ?? (quick ? 0.003 : 0.02), warmupTime: quick ? 0.005 : 0.05,
-                              threads: threads, screening: screening)
+                              threads: threads, screening: screening, rules: try rules)
         // The machine block is read before the run: the git state is the one the figures were made with.
         let machine = MachineInfo.current()
         let configuration = RunConfiguration(
             command: CommandLine.arguments.map(shellQuoted).joined(separator: " "), sizes: sizes, threads: threads,
             samples: harness.samples, minSampleTime: harness.minSampleTime, seed: seed,
             distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: alpha,
-            screening: harness.screening, processes: processCount)
+            screening: harness.screening, rules: harness.rules, processes: processCount)
         let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
                                 seed: seed, alpha: alpha)
 

@@ -141,7 +141,7 @@ public struct ReportComparison: Sendable, Equatable {
         // Probe bands are nanoseconds per element of one fixed workload: further apart than a speed
         // state split, the machine itself ran faster or slower, and every kernel with it.
         if let x = baseline.probeQuietBand?.lowerBound, let y = current.probeQuietBand?.lowerBound,
-           max(x, y) / min(x, y) - 1 > ThroughputReport.stateSplit {
+           max(x, y) / min(x, y) - 1 > current.configuration.rules.stateSplit {
             notes.append("the machine was in different speed states: probe band baseline \(ThroughputReport.threeDigits(x)) ns, "
                          + "current \(ThroughputReport.threeDigits(y)) ns (\(percentText(max(x, y) / min(x, y) - 1)) apart); "
                          + "every kernel moves with it")

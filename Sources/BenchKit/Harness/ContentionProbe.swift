@@ -6,7 +6,7 @@ import CKernels
 /// Why: on shared machines (VMs whose SMT sibling belongs to someone else) stretches of 10–60 s run
 /// 10–50% slower for scalar code and 5–15% slower for SIMD code. The probe is read before the first
 /// sample and after every sample; a sample counts only when both readings around it lie in the run's
-/// quiet band, the usual uncontended level of the probe (see `Screening` and docs/method.md).
+/// quiet band, the usual uncontended level of the probe (`ScreeningRules` and docs/method.md).
 final class ContentionProbe: @unchecked Sendable {
     /// 1,024 floats in and out: 8 KiB, far inside L1.
     private static let count = 1024

@@ -15,14 +15,17 @@ public struct Harness: Sendable {
     public var warmupTime: Double
     /// Threads the work is split across, in contiguous chunks.
     public var threads: Int
-    /// Contention screening of rounds; nil takes every round as it comes.
+    /// Contention screening of rounds (budget and anchor); nil takes every round as it comes.
     public var screening: Screening?
+    /// The rules screening judges samples by.
+    public var rules: ScreeningRules
     /// Where probe readings come from: `ContentionProbe` unless a test supplies a script.
     var probeReadings: (@Sendable () -> () -> Double)? = nil
 
     public init(samples: Int = 21, minSampleTime: Double = 0.02, warmupTime: Double = 0.05, threads: Int = 1,
-                screening: Screening? = nil) {
+                screening: Screening? = nil, rules: ScreeningRules = .standard) {
         self.screening = screening
+        self.rules = rules
         self.samples = samples
         self.minSampleTime = minSampleTime
         self.warmupTime = warmupTime
@@ -40,7 +43,7 @@ public struct Harness: Sendable {
     /// with several threads each gets one contiguous range per call.
     public struct Work: Sendable {
         public var count: Int
-        /// Whether screening's own test applies (`Screening.judge`): off for work whose samples
+        /// Whether screening's own test applies (`ScreeningRules.judge`): off for work whose samples
         /// spread widely with nothing interfering, such as a memory-bound copy.
         public var ownTest: Bool
         public var body: @Sendable (Range<Int>) -> Void
@@ -78,7 +81,8 @@ public struct Harness: Sendable {
     }
 
     /// Measures every piece, interleaved round by round. Without screening it takes exactly `samples`
-    /// rounds; with it, rounds go on until every piece has `samples` quiet samples (see `Screening`).
+    /// rounds; with it, rounds go on until every piece has `samples` quiet samples
+    /// (`ScreeningRules.judge`) or the screening's `maxDuration` has passed.
     public func measureInterleaved(_ pieces: [Work], progress: ((RoundProgress) -> Void)? = nil) -> Interleaved {
         let calls = pieces.map { piece in call(piece) }
         let batches = calls.map { calibrate($0) }
@@ -96,7 +100,7 @@ public struct Harness: Sendable {
         var offCPU = [[Double]](repeating: [], count: pieces.count)
         // A probe reading before the first sample and after every sample, so each is bracketed.
         var probes: [Double] = probe.map { [$0()] } ?? []
-        var verdict = Screening.Verdict(quiet: [], slowdown: [])
+        var verdict = ScreeningRules.Verdict(quiet: [], slowdown: [])
         let start = Clock.nanoseconds()
         var elapsed = 0.0
         var round = 0
@@ -122,8 +126,8 @@ public struct Harness: Sendable {
             let counted: Int
             let done: Bool
             if let screening {
-                verdict = screening.judge(probes: probes, samples: ns, ownTest: ownTest,
-                                          offCPU: tracksCPU ? offCPU : nil)
+                verdict = rules.judge(probes: probes, samples: ns, ownTest: ownTest,
+                                      offCPU: tracksCPU ? offCPU : nil, anchor: screening.anchor)
                 counted = RoundLog.fewestQuiet(verdict.quiet, piecesPerRound: pieces.count)
                 done = round >= samples && (counted >= samples || elapsed >= screening.maxDuration)
                     || round >= samples * Self.maxRoundsPerSample

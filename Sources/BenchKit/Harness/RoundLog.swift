@@ -9,14 +9,14 @@ public struct RoundLog: Codable, Sendable, Equatable {
     public var probeNsPerElement: [Double]
     /// Whether each sample, in the order taken, was quiet (made the figures).
     public var quiet: [Bool]
-    /// Per round, the consensus slowdown (`Screening`); nil where that test did not apply.
+    /// Per round, the consensus slowdown (`ScreeningRules.judge`); nil where that test did not apply.
     public var slowdown: [Double?]
     /// The probe band the samples were judged by: found in this run's readings, or the anchor.
     public var band: ClosedRange<Double>?
     /// Seconds spent in sampling rounds.
     public var duration: Double
     /// Per sample, in the order taken, the share of its wall time the thread was not running (nil
-    /// when not measured: multi-threaded runs, reports before 2026-11-23).
+    /// when not measured: multi-threaded runs, reports made before the off-CPU test).
     public var offCPUShare: [Double]?
     /// In a multi-process run, the process (from 1) this log comes from; nil for one process.
     public var process: Int?

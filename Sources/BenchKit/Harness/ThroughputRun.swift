@@ -53,8 +53,8 @@ public struct ThroughputRun: Sendable {
             let destination = SendableAddress(output.pointer)
 
             // The copy (the roofline) and every kernel, measured interleaved round by round. The
-            // copy is memory bound and at 1M its working set is this VM's whole L3: its samples
-            // spread 5-10% with nothing interfering, so screening's own test would reject half.
+            // copy is memory bound and its samples spread with neighbours' cache use even when the
+            // core is quiet, so it gets no own test (the same piece `rejudged` exempts).
             let runnable = kernels.filter(\.isAvailable)
             var pieces = [Harness.Work(count: size, ownTest: false) { range in
                 ck_copy(source.pointer + range.lowerBound, destination.pointer + range.lowerBound, range.count)
@@ -86,20 +86,28 @@ public struct ThroughputRun: Sendable {
         return Output(results: results, rounds: logs)
     }
 
-    /// One row: the summary from the quiet samples (all samples when `quiet` is nil); the rejected
-    /// ones are kept beside them. A row left with no quiet sample at all (the sampling budget ran out
-    /// on a busy machine) keeps every sample, and the report's warning says so.
     func result(function: String, implementation: String, isa: String, size: Int,
                 _ m: Harness.Measurement, quiet: [Bool]?) -> KernelResult {
-        var counts = quiet ?? Array(repeating: true, count: m.nsPerElement.count)
-        if !counts.contains(true) { counts = Array(repeating: true, count: m.nsPerElement.count) }
-        let ns = zip(m.nsPerElement, counts).filter(\.1).map(\.0)
-        let cycles = zip(m.cyclesPerElement, counts).filter(\.1).map(\.0)
-        let rejected = zip(m.nsPerElement, counts).filter { !$0.1 }.map(\.0)
-        return KernelResult(function: function, implementation: implementation, isa: isa, size: size,
-                            threads: harness.threads, batch: m.batch, samplesNsPerElement: ns,
-                            samplesCyclesPerElement: cycles, rejectedNsPerElement: rejected,
-                            summary: KernelResult.Summary(nsPerElement: ns, cyclesPerElement: cycles))
+        KernelResult(function: function, implementation: implementation, isa: isa, size: size, threads: harness.threads,
+                     batch: m.batch, nsPerElement: m.nsPerElement, cyclesPerElement: m.cyclesPerElement, quiet: quiet)
+    }
+}
+
+extension KernelResult {
+    /// One row from a piece's samples in the order taken: the summary from the quiet samples (all
+    /// samples when `quiet` is nil); the rejected ones are kept beside them. A row left with no quiet
+    /// sample at all (the sampling budget ran out on a busy machine) keeps every sample, and the
+    /// report's warning says so.
+    init(function: String, implementation: String, isa: String, size: Int, threads: Int, batch: Int,
+         nsPerElement: [Double], cyclesPerElement: [Double], quiet: [Bool]?) {
+        var counts = quiet ?? Array(repeating: true, count: nsPerElement.count)
+        if !counts.contains(true) { counts = Array(repeating: true, count: nsPerElement.count) }
+        let ns = zip(nsPerElement, counts).filter(\.1).map(\.0)
+        let cycles = zip(cyclesPerElement, counts).filter(\.1).map(\.0)
+        let rejected = zip(nsPerElement, counts).filter { !$0.1 }.map(\.0)
+        self.init(function: function, implementation: implementation, isa: isa, size: size, threads: threads,
+                  batch: batch, samplesNsPerElement: ns, samplesCyclesPerElement: cycles, rejectedNsPerElement: rejected,
+                  summary: Summary(nsPerElement: ns, cyclesPerElement: cycles))
     }
 }
 

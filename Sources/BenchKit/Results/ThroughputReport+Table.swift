@@ -63,6 +63,7 @@ extension ThroughputReport {
     /// "median of 30 samples", or a range when kernels took different counts; for a screened run,
     /// "median of ≥21 quiet samples of 25 rounds (screen: probe 3.0%, round 5.0%, own 5.0%,
     /// off-CPU 2.0%)", preceded by "lower median over 3 processes of the " for a multi-process run.
+    /// Rules other than the standard ones add their differing constants: "...; state split 10%)".
     var sampleCountText: String {
         let processes = configuration.processes.flatMap { $0 > 1 ? "lower median over \($0) processes of the " : nil } ?? ""
         return processes + perProcessSampleText
@@ -73,17 +74,18 @@ extension ThroughputReport {
             guard let lo = counts.min(), let hi = counts.max() else { return nil }
             return lo == hi ? "\(lo)" : "\(lo)–\(hi)"
         }
-        if let screening = configuration.screening, let quiet = range(rounds.map(\.quietCount)),
-           let taken = range(rounds.map(\.rounds)) {
-            return "median of ≥\(quiet) quiet samples of \(taken) rounds (screen: probe \(Self.percent(screening.tolerance)), "
-                + "round \(Self.percent(screening.consensusTolerance))"
-                + (screening.ownTolerance.map { ", own \(Self.percent($0))" } ?? "")
-                + (screening.offCPUTolerance.map { ", off-CPU \(Self.percent($0))" } ?? "") + ")"
+        let rules = configuration.rules
+        let other = ScreeningRules.Differences(rules: rules).phrases.joined(separator: ", ")
+        if configuration.screening != nil, let quiet = range(rounds.map(\.quietCount)), let taken = range(rounds.map(\.rounds)) {
+            let tests = ["probe \(Self.percent(rules.quietTolerance))"] + [("round", rules.consensusTolerance),
+                         ("own", rules.ownTolerance), ("off-CPU", rules.offCPUTolerance)].compactMap { name, tolerance in
+                tolerance.map { "\(name) \(Self.percent($0))" }
+            }
+            return "median of ≥\(quiet) quiet samples of \(taken) rounds (screen: \(tests.joined(separator: ", "))"
+                + (other.isEmpty ? "" : "; \(other)") + ")"
         }
-        guard let counts = range(results.map(\.samplesNsPerElement.count)) else {
-            return "median of \(configuration.samples) samples"
-        }
-        return "median of \(counts) samples"
+        let counts = range(results.map(\.samplesNsPerElement.count)) ?? "\(configuration.samples)"
+        return "median of \(counts) samples" + (other.isEmpty ? "" : " (rules: \(other))")
     }
 
     /// The plain-text table `bench` prints by default.

@@ -39,57 +39,6 @@ public struct ThroughputReport: Codable, Sendable, Equatable {
     }
 }
 
-/// How a run was made: enough to repeat it.
-public struct RunConfiguration: Codable, Sendable, Equatable {
-    public var command: String
-    public var sizes: [Int]
-    public var threads: Int
-    /// Quiet rounds wanted per size (every round counts when `screening` is nil).
-    public var samples: Int
-    /// Contention screening of rounds, nil when off (`--no-screening`).
-    public var screening: Screening?
-    /// The least time one sample lasts, in seconds (the batch is calibrated to reach it).
-    public var minSampleTime: Double
-    public var seed: UInt64
-    public var distribution: String
-    public var pinnedCPU: Int?
-    public var quick: Bool
-    /// True when timing a debug build was forced: such figures are not representative.
-    public var forcedDebugTiming: Bool
-    public var alpha: Float
-    /// Fresh processes each size was measured in (`--processes`); nil means one (and reports
-    /// from before 2026-11-24). `samples` and the screening's budget are per process.
-    public var processes: Int?
-    /// Where the rows' `instructions_per_element` came from (`bench run --counts FILE`), nil without.
-    public var countsSource: String?
-
-    public init(command: String, sizes: [Int], threads: Int, samples: Int, minSampleTime: Double, seed: UInt64,
-                distribution: String, pinnedCPU: Int?, quick: Bool, forcedDebugTiming: Bool, alpha: Float,
-                screening: Screening? = nil, processes: Int? = nil) {
-        self.processes = processes
-        self.screening = screening
-        self.command = command
-        self.sizes = sizes
-        self.threads = threads
-        self.samples = samples
-        self.minSampleTime = minSampleTime
-        self.seed = seed
-        self.distribution = distribution
-        self.pinnedCPU = pinnedCPU
-        self.quick = quick
-        self.forcedDebugTiming = forcedDebugTiming
-        self.alpha = alpha
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case command, sizes, threads, samples, seed, distribution, quick, alpha, screening, processes
-        case countsSource = "counts_source"
-        case minSampleTime = "min_sample_time_s"
-        case pinnedCPU = "pinned_cpu"
-        case forcedDebugTiming = "forced_debug_timing"
-    }
-}
-
 /// One kernel at one size: every sample and the summary computed from them.
 public struct KernelResult: Codable, Sendable, Equatable {
     /// `function` / `implementation` as in the registry; `copy` / `memcpy` for the roofline row.

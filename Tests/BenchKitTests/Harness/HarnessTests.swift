@@ -44,7 +44,8 @@ import Testing
     /// must take 12 rounds and reject exactly those four.
     @Test func screenedRunGoesOnUntilEnoughSamplesAreQuiet() throws {
         var harness = Harness(samples: 8, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
+                              screening: Screening(maxDuration: 60),
+                              rules: ScreeningRules(quietTolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil))
         harness.probeReadings = { Self.script([1.0, 1.01, 1.5, 1.5, 1.5, 1.0]) }
         var progress: [Harness.RoundProgress] = []
         let measured = harness.measureInterleaved([Harness.Work(count: 10) { _ in }]) { progress.append($0) }
@@ -62,7 +63,8 @@ import Testing
     /// the most common, earlier "quiet" samples turn into rejected ones, and sampling goes on.
     @Test func quietIsJudgedAgainstTheWholeRun() throws {
         var harness = Harness(samples: 3, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
+                              screening: Screening(maxDuration: 60),
+                              rules: ScreeningRules(quietTolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil))
         harness.probeReadings = { Self.script([1.3, 1.3, 1.3, 1.3]) }
         let steady = try #require(harness.measureInterleaved([Harness.Work(count: 10) { _ in }]).rounds)
         #expect(steady.quiet == [true, true, true])
@@ -74,7 +76,8 @@ import Testing
     /// With several pieces, each needs its own quiet samples: sample k belongs to piece k % pieces.
     @Test func everyPieceNeedsItsQuietSamples() throws {
         var harness = Harness(samples: 2, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
+                              screening: Screening(maxDuration: 60),
+                              rules: ScreeningRules(quietTolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil))
         // Readings 2, 3 and 5 are high: every sample next to one is spoilt (samples 1–5), so piece 0
         // has its second quiet sample in round 4 but piece 1 only in round 5.
         harness.probeReadings = { Self.script([1.0, 1.0, 2.0, 2.0, 1.0, 2.0, 1.0]) }
@@ -88,7 +91,8 @@ import Testing
     /// The budget ends a run whose samples are hardly ever quiet; the log says how few counted.
     @Test func budgetEndsABusyRun() throws {
         var harness = Harness(samples: 5, minSampleTime: 0.0002, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 0.05))
+                              screening: Screening(maxDuration: 0.05),
+                              rules: ScreeningRules(quietTolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil))
         // Readings alternate between two states, so no sample is bracketed by two in the band.
         harness.probeReadings = { Self.cycle([1.0, 2.0]) }
         let log = try #require(harness.measureInterleaved([Harness.Work(count: 10) { _ in }]).rounds)
@@ -101,7 +105,8 @@ import Testing
     /// off the CPU (a share, so within 0...1); with two threads it is not measured.
     @Test func offCPUSharesAreRecordedForSingleThreadedRuns() throws {
         var harness = Harness(samples: 3, minSampleTime: 0.0005, warmupTime: 0, threads: 1,
-                              screening: Screening(tolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil, maxDuration: 60))
+                              screening: Screening(maxDuration: 60),
+                              rules: ScreeningRules(quietTolerance: 0.05, ownTolerance: nil, offCPUTolerance: nil))
         harness.probeReadings = { Self.script([1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]) }
         let work = (0..<2).map { _ in Harness.Work(count: 100) { range in
             var x = 0.0

@@ -15,10 +15,5 @@ import Testing
         #expect(text.contains("\"probe_ns_per_element\"") && text.contains("\"pieces_per_round\"")
                 && text.contains("\"round_slowdown\"") && text.contains("\"off_cpu_share\""))
         #expect(try JSONDecoder().decode(RoundLog.self, from: data) == log)
-        let screening = Screening(tolerance: 0.04, consensusTolerance: 0.1, maxDuration: 40)
-        #expect(try JSONDecoder().decode(Screening.self, from: JSONEncoder().encode(screening)) == screening)
-        // A report from before the own test (no own_tolerance) decodes as screened without it.
-        let old = #"{"tolerance":0.03,"consensus_tolerance":0.05,"max_duration_s":60}"#
-        #expect(try JSONDecoder().decode(Screening.self, from: Data(old.utf8)) == Screening(ownTolerance: nil, offCPUTolerance: nil))
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import BenchKit
 
-@Suite struct ScreeningTests {
+@Suite struct ScreeningRulesSamplesTests {
     /// One piece, so only the probe test applies: sample k lies between readings k and k + 1, and
     /// both must be within the tolerance of the reference.
     @Test func probeQuietMeansBothReadingsAroundASampleAreNearTheReference() {
-        let screen = Screening(tolerance: 0.05)
+        let screen = ScreeningRules(quietTolerance: 0.05)
         let verdict = screen.judge(probes: [2.0, 2.1, 2.11, 2.0, 2.0], samples: [[1, 1, 1, 1]])
         #expect(verdict.quiet == [true, false, false, true])
         #expect(verdict.slowdown == [nil, nil, nil, nil])
@@ -20,15 +20,15 @@ import Testing
     @Test func aSingleFastReadingDoesNotSetTheBand() {
         var probes = Array(repeating: 1.0, count: 201)
         probes[100] = 0.8
-        let verdict = Screening(tolerance: 0.03).judge(probes: probes, samples: [Array(repeating: 1, count: 200)])
+        let verdict = ScreeningRules(quietTolerance: 0.03).judge(probes: probes, samples: [Array(repeating: 1, count: 200)])
         #expect(verdict.quiet.enumerated().allSatisfy { k, quiet in quiet == (k != 99 && k != 100) })
     }
 
     /// A faster state held by 30% of the readings, contention by 10%: the band is the usual 60%.
     @Test func theBandIsTheMostCommonState() {
         let probes = Array(repeating: 4.5, count: 30) + Array(repeating: 5.3, count: 60) + Array(repeating: 7.0, count: 10) + [5.3]
-        #expect(Screening.quietBand(probes, tolerance: 0.03) == 5.3...(5.3 * 1.03))
-        let verdict = Screening(tolerance: 0.03).judge(probes: probes, samples: [Array(repeating: 1, count: 100)])
+        #expect(ScreeningRules.standard.quietBand(probes) == 5.3...(5.3 * 1.03))
+        let verdict = ScreeningRules(quietTolerance: 0.03).judge(probes: probes, samples: [Array(repeating: 1, count: 100)])
         #expect(verdict.quiet.enumerated().allSatisfy { k, quiet in quiet == (k >= 30 && k < 89) })
     }
 
@@ -37,13 +37,13 @@ import Testing
     /// fast and usual readings (or with fewer than 5% of them) the spell is all the run has.
     @Test func aBusySpellHoldingMostReadingsIsNotTheBand() {
         let spell = Array(repeating: 9.9, count: 60)
-        #expect(Screening.quietBand(spell + Array(repeating: 5.3, count: 30) + Array(repeating: 4.5, count: 10), tolerance: 0.03)
+        #expect(ScreeningRules.standard.quietBand(spell + Array(repeating: 5.3, count: 30) + Array(repeating: 4.5, count: 10))
                 == 5.3...(5.3 * 1.03))
-        #expect(Screening.quietBand(spell + Array(repeating: 5.3, count: 3), tolerance: 0.03) == 9.9...(9.9 * 1.03))
-        #expect(Screening.quietBand(spell, tolerance: 0.03) == 9.9...(9.9 * 1.03))
-        #expect(Screening.quietBand([], tolerance: 0.03) == 0...0)
+        #expect(ScreeningRules.standard.quietBand(spell + Array(repeating: 5.3, count: 3)) == 9.9...(9.9 * 1.03))
+        #expect(ScreeningRules.standard.quietBand(spell) == 9.9...(9.9 * 1.03))
+        #expect(ScreeningRules.standard.quietBand([]) == 0...0)
         // The fast state may be the more common one; within the reach it then is the band.
-        #expect(Screening.quietBand(Array(repeating: 4.5, count: 60) + Array(repeating: 5.3, count: 40), tolerance: 0.03)
+        #expect(ScreeningRules.standard.quietBand(Array(repeating: 4.5, count: 60) + Array(repeating: 5.3, count: 40))
                 == 4.5...(4.5 * 1.03))
     }
 
@@ -51,10 +51,11 @@ import Testing
     /// taking the spell's level as its own band.
     @Test func anAnchorOverridesTheRunsOwnBand() {
         let busy = Array(repeating: 5.5, count: 11)
-        let anchored = Screening(tolerance: 0.03, anchor: 5.25...5.41)
-        #expect(anchored.judge(probes: busy, samples: [Array(repeating: 1, count: 10)]).quiet.allSatisfy { !$0 })
-        #expect(Screening(tolerance: 0.03).judge(probes: busy, samples: [Array(repeating: 1, count: 10)]).quiet.allSatisfy { $0 })
-        let verdict = anchored.judge(probes: Array(repeating: 5.3, count: 11), samples: [Array(repeating: 1, count: 10)])
+        let rules = ScreeningRules(quietTolerance: 0.03)
+        #expect(rules.judge(probes: busy, samples: [Array(repeating: 1, count: 10)], anchor: 5.25...5.41).quiet.allSatisfy { !$0 })
+        #expect(ScreeningRules(quietTolerance: 0.03).judge(probes: busy, samples: [Array(repeating: 1, count: 10)]).quiet.allSatisfy { $0 })
+        let verdict = rules.judge(probes: Array(repeating: 5.3, count: 11), samples: [Array(repeating: 1, count: 10)],
+                                  anchor: 5.25...5.41)
         #expect(verdict.quiet.allSatisfy { $0 } && verdict.band == 5.25...5.41)
     }
 
@@ -65,7 +66,7 @@ import Testing
         var samples = Array(repeating: Array(repeating: 1.0, count: 4), count: 8)
         for p in 0..<5 { samples[p][2] = 1.2 }
         for p in 5..<8 { samples[p][1] = 1.2 }
-        let verdict = Screening(tolerance: 0.03, consensusTolerance: 0.05)
+        let verdict = ScreeningRules(quietTolerance: 0.03, consensusTolerance: 0.05)
             .judge(probes: Array(repeating: 1.0, count: 33), samples: samples)
         #expect(verdict.slowdown.map { $0.map { ($0 * 100).rounded() / 100 } } == [1.0, 1.0, 1.2, 1.0])
         for r in 0..<4 {
@@ -74,12 +75,12 @@ import Testing
             }, "round \(r)")
         }
         // Without the own test, round 1 counts whole.
-        let roundsOnly = Screening(tolerance: 0.03, consensusTolerance: 0.05, ownTolerance: nil)
+        let roundsOnly = ScreeningRules(quietTolerance: 0.03, consensusTolerance: 0.05, ownTolerance: nil)
             .judge(probes: Array(repeating: 1.0, count: 33), samples: samples)
         #expect(roundsOnly.quiet[8..<16].allSatisfy { $0 })
         // With seven pieces the consensus test would lean on the piece judged: it is skipped, and
         // only each piece's own test rejects its slow samples.
-        let seven = Screening().judge(probes: Array(repeating: 1.0, count: 29), samples: Array(samples.prefix(7)))
+        let seven = ScreeningRules().judge(probes: Array(repeating: 1.0, count: 29), samples: Array(samples.prefix(7)))
         #expect(seven.slowdown.allSatisfy { $0 == nil })
         #expect(seven.quiet.enumerated().allSatisfy { k, quiet in quiet == (samples[k % 7][k / 7] == 1.0) })
     }
@@ -90,15 +91,15 @@ import Testing
     /// faster one always does. Below four probe-quiet samples the test does not apply.
     @Test func aPieceSlowOnItsOwnIsRejectedSampleBySample() {
         let slowPiece = [34.5, 38.5, 34.6, 38.4, 34.5, 36.0, 38.6, 33.0]
-        let verdict = Screening().judge(probes: Array(repeating: 1.0, count: 9), samples: [slowPiece])
+        let verdict = ScreeningRules().judge(probes: Array(repeating: 1.0, count: 9), samples: [slowPiece])
         #expect(verdict.quiet == [true, false, true, false, true, true, false, true])
-        let exempt = Screening().judge(probes: Array(repeating: 1.0, count: 9), samples: [slowPiece], ownTest: [false])
+        let exempt = ScreeningRules().judge(probes: Array(repeating: 1.0, count: 9), samples: [slowPiece], ownTest: [false])
         #expect(exempt.quiet.allSatisfy { $0 })
-        let few = Screening().judge(probes: Array(repeating: 1.0, count: 4), samples: [[34.5, 38.5, 34.6]])
+        let few = ScreeningRules().judge(probes: Array(repeating: 1.0, count: 4), samples: [[34.5, 38.5, 34.6]])
         #expect(few.quiet == [true, true, true])
         // Samples the probe rejected (here two from a faster state) do not count towards the lower
         // quartile: with them it would be 32.5, and every 40 would fail.
-        let busyProbe = Screening(tolerance: 0.03).judge(probes: [1, 1, 1, 1, 0.8, 1, 1], samples: [[40, 40, 40, 30, 30, 41]])
+        let busyProbe = ScreeningRules(quietTolerance: 0.03).judge(probes: [1, 1, 1, 1, 0.8, 1, 1], samples: [[40, 40, 40, 30, 30, 41]])
         #expect(busyProbe.quiet == [true, true, true, false, false, true])
     }
 
@@ -113,10 +114,10 @@ import Testing
     @Test func aMemorySpellTheProbeCannotFeelIsJudgedFromTheKernelsOwnFloor() {
         let samples = [[1.35, 1.35, 1.36, 1.36, 1.42, 1.50, 1.58, 1.66, 1.37, 1.47, 1.55, 1.62]]
         let probes = [5.3, 5.3, 5.3] + Array(repeating: 5.5, count: 10)
-        let verdict = Screening().judge(probes: probes, samples: samples)
+        let verdict = ScreeningRules().judge(probes: probes, samples: samples)
         #expect(verdict.band == 5.5...(5.5 * 1.03))
         #expect(verdict.quiet == [false, false, false, true, false, false, false, false, true, false, false, false])
-        let fast = Screening().judge(probes: [4.4, 4.4, 4.4] + Array(repeating: 5.5, count: 10), samples: samples)
+        let fast = ScreeningRules().judge(probes: [4.4, 4.4, 4.4] + Array(repeating: 5.5, count: 10), samples: samples)
         #expect(fast.quiet == [false, false, false, true, true, false, false, false, true, false, false, false])
     }
 
@@ -127,9 +128,9 @@ import Testing
         let samples = [[1.0, 1.0, 1.0, 1.0, 1.2, 1.0]]
         let offCPU = [[0.0, 0.01, 0.02, 0.0, 0.17, 0.05]]
         let probes = Array(repeating: 1.0, count: 7)
-        #expect(Screening().judge(probes: probes, samples: samples, offCPU: offCPU).quiet == [true, true, true, true, false, false])
-        #expect(Screening(ownTolerance: nil).judge(probes: probes, samples: samples).quiet.allSatisfy { $0 })
-        #expect(Screening(ownTolerance: nil, offCPUTolerance: nil)
+        #expect(ScreeningRules().judge(probes: probes, samples: samples, offCPU: offCPU).quiet == [true, true, true, true, false, false])
+        #expect(ScreeningRules(ownTolerance: nil).judge(probes: probes, samples: samples).quiet.allSatisfy { $0 })
+        #expect(ScreeningRules(ownTolerance: nil, offCPUTolerance: nil)
             .judge(probes: probes, samples: samples, offCPU: offCPU).quiet.allSatisfy { $0 })
     }
 
@@ -139,7 +140,7 @@ import Testing
     /// is rejected.
     @Test func aSlowdownCoveringHalfTheRunIsStillRejected() {
         let samples = Array(repeating: Array(repeating: 1.0, count: 5) + Array(repeating: 1.08, count: 5), count: 8)
-        let verdict = Screening(tolerance: 0.03, consensusTolerance: 0.05)
+        let verdict = ScreeningRules(quietTolerance: 0.03, consensusTolerance: 0.05)
             .judge(probes: Array(repeating: 1.0, count: 81), samples: samples)
         for r in 0..<10 {
             #expect(verdict.quiet[(r * 8)..<(r * 8 + 8)].allSatisfy { $0 == (r < 5) }, "round \(r)")
@@ -147,11 +148,17 @@ import Testing
         #expect(verdict.slowdown.map { $0.map { ($0 * 100).rounded() / 100 } } == Array(repeating: 1.0, count: 5) + Array(repeating: 1.08, count: 5))
     }
 
-    @Test func defaultsAreTheMeasuredOnes() {
-        let screen = Screening()
-        #expect(screen.tolerance == 0.03 && screen.consensusTolerance == 0.05 && screen.maxDuration == 60)
-        #expect(screen.ownTolerance == 0.05 && Screening.referencePercentile == 25 && Screening.ownTestMinimumSamples == 4)
-        #expect(Screening.bandFloorShare == 0.05 && Screening.bandReach == 0.25 && screen.offCPUTolerance == 0.02)
-        #expect(Screening.consensusMinimumPieces == 8 && Screening.ownReach == 0.06)
+    /// Each test has its switch: without the consensus test the slow round of
+    /// `roundsMostPiecesRanSlowInAreRejected` has no slowdown figure, and only each piece's own test
+    /// rejects its slow samples; a wider band takes in readings the standard one leaves out.
+    @Test func eachTestCanBeTurnedOffOrWidened() {
+        var samples = Array(repeating: Array(repeating: 1.0, count: 4), count: 8)
+        for p in 0..<5 { samples[p][2] = 1.2 }
+        let noConsensus = ScreeningRules(consensusTolerance: nil).judge(probes: Array(repeating: 1.0, count: 33), samples: samples)
+        #expect(noConsensus.slowdown.allSatisfy { $0 == nil })
+        #expect(noConsensus.quiet.enumerated().allSatisfy { k, quiet in quiet == (samples[k % 8][k / 8] == 1.0) })
+        let probes = [2.0, 2.1, 2.11, 2.0, 2.0]
+        #expect(ScreeningRules(quietTolerance: 0.05).judge(probes: probes, samples: [[1, 1, 1, 1]]).quiet == [true, false, false, true])
+        #expect(ScreeningRules(quietTolerance: 0.06).judge(probes: probes, samples: [[1, 1, 1, 1]]).quiet.allSatisfy { $0 })
     }
 }

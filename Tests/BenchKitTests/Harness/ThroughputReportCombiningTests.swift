@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import BenchKit
 
-@Suite struct ThroughputReportProcessesTests {
+@Suite struct ThroughputReportCombiningTests {
     func process(slow: [String: Double] = [:], band: Double? = nil) -> ThroughputReport {
         ReportFixture.process(slow: slow, band: band)
     }
@@ -36,9 +36,9 @@ import Testing
         let naive = try row(combined, "exp/swift-naive")
         #expect(naive.process == 3)
         #expect(naive.summary.medianNsPerElement == ReportFixture.report().results[0].samplesNsPerElement.sorted()[2])
-        #expect(ThroughputReport.lowerMedianIndex([3, 1, 2, 0]) == 1)   // 0, 1, 2, 3: the lower median is 1
-        #expect(ThroughputReport.lowerMedianIndex([2, 1, 1]) == 2)      // equal values in index order: 1, 1, 2
-        #expect(ThroughputReport.lowerMedianIndex([1, 1]) == 0)
+        #expect(ScreeningRules.lowerMedianIndex([3, 1, 2, 0]) == 1)   // 0, 1, 2, 3: the lower median is 1
+        #expect(ScreeningRules.lowerMedianIndex([2, 1, 1]) == 2)      // equal values in index order: 1, 1, 2
+        #expect(ScreeningRules.lowerMedianIndex([1, 1]) == 0)
     }
 
     @Test func everyProcessesRoundLogIsKeptAndMarked() throws {
@@ -52,39 +52,6 @@ import Testing
         other.results.removeLast()
         #expect(throws: ThroughputReport.CombineError.self) { try combine([process(), other]) }
         #expect(throws: ThroughputReport.CombineError.self) { try combine([]) }
-    }
-
-    /// Processes more than the round tolerance apart on some kernel get one NOTE per size, under the
-    /// table, naming the worst; processes that agree get none, and the copy row is never noted.
-    /// The footer names the rule.
-    @Test func disagreeingProcessesAreNoted() throws {
-        let agreeing = try combine([process(slow: ["exp/swift-simd16": 1.04, "copy/memcpy": 1.2]), process()])
-        #expect(agreeing.processDisagreements.isEmpty)
-        var apart = try combine([process(slow: ["exp/swift-simd16": 1.2, "gelu/swift-naive": 1.5]), process()])
-        apart.fillRelativeFigures()
-        #expect(apart.processDisagreements == [
-            "NOTE: size 1M: 2 of 5 rows' process medians differ by more than 5.0%; worst gelu/swift-naive, 50% "
-                + "(6.06, 4.04 ns/elem); each row shows the lower median of its processes."])
-        let table = apart.tableText()
-        #expect(table.contains("lower median over 2 processes of the median of 5 samples"))
-        #expect(table.contains("NOTE: size 1M: 2 of 5 rows"))
-    }
-
-    /// Process bands as recorded: the fast state (4.4-4.5 ns) against the usual one (5.2-5.4) and a
-    /// neighbour's busy spell (9.9). The usual state is the one most processes are in, within 25% of
-    /// the fastest; of two as large, the slower.
-    @Test func theUsualSpeedStateIsTheOneMostProcessesAreIn() {
-        let usual = ThroughputReport.usualStateProcesses
-        #expect(usual([5.38, 4.45, 4.46, 4.44, 4.47]) == [1, 2, 3, 4])    // run 01 of processes-5-fast-hour
-        #expect(usual([5.25, 4.47, 4.47, 4.47, 4.46]) == [1, 2, 3, 4])    // run 09 of processes-5: fast again
-        #expect(usual([5.28, 4.44, 5.3, 4.47, 5.26]) == [0, 2, 4])
-        #expect(usual([5.28, 4.44, 4.45, 5.26]) == [0, 3])                // two and two: the slower
-        #expect(usual([5.27, 5.33, 5.37, 5.38, 5.45]) == [0, 1, 2, 3, 4])  // 3.4% apart: one state
-        #expect(usual([5.3, 9.9, 9.8, 9.9]) == [0])                      // a busy spell is beyond the reach
-        #expect(usual([4.45, 5.3, 9.9]) == [1])                           // one each: the slowest within reach
-        #expect(usual([9.9, 9.8]) == [0, 1])
-        #expect(usual([5.3, nil, 4.4]) == [0, 1, 2])                      // a process without a band: all count
-        #expect(usual([]) == [])
     }
 
     /// Two of five processes in the fast state: every row comes from the three usual ones (their lower
@@ -107,21 +74,6 @@ import Testing
         #expect(try combine([process(), process()]).speedStateNotes.isEmpty)
     }
 
-    /// Processes that ran out of their budget get one WARNING per size, counting them and naming the
-    /// one with the fewest quiet samples.
-    @Test func processesShortOfQuietSamplesShareOneWarning() throws {
-        var combined = try combine([process(band: 5.3), process(band: 5.3), process(band: 5.3)])
-        combined.configuration.screening = Screening(maxDuration: 12)
-        combined.configuration.samples = 1
-        combined.rounds[0].quiet = Array(repeating: true, count: 6)
-        combined.rounds[1].quiet = Array(repeating: false, count: 6)
-        combined.rounds[2].quiet = Array(repeating: false, count: 6)
-        #expect(combined.screeningWarnings == [
-            "WARNING: size 1M: 2 of 3 processes ran out of their 12 s before every kernel had 1 quiet samples "
-                + "(fewest: 0 in 1 rounds, process 2); the machine was busy and these medians may be more than 5% off, high or low "
-                + "(a kernel with no quiet sample is summarised from all its samples)."])
-    }
-
     @Test func processFieldsRoundTripThroughJSON() throws {
         let combined = try combine([process(slow: ["exp/swift-simd16": 1.5]), process()])
         let decoded = try ThroughputReport.decode(from: combined.jsonData())
@@ -129,5 +81,47 @@ import Testing
         // A one-process report has no process fields at all.
         let single = String(decoding: try ReportFixture.report().jsonData(), as: UTF8.self)
         #expect(!single.contains("\"processes\"") && !single.contains("\"process\""))
+    }
+
+    /// Two of five processes with every kernel 12% slow and the probe alike: the rows come from the
+    /// other three (the plain lower median would take a slow process for any kernel one of the three
+    /// was slow for), a NOTE names them, and the disagreement NOTE looks at the three only.
+    @Test func processesWhoseKernelsRanSlowDoNotSetTheRows() throws {
+        let combined = try ReportFixture.combine([
+            ReportFixture.process(all: 1.12, band: 5.3), ReportFixture.process(all: 1.12, band: 5.31),
+            ReportFixture.process(band: 5.3), ReportFixture.process(slow: ["exp/swift-naive": 1.6], band: 5.32),
+            ReportFixture.process(band: 5.29)])
+        let naive = try #require(combined.results.first { $0.function == "exp" && $0.implementation == "swift-naive" })
+        #expect(naive.process == 5)
+        #expect(naive.summary.medianNsPerElement == ReportFixture.report().results[0].samplesNsPerElement.sorted()[2])
+        #expect(combined.results.allSatisfy { [3, 4, 5].contains($0.process ?? 0) })
+        #expect(combined.speedStateNotes.isEmpty)
+        #expect(combined.kernelStateNotes == [
+            "NOTE: size 1M: kernels ran at another pace in process 1 (12% slower) and process 2 (12% slower) than in "
+                + "processes 3, 4, 5 (median over kernels), with the probe reading alike; the rows come from processes "
+                + "3, 4, 5, the fastest pace two processes share."])
+        #expect(combined.processDisagreements.count == 1 && combined.processDisagreements[0].contains("(2.02, 3.23, 2.02 ns/elem)"))
+        #expect(combined.tableText().contains("kernels ran at another pace in process 1"))
+        // The notes come from the JSON's figures alone, so a reloaded report says the same.
+        #expect(try ThroughputReport.decode(from: combined.jsonData()).kernelStateNotes == combined.kernelStateNotes)
+        // Three slower processes are listed with commas and one "and"; the rows come from the two.
+        let three = try ReportFixture.combine([
+            ReportFixture.process(all: 1.07), ReportFixture.process(), ReportFixture.process(all: 1.09),
+            ReportFixture.process(all: 1.11), ReportFixture.process()])
+        #expect(three.kernelStateNotes.first?.contains(
+            "in process 1 (7.0% slower), process 3 (9.0% slower) and process 4 (11% slower) than in processes 2, 5") == true)
+        #expect(three.results.allSatisfy { [2, 5].contains($0.process ?? 0) })
+        // Processes at one pace: no NOTE, and the plain lower median.
+        let alike = try ReportFixture.combine([ReportFixture.process(), ReportFixture.process(all: 1.03), ReportFixture.process()])
+        #expect(alike.kernelStateNotes.isEmpty)
+    }
+
+    /// Unscreened processes (no round logs) are still grouped by pace.
+    @Test func unscreenedProcessesAreGroupedByPaceToo() throws {
+        var processes = [ReportFixture.process(all: 1.15), ReportFixture.process(), ReportFixture.process()]
+        for k in processes.indices { processes[k].rounds = [] }
+        let combined = try ReportFixture.combine(processes)
+        #expect(combined.results.allSatisfy { $0.process == 2 })
+        #expect(combined.kernelStateNotes.count == 1 && combined.kernelStateNotes[0].contains("process 1 (15% slower)"))
     }
 }

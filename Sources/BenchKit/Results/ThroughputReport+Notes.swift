@@ -1,0 +1,117 @@
+import Foundation
+
+/// The WARNING and NOTE lines under the table and in Markdown: what the screening and the choice of
+/// processes (`ThroughputReport+Selection`, `ScreeningRules`) did, in words.
+extension ThroughputReport {
+    /// The warnings and notes shown under the table and in Markdown: screening warnings, then
+    /// processes in another speed state, then processes whose kernels ran slower, then process
+    /// disagreements.
+    var runNotes: [String] { screeningWarnings + speedStateNotes + kernelStateNotes + processDisagreements }
+
+    /// One WARNING line per size whose sampling budget ran out before every kernel had `samples`
+    /// quiet samples. With several processes the line counts the processes that ran out and names
+    /// the one with the fewest; the JSON's `rounds` has each. "High or low": on a busy machine the
+    /// kept samples can lean either way, since a state the probe does not feel can also be a fast one.
+    var screeningWarnings: [String] {
+        guard let screening = configuration.screening else { return [] }
+        let wanted = configuration.samples, budget = String(format: "%.0f", screening.maxDuration)
+        return roundSizes.compactMap { size in
+            let logs = rounds.filter { $0.size == size }
+            let short = logs.filter { $0.quietCount < wanted }
+            guard let worst = short.min(by: { $0.quietCount < $1.quietCount }) else { return nil }
+            let what = worst.process == nil
+                ? "a kernel got only \(worst.quietCount) quiet samples in \(worst.rounds) rounds (\(wanted) wanted) within \(budget) s"
+                : "\(short.count) of \(logs.count) processes ran out of their \(budget) s before every kernel had \(wanted) "
+                    + "quiet samples (fewest: \(worst.quietCount) in \(worst.rounds) rounds, process \(worst.process ?? 1))"
+            return "WARNING: size \(Self.sizeLabel(size)): \(what); the machine was busy and these medians may be more than 5% off, high or low"
+                + (worst.quietCount == 0 ? " (a kernel with no quiet sample is summarised from all its samples)." : ".")
+        }
+    }
+
+    /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet
+    /// sample at all, so that its figures were made from samples a busy machine slowed; nil otherwise.
+    /// When most of that log's probe readings sat *below* its band (an anchored run made in the
+    /// host's faster speed state), it says so instead of blaming a busy machine. (A kernel with a few
+    /// quiet samples is still measured in the quiet state; its wider bootstrap interval carries the
+    /// uncertainty.)
+    public var unscreenedRows: String? {
+        guard configuration.screening != nil, let log = rounds.first(where: { $0.quietCount == 0 }) else { return nil }
+        let at = "had no quiet sample for some kernel at \(Self.sizeLabel(log.size))"
+        if let band = log.band, !log.probeNsPerElement.isEmpty,
+           case let median = SampleStatistics(log.probeNsPerElement).median, median < band.lowerBound {
+            return at + ", the machine running faster than the band it was screened against (probe median "
+                + "\(Self.threeDigits(median)) ns against "
+                + "\(Self.threeDigits(band.lowerBound))-\(Self.threeDigits(band.upperBound))): another speed state"
+        }
+        return at + ", so its figures come from a busy machine"
+    }
+
+    /// One NOTE line per size at which some processes ran in another speed state of the machine than
+    /// the ones the rows come from, naming them and their probe bands.
+    var speedStateNotes: [String] {
+        roundSizes.compactMap { size in
+            let (logs, usual) = speedStates(at: size)
+            guard usual.count < logs.count else { return nil }
+            let other = logs.indices.filter { !usual.contains($0) }
+            func describe(_ indices: [Int]) -> (names: String, bands: String) {
+                let bands = indices.compactMap { logs[$0].band?.lowerBound }
+                let low = Self.threeDigits(bands.min() ?? 0), high = Self.threeDigits(bands.max() ?? 0)
+                return (indices.map { "\(logs[$0].process ?? $0 + 1)" }.joined(separator: ", "), low == high ? low : "\(low)-\(high)")
+            }
+            let (otherNames, otherBands) = describe(other), (usualNames, usualBands) = describe(usual)
+            return "NOTE: size \(Self.sizeLabel(size)): process\(other.count > 1 ? "es" : "") \(otherNames) ran in another speed "
+                + "state of the machine (probe band \(otherBands) ns, against \(usualBands) ns); the rows come from "
+                + "process\(usual.count > 1 ? "es" : "") \(usualNames)."
+        }
+    }
+
+    /// One NOTE line per size at which some usual-state processes ran their kernels at another pace
+    /// than the processes the rows come from (slower, or a lone faster one), naming them and by how much.
+    var kernelStateNotes: [String] {
+        resultSizes.compactMap { size in
+            let selection = rowSources(at: size)
+            let (sources, pace) = (selection.sources, selection.pace)
+            let others = selection.usual.filter { !sources.contains($0) }
+            guard !others.isEmpty else { return nil }
+            let base = SampleStatistics(sources.compactMap { pace[$0] }).median
+            let logs = rounds.filter { $0.size == size }
+            let name = { (k: Int) in "\(k < logs.count ? logs[k].process ?? k + 1 : k + 1)" }
+            let described = others.map { k in
+                let change = (pace[k] ?? base) / base - 1
+                return "process \(name(k)) (\(Self.percent(abs(change))) \(change < 0 ? "faster" : "slower"))"
+            }
+            let sourceNames = "process\(sources.count > 1 ? "es" : "") \(sources.map(name).joined(separator: ", "))"
+            let quorum = configuration.rules.paceQuorum
+            let listed = described.count < 2 ? described.joined()
+                : described.dropLast().joined(separator: ", ") + " and " + described.last!
+            return "NOTE: size \(Self.sizeLabel(size)): kernels ran at another pace in \(listed) "
+                + "than in \(sourceNames) (median over kernels), with the probe reading alike; the rows come from "
+                + "\(sourceNames), the fastest pace \(quorum == 2 ? "two" : "\(quorum)") processes share."
+        }
+    }
+
+    /// One NOTE line per size at which some kernel's process medians (among the processes the rows
+    /// come from; the others are the notes above) differ by more than the rules'
+    /// `disagreementTolerance`, naming the worst: the figure is still the lower median, but the
+    /// reader should know the processes disagreed. The copy row is left out: it is memory bound and
+    /// spreads 5-10% with nothing interfering, so it would be noted every run.
+    var processDisagreements: [String] {
+        let tolerance = configuration.rules.disagreementTolerance
+        return resultSizes.compactMap { size in
+            let sources = rowSources(at: size).sources
+            let counted = { (k: Int) in sources.contains(k) }
+            let spread = results.filter { $0.size == size && $0.function != Self.rooflineFunction }.compactMap { row -> (KernelResult, Double)? in
+                guard let medians = row.processes?.enumerated().filter({ counted($0.offset) }).map(\.element.medianNsPerElement),
+                      let lo = medians.min(), let hi = medians.max(), lo > 0 else { return nil }
+                return (row, hi / lo - 1)
+            }
+            let apart = spread.filter { $0.1 > tolerance }
+            guard let (worst, by) = apart.max(by: { $0.1 < $1.1 }) else { return nil }
+            let medians = worst.processes?.enumerated().filter { counted($0.offset) }
+                .map { Self.threeDigits($0.element.medianNsPerElement) }.joined(separator: ", ") ?? ""
+            return "NOTE: size \(Self.sizeLabel(size)): \(apart.count) of \(spread.count) rows' process medians differ by "
+                + "more than \(Self.percent(tolerance)); worst \(worst.function)/\(worst.implementation), "
+                + "\(Self.percent(by)) (\(medians) ns/elem); each row shows the lower median of its processes."
+        }
+    }
+}
