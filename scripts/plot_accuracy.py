@@ -363,7 +363,8 @@ def derivative_plot(out_dir):
                bbox_to_anchor=(0.5, 0.0))
     ranges = {tuple(r["plot_x"]) for r in rows}
     on = f" on [{fmt_number(rows[0]['plot_x'][0])}, {fmt_number(rows[0]['plot_x'][1])}]" if len(ranges) == 1 else ""
-    params = "; ".join(f"{r['id']} {parameter_text(r, {})}" for r in rows if r["parameters"])
+    params = "; ".join(f"{r['id']} " + ", ".join(f"{p['symbol']} = {fmt_number(p['default'])}" for p in r["parameters"])
+                       for r in rows if r["parameters"])
     fig.suptitle(f"Activation functions and their derivatives{on} (analytic, double precision"
                  + (f"; {params})" if params else ")"), fontsize=15, y=0.985)
     fig.subplots_adjust(left=0.05, right=0.985, top=0.91, bottom=0.12, wspace=0.18, hspace=0.22)

@@ -44,14 +44,15 @@ public struct FunctionDefinition: Sendable {
 }
 
 /// A member of `KernelParameters` that a function reads: its name on the command line and in
-/// reports, its symbol in formulas, and where it sits in the set.
+/// reports, its symbol in text and in formulas, and where it sits in the set.
 public struct FunctionParameter: Sendable {
     public let name: String
+    public let symbol: String
     public let latex: String
     public let value: @Sendable (KernelParameters) -> Float
 
     /// ELU's slope (`--alpha`, default 1).
-    public static let alpha = FunctionParameter(name: "alpha", latex: #"\alpha"#, value: { $0.alpha })
+    public static let alpha = FunctionParameter(name: "alpha", symbol: "α", latex: #"\alpha"#, value: { $0.alpha })
 }
 
 extension ActivationFunction: Comparable {

@@ -28,6 +28,7 @@ public enum FunctionTable {
 
     public struct Parameter: Codable, Sendable {
         public var name: String
+        public var symbol: String
         public var latex: String
         public var `default`: Float
     }
@@ -60,7 +61,7 @@ public enum FunctionTable {
                               derivative: d.derivative.map { derivative in xs.map { derivative.value($0, defaults) } })
             }
             return Row(id: function.rawValue, code: function.code, formula: d.formula, latex: d.latex,
-                       parameters: d.parameters.map { Parameter(name: $0.name, latex: $0.latex, default: $0.value(defaults)) },
+                       parameters: d.parameters.map { Parameter(name: $0.name, symbol: $0.symbol, latex: $0.latex, default: $0.value(defaults)) },
                        derivativeLatex: d.derivative?.latex, plotX: [d.plotX.lowerBound, d.plotX.upperBound],
                        plotY: [d.plotY.lowerBound, d.plotY.upperBound], curve: curve)
         }
