@@ -11,7 +11,7 @@ both sides map.
   hello  <version>                        the handshake; the reply is one line per kernel:
            kernel <index> <function> <implementation> <library> <isa> <note>
          then  ready <count>. <index> counts from 0 and names the kernel in `call`; <function>
-         is a bench function id (sigmoid, tanh, elu, gelu-erf, gelu-tanh).
+         is a bench function id (`bench list --functions`: sigmoid, tanh, elu, ...).
   map    <region> <path> <floats>         map <floats> float32 elements of the file <path> as
                                           region <region> (an integer chosen by bench, never
                                           reused within a session) -> ok

@@ -8,10 +8,12 @@ Writes into the output directory:
   ulp-<function>.png               per-bin maximum ulp error against x over the report's profile domain,
                                    one line per implementation (log scale; 0 is drawn at a floor, non-finite
                                    errors at a ceiling line), with the command and machine from the report.
-  functions-and-derivatives.png    each activation and its analytic derivative over [-6, 6], with the regions
-                                   where |f'| < 0.01 (saturation) shaded. Needs no report.
+  functions-and-derivatives.png    each activation and its analytic derivative over its plot range, with the
+                                   regions where |f'| < 0.01 (saturation) shaded. Needs no report.
 
-Run it through `scripts/plot.sh accuracy`, which provides matplotlib and numpy in .venv-plots/.
+The functions, formulas, derivatives and plot ranges come from the tool's function table
+(function_table.py: `bench list --functions --json`). Run it through `scripts/plot.sh accuracy`, which
+provides matplotlib and numpy in .venv-plots/.
 """
 
 import argparse
@@ -28,6 +30,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.transforms as mtransforms  # noqa: E402
 import numpy as np  # noqa: E402
 
+import function_table  # noqa: E402
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "results", "plots")
 
@@ -39,13 +43,7 @@ ULP_FLOOR = 1e-3          # bins whose max error is 0 are drawn here (log scale)
 NONFINITE_MARKER = 1e9    # the tool writes this for a bin with a non-finite error
 SATURATION = 0.01         # |f'| below this counts as saturated
 
-FORMULAS = {
-    "sigmoid": r"$\sigma(x) = 1/(1+e^{-x})$",
-    "tanh": r"$\tanh(x) = (e^{x}-e^{-x})/(e^{x}+e^{-x})$",
-    "elu": r"$\mathrm{elu}(x) = x$ for $x>0$, $\alpha(e^{x}-1)$ for $x\leq 0$ ($\alpha=1$)",
-    "gelu-erf": r"$\mathrm{gelu}(x) = \frac{x}{2}\,(1+\mathrm{erf}(x/\sqrt{2}))$",
-    "gelu-tanh": r"$\frac{x}{2}\,(1+\tanh(\sqrt{2/\pi}\,(x+0.044715\,x^{3})))$",
-}
+CURVE_POINTS = 12001      # f and f' per function for the derivative plot (0.001 apart over [-6, 6])
 
 # Fixed styles for the known implementations so every plot uses the same colours.
 STYLES = {
@@ -203,7 +201,7 @@ def plot_ulp(report, function, series, overall, out_path):
     ax.set_xlabel("x", fontsize=12)
     ax.set_ylabel(f"max ulp error in bin (log scale; 0 drawn at {ULP_FLOOR:g})", fontsize=12)
     ax.tick_params(labelsize=11)
-    formula = FORMULAS.get(function, "")
+    formula = formula_title(function, report.get("configuration", {}))
     fig.suptitle(f"{function}: ulp error against x, per implementation", fontsize=16, y=0.975)
     ax.set_title(formula, fontsize=12, color="0.25")
     leg = ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.09), ncol=2, fontsize=10, frameon=False,
@@ -253,61 +251,23 @@ def ulp_plots(report, out_dir):
 
 # ---- functions and derivatives -------------------------------------------------------------------------
 
-_erf = np.vectorize(math.erf, otypes=[float])
-SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
-GELU_C = 0.044715
-ALPHA = 1.0
+
+def parameter_text(row, values):
+    """ "alpha = 1.5" for each parameter the function reads, with the run's values (else the defaults)."""
+    return ", ".join(f"${p['latex']}={fmt_number(values.get(p['name'], p['default']))}$" for p in row["parameters"])
 
 
-def sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-x))
+def fmt_number(v):
+    v = float(v)
+    return f"{v:g}"
 
 
-def d_sigmoid(x):
-    s = sigmoid(x)
-    return s * (1.0 - s)
-
-
-def d_tanh(x):
-    t = np.tanh(x)
-    return 1.0 - t * t
-
-
-def elu(x):
-    return np.where(x > 0, x, ALPHA * np.expm1(np.minimum(x, 0.0)))
-
-
-def d_elu(x):
-    return np.where(x > 0, 1.0, ALPHA * np.exp(np.minimum(x, 0.0)))
-
-
-def gelu_erf(x):
-    return 0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))
-
-
-def d_gelu_erf(x):
-    cdf = 0.5 * (1.0 + _erf(x / math.sqrt(2.0)))
-    pdf = np.exp(-0.5 * x * x) / math.sqrt(2.0 * math.pi)
-    return cdf + x * pdf
-
-
-def gelu_tanh(x):
-    return 0.5 * x * (1.0 + np.tanh(SQRT_2_OVER_PI * (x + GELU_C * x ** 3)))
-
-
-def d_gelu_tanh(x):
-    t = np.tanh(SQRT_2_OVER_PI * (x + GELU_C * x ** 3))
-    du = SQRT_2_OVER_PI * (1.0 + 3.0 * GELU_C * x * x)
-    return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * du
-
-
-ACTIVATIONS = [
-    ("sigmoid", sigmoid, d_sigmoid, r"$\sigma' = \sigma(1-\sigma)$"),
-    ("tanh", np.tanh, d_tanh, r"$\tanh' = 1-\tanh^2$"),
-    ("elu", elu, d_elu, r"$\mathrm{elu}' = 1\ (x>0),\ \alpha e^{x}\ (x\leq 0)$"),
-    ("gelu-erf", gelu_erf, d_gelu_erf, r"$\mathrm{gelu}' = \Phi(x) + x\,\varphi(x)$"),
-    ("gelu-tanh", gelu_tanh, d_gelu_tanh, r"$\frac{1}{2}(1+t) + \frac{x}{2}(1-t^2)\sqrt{2/\pi}(1+3c x^2)$"),
-]
+def formula_title(function, configuration):
+    row = function_table.by_id().get(function)
+    if row is None:
+        return ""
+    params = parameter_text(row, configuration)
+    return row["latex"] + (f" ({params})" if params else "")
 
 
 def runs(mask):
@@ -324,13 +284,19 @@ def runs(mask):
     return out
 
 
-def derivative_plot(out_dir, lo=-6.0, hi=6.0):
-    x = np.linspace(lo, hi, 12001)
-    fig, axes = plt.subplots(2, 3, figsize=FIGSIZE, dpi=DPI, sharex=True)
+def derivative_plot(out_dir):
+    rows = [r for r in function_table.load(CURVE_POINTS) if r["curve"].get("derivative") is not None]
+    columns = 3
+    panels = len(rows) + 1  # and the derivatives side by side
+    nrows = math.ceil(panels / columns)
+    fig, axes = plt.subplots(nrows, columns, figsize=(FIGSIZE[0], FIGSIZE[1] * nrows / 2), dpi=DPI, sharex=True)
     axes = axes.ravel()
     sat_handle = stat_handle = None
-    for ax, (name, f, df, dlabel) in zip(axes, ACTIVATIONS):
-        y, dy = f(x), df(x)
+    for ax, row in zip(axes, rows):
+        name = row["id"]
+        x = np.array(row["curve"]["x"])
+        y, dy = np.array(row["curve"]["value"]), np.array(row["curve"]["derivative"])
+        lo, hi = row["plot_x"]
         small = np.abs(dy) < SATURATION
         notes = []
         for s, e in runs(small):
@@ -343,8 +309,8 @@ def derivative_plot(out_dir, lo=-6.0, hi=6.0):
                 # |f'| small inside the range: a stationary point (the minimum of GELU), not saturation.
                 h = ax.axvspan(x0, x1, color="#ff7f0e", alpha=0.35, lw=0)
                 stat_handle = h
-                xm = x[s + np.argmin(np.abs(dy[s:e + 1]))]
-                ym = f(np.array([xm]))[0]
+                k = s + np.argmin(np.abs(dy[s:e + 1]))
+                xm, ym = x[k], y[k]
                 ax.annotate(f"f' = 0 at x ≈ {xm:.3f}\n(minimum, f = {ym:.3f})", xy=(xm, ym), xytext=(0.6, -0.5),
                             fontsize=8.5, va="center",
                             arrowprops=dict(arrowstyle="->", color="0.3", lw=0.8))
@@ -355,23 +321,24 @@ def derivative_plot(out_dir, lo=-6.0, hi=6.0):
         ax.set_axisbelow(True)
         ax.set_xlim(lo, hi)
         ax.set_title(name, fontsize=13, loc="left", fontweight="bold")
-        ax.text(0.02, 0.97, dlabel, transform=ax.transAxes, fontsize=9.5, va="top", color="#a01010",
+        ax.text(0.02, 0.97, row["derivative_latex"], transform=ax.transAxes, fontsize=9.5, va="top", color="#a01010",
                 bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="none", alpha=0.85))
         if notes:
             ax.text(0.98, 0.03, "|f'| < 0.01: " + ", ".join(notes), transform=ax.transAxes, fontsize=9,
                     ha="right", va="bottom", color="0.25",
                     bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="none", alpha=0.85))
-        if name in ("elu", "gelu-erf", "gelu-tanh"):
-            ax.set_ylim(-1.3, 3.0)
-        else:
-            ax.set_ylim(-1.15, 1.15)
+        ax.set_ylim(*row["plot_y"])
         ax.tick_params(labelsize=10)
 
-    # Last panel: the derivatives side by side.
-    ax = axes[5]
-    colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"]
-    for (name, _, df, _), c in zip(ACTIVATIONS, colors):
-        ax.plot(x, df(x), color=c, lw=1.6, ls="--" if name == "gelu-tanh" else "-", label=name)
+    # Last panel: the derivatives side by side; one that lies on an earlier one is dashed.
+    ax = axes[len(rows)]
+    colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f"]
+    drawn = []
+    for k, row in enumerate(rows):
+        x, dy = np.array(row["curve"]["x"]), np.array(row["curve"]["derivative"])
+        close = any(len(d) == len(dy) and np.max(np.abs(d - dy)) < 0.05 for d in drawn)
+        ax.plot(x, dy, color=colors[k % len(colors)], lw=1.6, ls="--" if close else "-", label=row["id"])
+        drawn.append(dy)
     ax.axhspan(-SATURATION, SATURATION, color="0.55", alpha=0.3, lw=0)
     ax.axhline(0, color="0.6", lw=0.7)
     ax.grid(True, color="0.9", lw=0.7)
@@ -380,7 +347,9 @@ def derivative_plot(out_dir, lo=-6.0, hi=6.0):
     ax.set_title("all derivatives f'(x)", fontsize=13, loc="left", fontweight="bold")
     ax.legend(fontsize=9, loc="upper left", frameon=True, framealpha=0.9)
     ax.tick_params(labelsize=10)
-    for ax in axes[3:]:
+    for ax in axes[len(rows) + 1:]:
+        ax.set_visible(False)
+    for ax in axes[max(0, len(rows) + 1 - columns):len(rows) + 1]:
         ax.set_xlabel("x", fontsize=11)
 
     handles, labels = axes[0].get_legend_handles_labels()
@@ -392,8 +361,12 @@ def derivative_plot(out_dir, lo=-6.0, hi=6.0):
         labels.append("|f'| < 0.01 at a stationary point (not saturation)")
     fig.legend(handles, labels, loc="lower center", ncol=4, fontsize=10.5, frameon=False,
                bbox_to_anchor=(0.5, 0.0))
-    fig.suptitle("Activation functions and their derivatives on [-6, 6] (analytic, double precision; elu α = 1)",
-                 fontsize=15, y=0.985)
+    ranges = {tuple(r["plot_x"]) for r in rows}
+    on = f" on [{fmt_number(rows[0]['plot_x'][0])}, {fmt_number(rows[0]['plot_x'][1])}]" if len(ranges) == 1 else ""
+    params = "; ".join(f"{r['id']} " + ", ".join(f"{p['symbol']} = {fmt_number(p['default'])}" for p in r["parameters"])
+                       for r in rows if r["parameters"])
+    fig.suptitle(f"Activation functions and their derivatives{on} (analytic, double precision"
+                 + (f"; {params})" if params else ")"), fontsize=15, y=0.985)
     fig.subplots_adjust(left=0.05, right=0.985, top=0.91, bottom=0.12, wspace=0.18, hspace=0.22)
     path = os.path.join(out_dir, "functions-and-derivatives.png")
     fig.savefig(path)

@@ -22,7 +22,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-FUNCTIONS = ["sigmoid", "tanh", "elu", "gelu-erf", "gelu-tanh"]
+import function_table  # noqa: E402
+
+FUNCTIONS = function_table.ids()  # the tool's function table, in its order
 ULP_FLOOR = 0.1
 ULP_CEILING = 1e10     # non-finite errors (an inf where the result is finite) are drawn here
 ACCURATE_TIER = 4.0

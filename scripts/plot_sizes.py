@@ -16,7 +16,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-FUNCTIONS = ["sigmoid", "tanh", "elu", "gelu-erf", "gelu-tanh"]
+import function_table  # noqa: E402
+
+FUNCTIONS = function_table.ids()  # the tool's function table, in its order
 
 
 def main():

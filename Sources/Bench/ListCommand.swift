@@ -11,8 +11,31 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print only the implementation ids, one per line, for scripts.")
     var ids = false
 
+    @Flag(help: "Print the function table instead: id, formula, parameters (--json: all of it, for the plot scripts).")
+    var functions = false
+
+    @Flag(help: "With --functions: JSON (scripts/function_table.py reads it).")
+    var json = false
+
+    @Option(help: ArgumentHelp("With --functions --json: also f and f' at this many points of each plot range.",
+                               valueName: "n"))
+    var curvePoints: Int?
+
+    mutating func validate() throws {
+        if json && !functions { throw ValidationError("--json goes with --functions") }
+        if curvePoints != nil && !json { throw ValidationError("--curve-points goes with --functions --json") }
+        if let n = curvePoints, n < 2 { throw ValidationError("--curve-points must be at least 2") }
+    }
 
     func run() throws {
+        if functions {
+            if json {
+                print(String(decoding: try FunctionTable.jsonData(points: curvePoints), as: UTF8.self))
+            } else {
+                print(FunctionTable.text())
+            }
+            return
+        }
         let registry = try registryOptions.registry()
         if ids {
             for implementation in registry.implementations { print(implementation) }

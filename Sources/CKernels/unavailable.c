@@ -18,16 +18,14 @@ void ck_fill_nan(float *out, ptrdiff_t n) {
 
 #define CK_UNAVAILABLE(name) \
     void name(const float *in, float *out, ptrdiff_t n) { (void)in; ck_fill_nan(out, n); }
-#define CK_UNAVAILABLE_ALPHA(name) \
-    void name(const float *in, float *out, ptrdiff_t n, float alpha) { (void)in; (void)alpha; ck_fill_nan(out, n); }
+#define CK_UNAVAILABLE_KERNEL(name, id, family, isa)                                          \
+    void ck_##name##_##family##_##isa(const float *in, float *out, ptrdiff_t n, float alpha) { \
+        (void)in; (void)alpha; ck_fill_nan(out, n);                                           \
+    }
 #define CK_UNAVAILABLE_PRIM(name) \
     void name(int prim, const float *in, float *out, ptrdiff_t n) { (void)prim; (void)in; ck_fill_nan(out, n); }
-#define CK_UNAVAILABLE_FAMILY(family, isa)               \
-    CK_UNAVAILABLE(ck_sigmoid_##family##_##isa)          \
-    CK_UNAVAILABLE(ck_tanh_##family##_##isa)             \
-    CK_UNAVAILABLE_ALPHA(ck_elu_##family##_##isa)        \
-    CK_UNAVAILABLE(ck_gelu_erf_##family##_##isa)         \
-    CK_UNAVAILABLE(ck_gelu_tanh_##family##_##isa)        \
+#define CK_UNAVAILABLE_FAMILY(family, isa)                                 \
+    CK_VECMATH_FUNCTIONS(CK_UNAVAILABLE_KERNEL, family, isa)               \
     CK_UNAVAILABLE_PRIM(ck_primitive_##family##_##isa)
 #endif
 

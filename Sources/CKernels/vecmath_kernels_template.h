@@ -85,12 +85,25 @@ static inline CK_TARGET ck_v ck_div_one_plus(ck_v nh, ck_v nl, ck_v z) {
 
 /* ---- sigmoid ---- */
 
+/* Each function's vector body is ck_<name>(x, alpha), name as in CK_VECMATH_FUNCTIONS (CKernels.h),
+ * alpha the parameter broadcast to every lane (ignored by the functions without it); the loops and
+ * public kernels at the end are generated from that list. */
+
 /* 1/(1+e^-x) with z = e^-|x| never overflowing: x >= 0 ? 1/(1+z) : z/(1+z). The negative side
  * keeps full relative accuracy down to the subnormal results (no 1 - small cancellation). */
-static inline CK_TARGET ck_v ck_sigmoid(ck_v x) {
+static inline CK_TARGET ck_v ck_sigmoid(ck_v x, ck_v alpha) {
+    (void)alpha;
     const ck_v z = ck_vm_exp(ck_neg(ck_abs(x)));
     const ck_v num = ck_select(ck_ge(x, ck_set1(0.0f)), ck_set1(1.0f), z);
     return ck_div_one_plus(num, ck_set1(0.0f), z);
+}
+
+/* ---- tanh ---- */
+
+/* The library's accurate tanh as it is. */
+static inline CK_TARGET ck_v ck_tanh(ck_v x, ck_v alpha) {
+    (void)alpha;
+    return ck_vm_tanh_u10(x);
 }
 
 /* ---- elu ---- */
@@ -149,7 +162,8 @@ static inline CK_TARGET ck_d ck_gelu_erf_tail_d(ck_d x) {
  *
  * Range: x is clamped to [-20, 20] so that no inf reaches the algebra (fma(inf, c, -inf) is NaN);
  * below -20 the result is -0, above 20 it is x (erfc(-14.1) is 2 in float). */
-static inline CK_TARGET ck_v ck_gelu_erf(ck_v x) {
+static inline CK_TARGET ck_v ck_gelu_erf(ck_v x, ck_v alpha) {
+    (void)alpha;
     const ck_v xc = ck_clamp(x, -20.0f, 20.0f);
     const ck_v p = ck_mul(xc, ck_set1(CK_INV_SQRT2_HI));
     const ck_v delta = ck_fma(xc, ck_set1(CK_INV_SQRT2_LO), ck_fms(xc, ck_set1(CK_INV_SQRT2_HI), p));
@@ -193,7 +207,8 @@ static inline CK_TARGET ck_d ck_gelu_tanh_arg(ck_d x) {
  *   part, and ck_div_one_plus keeps the quotient to about half an ulp.
  * Range: everything is formed from x clamped to [-20, 20]: beyond, the result is x (above) or -0
  * (below; z is 0 in float there). The result has the sign of x, zeros included. */
-static inline CK_TARGET ck_v ck_gelu_tanh(ck_v x) {
+static inline CK_TARGET ck_v ck_gelu_tanh(ck_v x, ck_v alpha) {
+    (void)alpha;
     const ck_v xc = ck_clamp(x, -20.0f, 20.0f);
     const ck_d s_lo = ck_gelu_tanh_arg(ck_d_lo(xc));
     const ck_d s_hi = ck_gelu_tanh_arg(ck_d_hi(xc));
@@ -213,27 +228,28 @@ static inline CK_TARGET ck_v ck_gelu_tanh(ck_v x) {
 
 /* ---- the loops, and the public wrappers that guard them ---- */
 
-static CK_TARGET void CK_NAME(sigmoid_u10_loop)(const float *in, float *out, ptrdiff_t n) {
-    CK_MAP(in, out, n, x, ck_sigmoid(x));
-}
-static CK_TARGET void CK_NAME(tanh_u10_loop)(const float *in, float *out, ptrdiff_t n) {
-    CK_MAP(in, out, n, x, ck_vm_tanh_u10(x));
-}
+#define CK_GUARDED(call) \
+    do { if (CK_ISA_AVAILABLE) call; else ck_fill_nan(out, n); } while (0)
+
+/* One kernel of CK_VECMATH_FUNCTIONS: its loop over ck_<name>, and the public ck_<name>_<family>_<isa>. */
+#define CK_DEFINE_KERNEL(name, id, family, isa)                                                    \
+    static CK_TARGET void CK_NAME(name##_loop)(const float *in, float *out, ptrdiff_t n, float alpha) { \
+        const ck_v va = ck_set1(alpha);                                                             \
+        CK_MAP(in, out, n, x, ck_##name(x, va));                                                    \
+    }                                                                                               \
+    void CK_PUBLIC(ck_##name)(const float *in, float *out, ptrdiff_t n, float alpha) {              \
+        CK_GUARDED(CK_NAME(name##_loop)(in, out, n, alpha));                                        \
+    }
+CK_VECMATH_FUNCTIONS(CK_DEFINE_KERNEL, CK_FAMILY, CK_ISA)
+
 #ifdef CK_HAS_TANH_U35
 static CK_TARGET void CK_NAME(tanh_u35_loop)(const float *in, float *out, ptrdiff_t n) {
     CK_MAP(in, out, n, x, ck_vm_tanh_u35(x));
 }
+void CK_NAME(ck_tanh_u35)(const float *in, float *out, ptrdiff_t n) {
+    CK_GUARDED(CK_NAME(tanh_u35_loop)(in, out, n));
+}
 #endif
-static CK_TARGET void CK_NAME(elu_u10_loop)(const float *in, float *out, ptrdiff_t n, float alpha) {
-    const ck_v va = ck_set1(alpha);
-    CK_MAP(in, out, n, x, ck_elu(x, va));
-}
-static CK_TARGET void CK_NAME(gelu_erf_u10_loop)(const float *in, float *out, ptrdiff_t n) {
-    CK_MAP(in, out, n, x, ck_gelu_erf(x));
-}
-static CK_TARGET void CK_NAME(gelu_tanh_u10_loop)(const float *in, float *out, ptrdiff_t n) {
-    CK_MAP(in, out, n, x, ck_gelu_tanh(x));
-}
 
 /* prim codes as in CKernels.h; an unknown code fills the output with NaN. */
 static CK_TARGET void CK_NAME(primitive_loop)(int prim, const float *in, float *out, ptrdiff_t n) {
@@ -248,30 +264,6 @@ static CK_TARGET void CK_NAME(primitive_loop)(int prim, const float *in, float *
     case 5: CK_MAP(in, out, n, x, ck_vm_erfc(x)); break;
     default: ck_fill_nan(out, n); break;
     }
-}
-
-#define CK_GUARDED(call) \
-    do { if (CK_ISA_AVAILABLE) call; else ck_fill_nan(out, n); } while (0)
-
-void CK_PUBLIC(ck_sigmoid)(const float *in, float *out, ptrdiff_t n) {
-    CK_GUARDED(CK_NAME(sigmoid_u10_loop)(in, out, n));
-}
-void CK_PUBLIC(ck_tanh)(const float *in, float *out, ptrdiff_t n) {
-    CK_GUARDED(CK_NAME(tanh_u10_loop)(in, out, n));
-}
-#ifdef CK_HAS_TANH_U35
-void CK_NAME(ck_tanh_u35)(const float *in, float *out, ptrdiff_t n) {
-    CK_GUARDED(CK_NAME(tanh_u35_loop)(in, out, n));
-}
-#endif
-void CK_PUBLIC(ck_elu)(const float *in, float *out, ptrdiff_t n, float alpha) {
-    CK_GUARDED(CK_NAME(elu_u10_loop)(in, out, n, alpha));
-}
-void CK_PUBLIC(ck_gelu_erf)(const float *in, float *out, ptrdiff_t n) {
-    CK_GUARDED(CK_NAME(gelu_erf_u10_loop)(in, out, n));
-}
-void CK_PUBLIC(ck_gelu_tanh)(const float *in, float *out, ptrdiff_t n) {
-    CK_GUARDED(CK_NAME(gelu_tanh_u10_loop)(in, out, n));
 }
 void CK_PUBLIC(ck_primitive)(int prim, const float *in, float *out, ptrdiff_t n) {
     CK_GUARDED(CK_NAME(primitive_loop)(prim, in, out, n));

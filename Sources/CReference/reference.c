@@ -1,5 +1,6 @@
 /*
- * MPFR reference evaluators (docs/method.md). See include/CReference.h for the contract.
+ * MPFR reference evaluators (docs/method.md). See include/CReference.h for the contract; the
+ * functions themselves are the table of forms.c.
  *
  * Every function is evaluated at CR_PREC bits in a form without cancellation, then split into a
  * double-double hi + lo with hi = RN(r) and lo = RN(r - hi). With 160 bits each step contributes a
@@ -18,8 +19,8 @@
  * it is also far outside double's range.)
  *
  * Threads: the working variables live on the stack (MPFR_DECL_INIT: limbs on the stack too, no heap
- * allocation per call); the three constants are computed once under pthread_once and only read
- * afterwards. If MPFR was built without thread-local storage (mpfr_buildopt_tls_p() == 0) its
+ * allocation per call); the constants of the forms (forms.c) are computed once under pthread_once and
+ * only read afterwards. If MPFR was built without thread-local storage (mpfr_buildopt_tls_p() == 0) its
  * exponent range, flags and constant caches (pi, log 2, used inside exp/erf/erfc) are process-global
  * and unsynchronised, so concurrent calls would corrupt each other; all evaluations are then
  * serialised with a mutex. With TLS (the usual build) each thread has its own caches and no lock is
@@ -27,44 +28,19 @@
  * number of threads (thread pools reuse theirs) and a few hundred bytes each.
  */
 #include "CReference.h"
+#include "forms.h"
 
 #include <math.h>
 #include <pthread.h>
-#include <stdio.h> /* mpfr.h declares the FILE functions only if stdio.h came first; harmless */
-#include <mpfr.h>
+#include <string.h>
 
-#define CR_PREC 160
-/* Extra bits for computing the constants, so that each is correctly rounded to CR_PREC. */
-#define CR_CONST_EXTRA 32
-
-/* Read-only after initialisation. */
-static mpfr_t k_inv_sqrt2;      /* 1/sqrt(2) */
-static mpfr_t k_sqrt_2_over_pi; /* sqrt(2/pi) */
-static mpfr_t k_gelu_c;         /* 0.044715, the decimal rounded to CR_PREC bits */
-static int k_use_lock;          /* 1 if MPFR is not thread-safe */
+static int k_use_lock;          /* 1 if MPFR is not thread-safe; read-only after cr_init */
 static pthread_once_t k_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t k_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void cr_init(void) {
     k_use_lock = !mpfr_buildopt_tls_p();
-
-    mpfr_init2(k_inv_sqrt2, CR_PREC);
-    mpfr_init2(k_sqrt_2_over_pi, CR_PREC);
-    mpfr_init2(k_gelu_c, CR_PREC);
-
-    mpfr_t t;
-    mpfr_init2(t, CR_PREC + CR_CONST_EXTRA);
-    mpfr_sqrt_ui(t, 2, MPFR_RNDN);
-    mpfr_ui_div(t, 1, t, MPFR_RNDN);
-    mpfr_set(k_inv_sqrt2, t, MPFR_RNDN);
-
-    mpfr_const_pi(t, MPFR_RNDN);
-    mpfr_ui_div(t, 2, t, MPFR_RNDN);
-    mpfr_sqrt(t, t, MPFR_RNDN);
-    mpfr_set(k_sqrt_2_over_pi, t, MPFR_RNDN);
-    mpfr_clear(t);
-
-    mpfr_set_str(k_gelu_c, "0.044715", 10, MPFR_RNDN);
+    cr_forms_init();
 }
 
 /* The calling thread's MPFR state, saved around a batch of evaluations. */
@@ -91,76 +67,25 @@ static void cr_leave(cr_state s) {
     if (k_use_lock) pthread_mutex_unlock(&k_lock);
 }
 
-/* r = f(x) at CR_PREC bits. Must run between cr_enter and cr_leave. */
+cr_function cr_function_named(const char *name) {
+    for (int f = 0; f < cr_form_count; f++) {
+        if (strcmp(cr_forms[f].name, name) == 0) return f;
+    }
+    return -1;
+}
+
+const char *cr_function_name(cr_function f) { return f >= 0 && f < cr_form_count ? cr_forms[f].name : NULL; }
+
+int cr_function_count(void) { return cr_form_count; }
+
+/* r = f(x) at CR_PREC bits (NaN for an unknown f). Must run between cr_enter and cr_leave. */
 static void cr_compute(mpfr_ptr r, cr_function f, float x, float alpha) {
     MPFR_DECL_INIT(X, 24); /* a float, exactly */
-    MPFR_DECL_INIT(t, CR_PREC);
     mpfr_set_flt(X, x, MPFR_RNDN);
-
-    switch (f) {
-    case CR_SIGMOID: /* 1/(1+e^-x); the limits at ±inf come out of IEEE-style MPFR arithmetic */
-        mpfr_neg(t, X, MPFR_RNDN);
-        mpfr_exp(t, t, MPFR_RNDN);
-        mpfr_add_ui(t, t, 1, MPFR_RNDN);
-        mpfr_ui_div(r, 1, t, MPFR_RNDN);
-        break;
-    case CR_TANH:
-        mpfr_tanh(r, X, MPFR_RNDN);
-        break;
-    case CR_ELU: /* x > 0 ? x : alpha*expm1(x); NaN fails the test and propagates through expm1 */
-        if (!mpfr_nan_p(X) && mpfr_sgn(X) > 0) {
-            mpfr_set(r, X, MPFR_RNDN);
-        } else {
-            mpfr_expm1(t, X, MPFR_RNDN); /* keeps the sign of -0; -1 at -inf */
-            MPFR_DECL_INIT(A, 24);
-            mpfr_set_flt(A, alpha, MPFR_RNDN);
-            mpfr_mul(r, t, A, MPFR_RNDN);
-        }
-        break;
-    case CR_GELU_ERF: /* 0.5*x*erfc(-x/sqrt2) */
-        if (mpfr_inf_p(X) && mpfr_sgn(X) < 0) {
-            /* -inf * erfc(+inf) = -inf * 0 is NaN in MPFR; the limit is 0 from below. */
-            mpfr_set_zero(r, -1);
-            break;
-        }
-        mpfr_mul(t, X, k_inv_sqrt2, MPFR_RNDN);
-        mpfr_neg(t, t, MPFR_RNDN);
-        mpfr_erfc(t, t, MPFR_RNDN); /* +0 if it underflows, so the product below keeps x's sign */
-        mpfr_mul(r, X, t, MPFR_RNDN);
-        mpfr_div_2ui(r, r, 1, MPFR_RNDN);
-        break;
-    case CR_GELU_TANH: /* x/(1+e^(-2u)), u = sqrt(2/pi)*(x + 0.044715*x^3) */
-        if (mpfr_inf_p(X) && mpfr_sgn(X) < 0) {
-            /* -inf/(1+e^inf) is inf/inf = NaN; the limit is 0 from below. */
-            mpfr_set_zero(r, -1);
-            break;
-        }
-        mpfr_sqr(t, X, MPFR_RNDN);                /* exact: 48 bits */
-        mpfr_mul(t, t, X, MPFR_RNDN);             /* exact: 72 bits */
-        mpfr_mul(t, t, k_gelu_c, MPFR_RNDN);      /* same sign as x: no cancellation below */
-        mpfr_add(t, t, X, MPFR_RNDN);
-        mpfr_mul(t, t, k_sqrt_2_over_pi, MPFR_RNDN);
-        mpfr_mul_2ui(t, t, 1, MPFR_RNDN);         /* -2u, exactly */
-        mpfr_neg(t, t, MPFR_RNDN);
-        mpfr_exp(t, t, MPFR_RNDN);
-        mpfr_add_ui(t, t, 1, MPFR_RNDN);
-        mpfr_div(r, X, t, MPFR_RNDN);
-        break;
-    case CR_EXP:
-        mpfr_exp(r, X, MPFR_RNDN);
-        break;
-    case CR_EXPM1:
-        mpfr_expm1(r, X, MPFR_RNDN);
-        break;
-    case CR_ERF:
-        mpfr_erf(r, X, MPFR_RNDN);
-        break;
-    case CR_ERFC:
-        mpfr_erfc(r, X, MPFR_RNDN);
-        break;
-    default:
+    if (f >= 0 && f < cr_form_count) {
+        cr_forms[f].form(r, X, alpha);
+    } else {
         mpfr_set_nan(r);
-        break;
     }
 }
 

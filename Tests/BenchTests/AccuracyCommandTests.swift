@@ -46,7 +46,7 @@ import Testing
         (["accuracy", "--format", "csv"], "csv"),
         (["accuracy", "--impls", "fortran"], "valid"),
         (["eval", "--function", "tanh", "--impl", "swift-libm", "--", "abc"], "bad input"),
-        (["eval", "--function", "relu", "--impl", "swift-libm", "1"], "unknown function"),
+        (["eval", "--function", "no-such-function", "--impl", "swift-libm", "1"], "unknown function"),
         (["eval", "--function", "tanh", "--impl", "c-sleef-u10-avx2x", "1"], "unknown implementation"),
     ])
     func badOptionsExit64(arguments: [String], mentions: String) throws {

@@ -151,7 +151,7 @@ import Testing
         (["--size", "-5"], "size"),
         (["--size", "12Q"], "size"),
         (["--size", "3G"], "maximum"),
-        (["--functions", "swish"], "valid: sigmoid"),
+        (["--functions", "no-such-function"], "valid: sigmoid"),
         (["--impls", "c-magic"], "valid: swift-naive"),
         (["--distribution", "uniform:5:1"], "distribution"),
         (["--distribution", "cauchy:0:1"], "distribution"),

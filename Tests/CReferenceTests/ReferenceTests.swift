@@ -3,13 +3,21 @@ import Dispatch
 import Testing
 
 // Expected double-double values were computed with Python mpmath 1.3 at 400 bits (mp.prec = 400),
-// in the same forms as the header, as hi = float(r), lo = float(r - hi). The tests themselves need
+// in the same forms as forms.c, as hi = float(r), lo = float(r - hi). The tests themselves need
 // no Python.
 
-private let allFunctions: [(String, cr_function)] = [
-    ("sigmoid", CR_SIGMOID), ("tanh", CR_TANH), ("elu", CR_ELU), ("gelu_erf", CR_GELU_ERF),
-    ("gelu_tanh", CR_GELU_TANH), ("exp", CR_EXP), ("expm1", CR_EXPM1), ("erf", CR_ERF), ("erfc", CR_ERFC),
-]
+/// Every function of the table (forms.c), so a new one gets the checks over all of them.
+private let allFunctions: [(String, cr_function)] = (0..<cr_function_count()).map { (String(cString: cr_function_name($0)), $0) }
+
+private func named(_ name: String) -> cr_function {
+    let f = cr_function_named(name)
+    precondition(f >= 0, "no MPFR form named \(name)")
+    return f
+}
+
+private let CR_SIGMOID = named("sigmoid"), CR_TANH = named("tanh"), CR_ELU = named("elu")
+private let CR_GELU_ERF = named("gelu-erf"), CR_GELU_TANH = named("gelu-tanh")
+private let CR_EXP = named("exp"), CR_EXPM1 = named("expm1"), CR_ERF = named("erf"), CR_ERFC = named("erfc")
 
 private let fltMax = Float.greatestFiniteMagnitude
 
@@ -44,6 +52,14 @@ private func expectExact(
         let version = String(cString: cr_mpfr_version())
         #expect(version.first?.isNumber == true, "version \(version)")
         #expect(version.split(separator: ".").count >= 2, "version \(version)")
+    }
+
+    @Test func tableIsLookedUpByName() {
+        #expect(Set(allFunctions.map(\.0)).count == allFunctions.count, "a name listed twice")
+        for (name, f) in allFunctions { #expect(cr_function_named(name) == f) }
+        #expect(cr_function_named("no-such-function") == -1)
+        #expect(cr_function_name(-1) == nil && cr_function_name(cr_function_count()) == nil)
+        #expect(cr_eval(-1, 1, 1).hi.isNaN && cr_eval(cr_function_count(), 1, 1).lo.isNaN)
     }
 
     @Test func exactValues() {

@@ -104,8 +104,9 @@ public struct AccuracyCampaign: Sendable {
         var worst = 0.0, count = 0
         for function in ActivationFunction.allCases where functions.contains(function) {
             let refs = Reference.evaluate(.activation(function), sample.inputs, alpha: alpha)
+            let double = DoubleReference(function, alpha: alpha)
             for (x, r) in zip(sample.inputs, refs) {
-                let d = DoubleReference.value(function, x, alpha: alpha)
+                let d = double.value(x)
                 count += 1
                 if d.isNaN && r.hi.isNaN { continue }
                 if d == r.hi && r.lo == 0 { continue }

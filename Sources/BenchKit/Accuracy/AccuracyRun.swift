@@ -1,3 +1,4 @@
+import SwiftKernels
 /// Runs kernels over an accuracy sample and measures them against the MPFR reference.
 public struct AccuracyRun: Sendable {
     /// One kernel's outcome: its figures, or the reason it was not run.
@@ -41,7 +42,8 @@ public struct AccuracyRun: Sendable {
         var outputs = [Float](repeating: .nan, count: inputs.count)
         inputs.withUnsafeBufferPointer { input in
             outputs.withUnsafeMutableBufferPointer { output in
-                kernel.run(input.baseAddress!, output.baseAddress!, count: inputs.count, alpha: alpha)
+                kernel.run(input.baseAddress!, output.baseAddress!, count: inputs.count,
+                           parameters: KernelParameters(alpha: alpha))
             }
         }
         return outputs

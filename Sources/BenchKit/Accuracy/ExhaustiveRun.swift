@@ -1,3 +1,4 @@
+import SwiftKernels
 import Foundation
 
 /// Every float input (all 2^32 bit patterns, or those inside a domain) through every selected kernel,
@@ -37,6 +38,7 @@ public struct ExhaustiveRun: Sendable {
         let total = Int(last - first + 1)
         let chunks = (total + Self.chunkSize - 1) / Self.chunkSize
         let kernels = self.kernels, alpha = self.alpha, domain = self.domain
+        let parameters = KernelParameters(alpha: alpha)
         let functions = ActivationFunction.allCases.filter { f in kernels.contains { $0.function == f } }
         let state = SharedState(kernelIDs: kernels.map(\.id))
 
@@ -56,15 +58,16 @@ public struct ExhaustiveRun: Sendable {
             var refs = [ULP.Prepared](repeating: ULP.Prepared(ReferenceValue(hi: 0)), count: inputs.count)
             if !inputs.isEmpty {
                 for function in functions {
+                    let double = DoubleReference(function, alpha: alpha)
                     for i in inputs.indices {
-                        let (r, mpfr) = DoubleReference.reference(function, inputs[i], alpha: alpha)
+                        let (r, mpfr) = double.reference(inputs[i])
                         refs[i] = r
                         if mpfr { settled += 1 }
                     }
                     for (k, kernel) in kernels.enumerated() where kernel.function == function {
                         inputs.withUnsafeBufferPointer { i in
                             outputs.withUnsafeMutableBufferPointer { o in
-                                kernel.run(i.baseAddress!, o.baseAddress!, count: inputs.count, alpha: alpha)
+                                kernel.run(i.baseAddress!, o.baseAddress!, count: inputs.count, parameters: parameters)
                             }
                         }
                         var accumulator = local[k]   // a local copy: no array access per input

@@ -15,9 +15,8 @@ public struct QuickAccuracy: Sendable {
     /// The kernel's max ulp over the sample (nil when it is unavailable here).
     public mutating func maxULP(_ kernel: Kernel) -> Double? {
         guard kernel.isAvailable else { return nil }
-        let refs = references[kernel.function] ?? sample.inputs.map {
-            DoubleReference.reference(kernel.function, $0, alpha: alpha).0
-        }
+        let double = DoubleReference(kernel.function, alpha: alpha)
+        let refs = references[kernel.function] ?? sample.inputs.map { double.reference($0).0 }
         references[kernel.function] = refs
         let outputs = AccuracyRun(sample: sample, alpha: alpha).run(kernel)
         var worst = 0.0

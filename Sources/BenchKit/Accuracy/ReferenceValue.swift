@@ -33,23 +33,31 @@ public enum Reference {
         case activation(ActivationFunction)
         case exp, expm1, tanh, erf, erfc
 
-        var cFunction: cr_function {
+        /// The name of its MPFR form (CReference's forms.c): the activation's id, or the primitive's.
+        public var name: String {
             switch self {
-            case .activation(.sigmoid): return CR_SIGMOID
-            case .activation(.tanh): return CR_TANH
-            case .activation(.elu): return CR_ELU
-            case .activation(.geluErf): return CR_GELU_ERF
-            case .activation(.geluTanh): return CR_GELU_TANH
-            case .exp: return CR_EXP
-            case .expm1: return CR_EXPM1
-            case .tanh: return CR_TANH
-            case .erf: return CR_ERF
-            case .erfc: return CR_ERFC
+            case .activation(let function): return function.rawValue
+            case .exp: return "exp"
+            case .expm1: return "expm1"
+            case .tanh: return "tanh"
+            case .erf: return "erf"
+            case .erfc: return "erfc"
             }
+        }
+
+        /// Its index in CReference's table, looked up once per name.
+        var cFunction: cr_function {
+            guard let f = Reference.functions[name] else { preconditionFailure("CReference has no form named '\(name)'") }
+            return f
         }
     }
 
-    /// One value.
+    /// CReference's table: name to index.
+    static let functions: [String: cr_function] = Dictionary(uniqueKeysWithValues: (0..<cr_function_count()).map {
+        (String(cString: cr_function_name($0)), $0)
+    })
+
+    /// One value; `alpha` is the parameter set's one member (elu's slope).
     public static func evaluate(_ target: Target, _ x: Float, alpha: Float = 1) -> ReferenceValue {
         let r = cr_eval(target.cFunction, x, alpha)
         return ReferenceValue(hi: r.hi, lo: r.lo)

@@ -1,5 +1,6 @@
 import CKernels
 import Foundation
+import SwiftKernels
 
 /// The part of `bench count` that runs under callgrind: one uncounted warm-up call per kernel (it
 /// resolves lazy symbol bindings and first-use initialisation, which are not the kernel's cost),
@@ -39,19 +40,17 @@ public struct CountWorker: Sendable {
     }
 
     /// The empty kernel of each shape: the same `Kernel.run` dispatch and closure call as a real
-    /// kernel, with nothing inside.
+    /// kernel, with nothing inside. Every kernel has one shape, (input, output, count, parameters).
     public static let harnessKernels: [(shape: String, kernel: Kernel)] = [
-        ("unary", Kernel(function: .sigmoid, implementation: "harness", isa: "none", isAvailable: true, ulpBudget: nil,
-                         body: .unary { _, _, _ in })),
-        ("elu", Kernel(function: .elu, implementation: "harness", isa: "none", isAvailable: true, ulpBudget: nil,
-                       body: .elu { _, _, _, _ in })),
+        ("kernel", Kernel(function: .sigmoid, implementation: "harness", isa: "none", isAvailable: true, ulpBudget: nil,
+                          body: { _, _, _, _ in })),
     ]
 
     /// The dump label of one counted call: `bench-count:<what>:<repeat>`, where `what` is
     /// `harness-<shape>` or the kernel id. Kernel ids hold no ":".
     public static func label(_ what: String, repeat index: Int) -> String { "bench-count:\(what):\(index)" }
 
-    public static func shape(of kernel: Kernel) -> String { kernel.function == .elu ? "elu" : "unary" }
+    public static func shape(of kernel: Kernel) -> String { "kernel" }
 
     /// Counts every kernel; `progress` hears each kernel's id before it runs.
     public func run(progress: (Int, Int, String) -> Void) throws(WorkerError) {
@@ -64,13 +63,14 @@ public struct CountWorker: Sendable {
         ck_callgrind_start_instrumentation()
 
         let items = Self.harnessKernels.map { ("harness-\($0.shape)", $0.kernel) } + kernels.map { ($0.id, $0) }
+        let parameters = KernelParameters(alpha: alpha)
         for (index, (what, kernel)) in items.enumerated() {
             progress(index, items.count, what)
-            kernel.run(input.pointer, output.pointer, count: size, alpha: alpha)
+            kernel.run(input.pointer, output.pointer, count: size, parameters: parameters)
             for r in 1...repeats {
                 Self.label(what, repeat: r).withCString { label in
                     ck_callgrind_begin()
-                    kernel.run(input.pointer, output.pointer, count: size, alpha: alpha)
+                    kernel.run(input.pointer, output.pointer, count: size, parameters: parameters)
                     ck_callgrind_end(label)
                 }
             }

@@ -1,3 +1,4 @@
+import SwiftKernels
 import CKernels
 
 /// The throughput matrix: every selected kernel at every size, plus a plain copy of the same size as
@@ -59,13 +60,13 @@ public struct ThroughputRun: Sendable {
             var pieces = [Harness.Work(count: size, ownTest: false) { range in
                 ck_copy(source.pointer + range.lowerBound, destination.pointer + range.lowerBound, range.count)
             }]
-            let alpha = self.alpha
+            let parameters = KernelParameters(alpha: alpha)
             let allocated = try AllocatedBuffers(kernels: runnable, count: size, distribution: distribution, seed: seed)
             for kernel in runnable {
                 let (source, destination) = allocated.addresses(for: kernel) ?? (source, destination)
                 pieces.append(Harness.Work(count: size) { range in
                     kernel.run(source.pointer + range.lowerBound, destination.pointer + range.lowerBound,
-                               count: range.count, alpha: alpha)
+                               count: range.count, parameters: parameters)
                 })
             }
             let label = "\(runnable.count) kernels + copy @\(size)"

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftKernels
 
 /// The opt-in Python peers (docs/python-peers.md): ONNX Runtime, PyTorch, numpy and scipy kernels
 /// run by scripts/peer_worker.py and called through the same `Kernel` interface as the built-in
@@ -31,14 +32,14 @@ public enum PythonPeers {
         var kernels = worker.kernels.map { info in
             Kernel(function: info.function, implementation: info.implementation, isa: info.isa, isAvailable: true,
                    ulpBudget: nil, library: info.library, note: info.note,
-                   body: body(worker, info.index, info.function, onFailure), bufferAllocator: allocator)
+                   body: body(worker, info.index, onFailure), bufferAllocator: allocator)
         }
         if noop {
             kernels += ActivationFunction.allCases.map { function in
                 Kernel(function: function, implementation: noopImplementation, isa: "python (round trip only)",
                        isAvailable: true, ulpBudget: nil, library: "bench's Python worker",
                        note: "the round trip to the worker only; the output is not computed",
-                       body: .unary { _, _, _ in do throws(PeerError) { try worker.noop() } catch { onFailure(error) } },
+                       body: { _, _, _, _ in do throws(PeerError) { try worker.noop() } catch { onFailure(error) } },
                        bufferAllocator: allocator)
             }
         }
@@ -65,15 +66,11 @@ public enum PythonPeers {
     /// The implementation id of the round-trip-only kernels.
     public static let noopImplementation = "py-noop"
 
-    static func body(_ worker: PythonWorker, _ index: Int, _ function: ActivationFunction,
-                     _ onFailure: @escaping FailureHandler) -> Kernel.Body {
-        if function == .elu {
-            return .elu { input, output, count, alpha in
-                do throws(PeerError) { try worker.call(kernel: index, input, output, count: count, alpha: alpha) } catch { onFailure(error) }
-            }
-        }
-        return .unary { input, output, count in
-            do throws(PeerError) { try worker.call(kernel: index, input, output, count: count, alpha: 1) } catch { onFailure(error) }
+    static func body(_ worker: PythonWorker, _ index: Int, _ onFailure: @escaping FailureHandler) -> ActivationKernel {
+        { input, output, count, parameters in
+            do throws(PeerError) {
+                try worker.call(kernel: index, input, output, count: count, alpha: parameters.alpha)
+            } catch { onFailure(error) }
         }
     }
 

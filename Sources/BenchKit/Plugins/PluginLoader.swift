@@ -1,5 +1,6 @@
 import CKernels
 import Foundation
+import SwiftKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -96,10 +97,8 @@ struct PluginKernel {
         guard declared.ulp_budget.isFinite else { throw bad("ulp_budget must be a finite number (negative: no promise)") }
         guard let fn = declared.kernel else { throw bad("kernel is NULL") }
         let budget: Double? = declared.ulp_budget < 0 ? nil : declared.ulp_budget
-        let body: Kernel.Body = function == .elu
-            ? .elu { fn($0, $1, $2, $3) }
-            : .unary { fn($0, $1, $2, 1) }
         return Kernel(function: function, implementation: implementation, isa: isa, isAvailable: true,
-                      ulpBudget: budget, library: "plugin \(library)", note: "loaded from \(path)", body: body)
+                      ulpBudget: budget, library: "plugin \(library)", note: "loaded from \(path)",
+                      body: { fn($0, $1, $2, $3.alpha) })
     }
 }

@@ -2,12 +2,6 @@ import SwiftKernels
 
 /// One (function, implementation) pair the suite can run: the unit of every table, result and baseline.
 public struct Kernel: Sendable {
-    /// The callable: unary kernels ignore `alpha`; ELU's uses it.
-    public enum Body: Sendable {
-        case unary(UnaryKernel)
-        case elu(ELUKernel)
-    }
-
     public let function: ActivationFunction
     /// Stable implementation id, e.g. `swift-simd16`, `c-sleef-u10-avx2`.
     public let implementation: String
@@ -40,7 +34,8 @@ public struct Kernel: Sendable {
     public var dispatchesAtRunTime = false
     /// Where the throughput run puts this kernel's buffers; nil (every in-process kernel): the run's own.
     public let bufferAllocator: (any KernelBufferAllocator)?
-    let body: Body
+    /// The callable, resolved once when the registry is built: each call is one closure call.
+    let body: ActivationKernel
 
     public struct PositionDependence: Sendable {
         public let ulps: Int
@@ -49,7 +44,7 @@ public struct Kernel: Sendable {
 
     public init(function: ActivationFunction, implementation: String, isa: String, isAvailable: Bool,
                 ulpBudget: Double?, tinyResultBound: Double? = nil, library: String? = nil, note: String? = nil,
-                positionDependence: PositionDependence? = nil, body: Body,
+                positionDependence: PositionDependence? = nil, body: @escaping ActivationKernel,
                 bufferAllocator: (any KernelBufferAllocator)? = nil) {
         self.function = function
         self.implementation = implementation
@@ -95,14 +90,12 @@ public struct Kernel: Sendable {
     /// `function/implementation`, the key results and baselines use.
     public var id: String { "\(function.rawValue)/\(implementation)" }
 
-    /// Runs the kernel. Calling an unavailable kernel is a programming error (it would fault on an
-    /// illegal instruction), so it stops here with a message instead.
+    /// Runs the kernel with the function's parameters (defaults: `KernelParameters()`). Calling an
+    /// unavailable kernel is a programming error (it would fault on an illegal instruction), so it
+    /// stops here with a message instead.
     public func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int,
-                    alpha: Float = 1) {
+                    parameters: KernelParameters = KernelParameters()) {
         precondition(isAvailable, "kernel \(id) needs \(isa), which this CPU lacks")
-        switch body {
-        case .unary(let kernel): kernel(input, output, count)
-        case .elu(let kernel): kernel(input, output, count, alpha)
-        }
+        body(input, output, count, parameters)
     }
 }

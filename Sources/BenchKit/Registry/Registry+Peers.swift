@@ -11,19 +11,21 @@ extension Registry {
         let onednn = codedFamily(
             implementation: "c-onednn", library: "oneDNN \(String(cString: cp_onednn_version()))",
             isAvailable: true,
-            provides: { cp_onednn_status($0.code) == 0 }, lacking: "oneDNN could not create the primitive",
+            provides: { cp_onednn_status($0.code) == 0 },
+            lacking: { _ in "oneDNN could not create the primitive (or onednn.c maps no algorithm to it)" },
             isa: { String(cString: cp_onednn_impl($0.code)) },
             note: { _ in "eltwise forward-inference primitive; OpenMP team of 1 thread" }
         ) { cp_onednn($0, $1, $2, $3, $4) }
         let xnnpack = codedFamily(
             implementation: "c-xnnpack", library: "XNNPACK (Debian snapshot 2022-02-16)", isAvailable: true,
             provides: { cp_xnnpack_provides($0.code) != 0 && cp_xnnpack_status($0.code) == 0 },
-            lacking: "this XNNPACK has no f32 operator for it",
+            lacking: { _ in "this XNNPACK has no f32 operator for it" },
             isa: { _ in xnnpackISA },
             note: { _ in "xnn_run_operator, no thread pool; flushes subnormals (FTZ/DAZ) during each call" }
         ) { cp_xnnpack($0, $1, $2, $3, $4) }
         let eigen = codedFamily(
             implementation: "cpp-eigen", library: "Eigen \(String(cString: ep_eigen_version()))", isAvailable: true,
+            provides: { ep_eigen_expression($0.code).pointee != 0 }, lacking: { _ in "eigen.cpp has no expression for it" },
             isa: { _ in eigenISA }, note: { String(cString: ep_eigen_expression($0.code)) },
             positionDependence: { function in
                 // Eigen evaluates the remainder after the last whole packet with its scalar
@@ -35,7 +37,8 @@ extension Registry {
         let highway = codedFamily(
             implementation: "cpp-highway", library: "Highway \(String(cString: hp_highway_version()))",
             isAvailable: true,
-            provides: { hp_highway_provides($0.code) != 0 }, lacking: "Highway's contrib math has no erf",
+            provides: { hp_highway_provides($0.code) != 0 },
+            lacking: { $0 == .geluErf ? "Highway's contrib math has no erf" : "highway.cpp does not compose it" },
             isa: { _ in String(cString: hp_highway_target()).lowercased() },
             note: { String(cString: hp_highway_expression($0.code)) }
         ) { hp_highway($0, $1, $2, $3, $4) }

@@ -29,7 +29,7 @@ uint64_t ck_rdtsc(void);        /* timestamp counter (0 where there is none) */
 const char *ck_sleef_version(void);      /* e.g. "3.5.1", from sleef.h */
 const char *ck_build_target_cpu(void);   /* the -target-cpu the Swift kernels were built with */
 
-/* ---- vector math kernels: ck_<function>_<family>_<isa> ----
+/* ---- vector math kernels: ck_<function>_<family>_<isa>(in, out, n, alpha) ----
  * Families: u10 (SLEEF's u10 functions; SLEEF's erfc is u15) and libmvec (glibc's vector math, Linux).
  * ISAs: avx2 (AVX2 + FMA, 8 lanes) and avx512 (AVX-512 F, 16 lanes). Every family computes the
  * same forms (vecmath_kernels_template.h):
@@ -42,21 +42,39 @@ const char *ck_build_target_cpu(void);   /* the -target-cpu the Swift kernels we
  * gelu_tanh: x*sigmoid(2u) = x / (1 + exp(-2u)), u = sqrt(2/pi)*(x + 0.044715 x^3), in sigmoid's
  *            stable form: 2u formed in double and split into float hi + lo, exp(-|2u|) computed
  *            scaled by 2^64 so the tiny results for x in [-10.5, -3] keep their accuracy
+ * Every kernel has the plugin ABI's shape (ab_kernel_fn): alpha is the parameter set's one member,
+ * which a function without parameters ignores.
  * ck_primitive_<family>_<isa> applies one primitive over an array (for the primitives accuracy
  * table): prim 0 exp, 1 expm1, 2 tanh, 3 tanh u35 (SLEEF only), 4 erf, 5 erfc; an unknown prim
  * fills the output with NaN.
- * CK_VECMATH_FAMILIES is the one list of (family, isa) pairs this library builds.
+ *
+ * CK_VECMATH_FAMILIES is the one list of (family, isa) pairs this library builds, and
+ * CK_VECMATH_FUNCTIONS the one list of the functions every family implements: X(name, id, ...),
+ * name the C token (of the symbols, and of the vector body ck_<name>(x, alpha) in the template), id
+ * the function's bench id; the trailing arguments are passed through to X. The declarations below,
+ * the kernels the template defines, the stubs of unavailable.c and the look-up ck_vecmath_kernel
+ * all expand these two lists.
  */
 #define CK_VECMATH_FAMILIES(X) X(u10, avx2) X(u10, avx512) X(libmvec, avx2) X(libmvec, avx512)
+#define CK_VECMATH_FUNCTIONS(X, family, isa) \
+    X(sigmoid, "sigmoid", family, isa)      \
+    X(tanh, "tanh", family, isa)            \
+    X(elu, "elu", family, isa)              \
+    X(gelu_erf, "gelu-erf", family, isa)    \
+    X(gelu_tanh, "gelu-tanh", family, isa)
 
-#define CK_DECLARE_VECMATH_FAMILY(family, isa)                                              \
-    void ck_sigmoid_##family##_##isa(const float *in, float *out, ptrdiff_t n);             \
-    void ck_tanh_##family##_##isa(const float *in, float *out, ptrdiff_t n);                \
-    void ck_elu_##family##_##isa(const float *in, float *out, ptrdiff_t n, float alpha);    \
-    void ck_gelu_erf_##family##_##isa(const float *in, float *out, ptrdiff_t n);            \
-    void ck_gelu_tanh_##family##_##isa(const float *in, float *out, ptrdiff_t n);           \
+#define CK_DECLARE_VECMATH_KERNEL(name, id, family, isa) \
+    void ck_##name##_##family##_##isa(const float *in, float *out, ptrdiff_t n, float alpha);
+#define CK_DECLARE_VECMATH_FAMILY(family, isa)                          \
+    CK_VECMATH_FUNCTIONS(CK_DECLARE_VECMATH_KERNEL, family, isa)        \
     void ck_primitive_##family##_##isa(int prim, const float *in, float *out, ptrdiff_t n);
 CK_VECMATH_FAMILIES(CK_DECLARE_VECMATH_FAMILY)
+
+/* The kernel of the function with bench id `function` in `family` ("u10", "libmvec") for `isa`
+ * ("avx2", "avx512"), or NULL when that family has none. */
+ab_kernel_fn ck_vecmath_kernel(const char *family, const char *isa, const char *function);
+/* The ids of CK_VECMATH_FUNCTIONS in order; NULL from index count on. */
+const char *ck_vecmath_function(int index);
 
 void ck_tanh_u35_avx2(const float *in, float *out, ptrdiff_t n);
 void ck_tanh_u35_avx512(const float *in, float *out, ptrdiff_t n);

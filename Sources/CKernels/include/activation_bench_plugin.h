@@ -26,7 +26,7 @@ extern "C" {
 typedef void (*ab_kernel_fn)(const float *in, float *out, ptrdiff_t n, float alpha);
 
 typedef struct {
-    const char *function;       /* "sigmoid", "tanh", "elu", "gelu-erf" or "gelu-tanh" */
+    const char *function;       /* a function id of `bench list --functions`, e.g. "sigmoid", "gelu-erf" */
     const char *implementation; /* the id on the command line: [a-z0-9._-], 1-40 characters, new to bench */
     const char *isa;            /* what it runs, e.g. "avx2"; shown in tables */
     double ulp_budget;          /* the max ulp error it promises over every float; < 0: no promise */

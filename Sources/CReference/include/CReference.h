@@ -2,26 +2,20 @@
 #define CREFERENCE_H
 /*
  * High-precision reference values from MPFR (160-bit working precision), in forms free of
- * cancellation (docs/method.md):
- *   sigmoid   1/(1+e^-x)
- *   tanh      mpfr_tanh
- *   elu       x > 0 ? x : alpha*expm1(x)            (so elu(-0) = -0 for alpha > 0)
- *   gelu_erf  0.5*x*erfc(-x/sqrt2)
- *   gelu_tanh x/(1+e^(-2u)), u = sqrt(2/pi)*(x + 0.044715*x^3)   (0.044715 exactly, as a decimal)
- *   exp, expm1, tanh, erf, erfc: the primitives.
- * Each step is rounded to 160 bits and none cancels, so r is within a few 2^-158 of the exact value
- * (relative).
+ * cancellation (docs/method.md). The functions are one table in forms.c, which gives each one's form
+ * and its limits at +-inf: the activations under their bench ids ("sigmoid", "gelu-erf", ...) and
+ * the primitives ("exp", "expm1", "tanh", "erf", "erfc"). Each step is rounded to 160 bits and
+ * none cancels, so r is within a few 2^-158 of the exact value (relative).
  *
  * The result is a double-double hi+lo with hi = RN(r) in double and lo = RN(r - hi), enough to compute
  * the ulp error of a float result to far better than 0.001 ulp; |lo| <= ulp(hi)/2.
  *   - Results beyond double's range: hi = +-inf, lo = 0 (e.g. exp(x) for x > ~709.8 — never for a float
  *     result in range, since FLT_MAX < DBL_MAX).
- *   - Results below double's range: hi = a zero with the sign of r (e.g. gelu_erf(-40) = -0.0); lo is
+ *   - Results below double's range: hi = a zero with the sign of r (e.g. gelu-erf(-40) = -0.0); lo is
  *     then a zero too. Results in double's subnormal range are correctly rounded subnormals.
  *   - NaN input (or NaN alpha for ELU's negative side): hi and lo are both the positive quiet NaN.
- *   - +-inf give the limits, with the sign of zero kept: sigmoid 0/1, tanh -1/1, elu -alpha/inf,
- *     gelu_erf and gelu_tanh -0.0/inf, exp 0/inf, expm1 -1/inf, erf -1/1, erfc 2/0.
- *   - An f outside cr_function gives NaN.
+ *   - +-inf give the limits, with the sign of zero kept (forms.c).
+ *   - An f that names no function (cr_function_named's -1 included) gives NaN.
  *
  * Threads: safe to call from several threads. MPFR built with thread-local storage (the usual case;
  * see mpfr_buildopt_tls_p) runs them in parallel; otherwise the calls are serialised by a mutex.
@@ -42,19 +36,15 @@ extern "C" {
 
 typedef struct { double hi; double lo; } cr_dd;
 
-typedef enum {
-    CR_SIGMOID = 0,
-    CR_TANH = 1,
-    CR_ELU = 2,
-    CR_GELU_ERF = 3,
-    CR_GELU_TANH = 4,
-    CR_EXP = 5,
-    CR_EXPM1 = 6,
-    CR_ERF = 7,
-    CR_ERFC = 8,
-} cr_function;
+/* A function: its index in the table of forms.c. Look it up once by name. */
+typedef int cr_function;
+/* The function with this name ("sigmoid", "gelu-erf", "exp", ...), or -1 when there is none. */
+cr_function cr_function_named(const char *name);
+/* The name of function f, or NULL when f is outside [0, cr_function_count()). */
+const char *cr_function_name(cr_function f);
+int cr_function_count(void);
 
-/* One value. alpha is used by CR_ELU only. */
+/* One value. alpha, the parameter set's one member, is used by elu only. */
 cr_dd cr_eval(cr_function f, float x, float alpha);
 /* n values; out[i] = cr_eval(f, x[i], alpha). x and out may be NULL when n == 0. Without a
  * thread-safe MPFR the mutex is held for the whole array. */

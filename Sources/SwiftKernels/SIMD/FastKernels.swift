@@ -7,14 +7,15 @@ public enum FastKernels {
 
     @inline(__always)
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
-        ActivationKernelSet(
-            sigmoid: { input, output, count in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
-            tanh: { input, output, count in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
-            elu: { input, output, count, alpha in
+        [
+            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
+            "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
+            "elu": .kernel { input, output, count, parameters in
+                let alpha = parameters.alpha
                 forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }
             },
-            geluErf: { input, output, count in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
-            geluTanh: { input, output, count in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } }
-        )
+            "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
+            "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
+        ]
     }
 }

@@ -44,21 +44,22 @@ public enum LibmKernels {
         return x * sigmoid(w)
     }
 
-    public static let set = ActivationKernelSet(
-        sigmoid: { input, output, count in
+    public static let set: ActivationKernelSet = [
+        "sigmoid": .kernel { input, output, count, _ in
             mapScalars(input, output, count) { x in Float(sigmoid(Double(x))) }
         },
-        tanh: { input, output, count in
+        "tanh": .kernel { input, output, count, _ in
             mapScalars(input, output, count) { x in Float(tanh(Double(x))) }
         },
-        elu: { input, output, count, alpha in
-            mapScalars(input, output, count) { x in x > 0 ? x : Float(elu(Double(x), alpha: Double(alpha))) }
+        "elu": .kernel { input, output, count, parameters in
+            let alpha = Double(parameters.alpha)
+            mapScalars(input, output, count) { x in x > 0 ? x : Float(elu(Double(x), alpha: alpha)) }
         },
-        geluErf: { input, output, count in
+        "gelu-erf": .kernel { input, output, count, _ in
             mapScalars(input, output, count) { x in Float(geluErf(Double(x))) }
         },
-        geluTanh: { input, output, count in
+        "gelu-tanh": .kernel { input, output, count, _ in
             mapScalars(input, output, count) { x in Float(geluTanh(Double(x))) }
-        }
-    )
+        },
+    ]
 }

@@ -15,26 +15,27 @@ import Darwin
 ///   and inaccurate well before.
 /// - GELU-tanh as written: the same cancellation through 1 + tanh.
 public enum NaiveKernels {
-    public static let set = ActivationKernelSet(
-        sigmoid: { input, output, count in
+    public static let set: ActivationKernelSet = [
+        "sigmoid": .kernel { input, output, count, _ in
             mapScalars(input, output, count) { x in 1 / (1 + expf(-x)) }
         },
-        tanh: { input, output, count in
+        "tanh": .kernel { input, output, count, _ in
             mapScalars(input, output, count) { x in
                 let ep = expf(x), em = expf(-x)
                 return (ep - em) / (ep + em)
             }
         },
-        elu: { input, output, count, alpha in
+        "elu": .kernel { input, output, count, parameters in
+            let alpha = parameters.alpha
             mapScalars(input, output, count) { x in x > 0 ? x : alpha * (expf(x) - 1) }
         },
-        geluErf: { input, output, count in
+        "gelu-erf": .kernel { input, output, count, _ in
             let invSqrt2 = Float(GELUConstants.inverseSqrtTwo)
             mapScalars(input, output, count) { x in 0.5 * x * (1 + erff(x * invSqrt2)) }
         },
-        geluTanh: { input, output, count in
+        "gelu-tanh": .kernel { input, output, count, _ in
             let k = Float(GELUConstants.sqrtTwoOverPi), c = Float(GELUConstants.cubic)
             mapScalars(input, output, count) { x in 0.5 * x * (1 + tanhf(k * (x + c * x * x * x))) }
-        }
-    )
+        },
+    ]
 }

@@ -7,7 +7,7 @@ import SwiftKernels
 @Suite struct TinyResultBudgetTests {
     func kernel(ulps: Double, tiny: Double?) -> Kernel {
         Kernel(function: .sigmoid, implementation: "test", isa: "scalar", isAvailable: true, ulpBudget: ulps,
-               tinyResultBound: tiny, body: .unary { _, _, _ in })
+               tinyResultBound: tiny, body: { _, _, _, _ in })
     }
 
     @Test func aFlushedSubnormalMeetsTheTinyBoundAndNotThePlainBudget() {

@@ -37,14 +37,14 @@ import Testing
         let seen = Seen(), builtIn = Seen()
         let size = 64
         let peer = Kernel(function: .sigmoid, implementation: "py-test", isa: "test", isAvailable: true, ulpBudget: nil,
-                          body: .unary { input, output, count in
+                          body: { input, output, count, _ in
                               seen.lock.withLock {
                                   seen.ownedBoth.append(allocator.owns(input, count: count) && allocator.owns(output, count: count))
                                   seen.firstInputs.append(Array(UnsafeBufferPointer(start: input, count: count)))
                               }
                           }, bufferAllocator: allocator)
         let native = Kernel(function: .sigmoid, implementation: "swift-test", isa: "test", isAvailable: true, ulpBudget: nil,
-                            body: .unary { input, output, count in
+                            body: { input, output, count, _ in
                                 builtIn.lock.withLock {
                                     builtIn.ownedBoth.append(allocator.owns(input, count: count) || allocator.owns(output, count: count))
                                     builtIn.firstInputs.append(Array(UnsafeBufferPointer(start: input, count: count)))

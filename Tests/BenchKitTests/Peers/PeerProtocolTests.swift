@@ -47,7 +47,7 @@ import Testing
         "ready\t-1",
         "kernel\t0\tsigmoid",                                 // fields missing
         "kernel\tx\tsigmoid\tpy-a\tlib\tisa\tnote",           // index not a number
-        "kernel\t0\tsoftplus\tpy-a\tlib\tisa\tnote",          // unknown function
+        "kernel\t0\tno-such-function\tpy-a\tlib\tisa\tnote",  // unknown function
         "kernel\t0\tsigmoid\tswift-simd16\tlib\tisa\tnote",   // shadows a built-in id
         "kernel\t0\tsigmoid\tpy-\tlib\tisa\tnote",            // empty id after py-
         "kernel\t0\tsigmoid\tpy-Torch\tlib\tisa\tnote",       // not lowercase

@@ -22,7 +22,7 @@ struct PythonPeersVenvTests {
 
     func expected(_ kernel: Kernel, _ xs: [Float]) -> [Float] {
         var out = [Float](repeating: 0, count: xs.count)
-        if !xs.isEmpty { kernel.run(xs, &out, count: xs.count, alpha: 1.5) }
+        if !xs.isEmpty { kernel.run(xs, &out, count: xs.count, parameters: KernelParameters(alpha: 1.5)) }
         return out
     }
 
@@ -49,13 +49,13 @@ struct PythonPeersVenvTests {
                 var destination = [Float](repeating: guardValue, count: count + 2)
                 source.withUnsafeBufferPointer { s in
                     destination.withUnsafeMutableBufferPointer { d in
-                        kernel.run(s.baseAddress! + 1, d.baseAddress! + 1, count: count, alpha: 1.5)
+                        kernel.run(s.baseAddress! + 1, d.baseAddress! + 1, count: count, parameters: KernelParameters(alpha: 1.5))
                     }
                 }
                 #expect(destination.first == guardValue && destination.last == guardValue, "\(kernel.id) n=\(count) wrote outside")
                 #expect(same(destination[1..<(count + 1)], want), "\(kernel.id) n=\(count) unaligned differs")
                 source.withUnsafeMutableBufferPointer { b in
-                    kernel.run(UnsafePointer(b.baseAddress! + 1), b.baseAddress! + 1, count: count, alpha: 1.5)
+                    kernel.run(UnsafePointer(b.baseAddress! + 1), b.baseAddress! + 1, count: count, parameters: KernelParameters(alpha: 1.5))
                 }
                 #expect(same(source[1..<(count + 1)], want), "\(kernel.id) n=\(count) in place differs")
             }
@@ -75,32 +75,23 @@ struct PythonPeersVenvTests {
             let want = expected(kernel, xs)
             input.buffer.update(fromContentsOf: [0] + xs + [0])
             output.buffer.update(repeating: 12345.5)
-            kernel.run(input.pointer + 1, output.pointer + 1, count: count, alpha: 1.5)
+            kernel.run(input.pointer + 1, output.pointer + 1, count: count, parameters: KernelParameters(alpha: 1.5))
             #expect(same(output.buffer[1..<(count + 1)], want), "\(kernel.id) zero copy differs")
             #expect(output.buffer[0] == 12345.5 && output.buffer[count + 1] == 12345.5, "\(kernel.id) wrote outside")
-            kernel.run(input.pointer + 1, input.pointer + 1, count: count, alpha: 1.5)
+            kernel.run(input.pointer + 1, input.pointer + 1, count: count, parameters: KernelParameters(alpha: 1.5))
             #expect(same(input.buffer[1..<(count + 1)], want), "\(kernel.id) zero copy in place differs")
         }
     }
 
-    /// A loose check against the defining formula in Double over [-8, 8]: within 1e-5 absolute,
+    /// A loose check against the function table's Double reference over [-8, 8]: within 1e-5 absolute,
     /// tighter than the 4.7e-4 between the two GELUs and far from any other function.
     @Test func valuesAreTheFunction() throws {
         let xs = (0...1600).map { Float(-8 + Double($0) / 100) }
         for kernel in try peerKernels() {
             let ys = expected(kernel, xs)
-            let worst = zip(xs, ys).map { abs(Double($1) - Self.formula(kernel.function, Double($0), alpha: 1.5)) }.max() ?? 0
+            let reference = kernel.function.definition.reference
+            let worst = zip(xs, ys).map { abs(Double($1) - reference(Double($0), KernelParameters(alpha: 1.5))) }.max() ?? 0
             #expect(worst <= 1e-5, "\(kernel.id): max abs error \(worst)")
-        }
-    }
-
-    static func formula(_ function: ActivationFunction, _ x: Double, alpha: Double) -> Double {
-        switch function {
-        case .sigmoid: return 1 / (1 + exp(-x))
-        case .tanh: return Foundation.tanh(x)
-        case .elu: return x > 0 ? x : alpha * expm1(x)
-        case .geluErf: return 0.5 * x * (1 + erf(x * GELUConstants.inverseSqrtTwo))
-        case .geluTanh: return 0.5 * x * (1 + Foundation.tanh(GELUConstants.sqrtTwoOverPi * (x + GELUConstants.cubic * x * x * x)))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BenchKit
+import SwiftKernels
 
 /// PythonWorker against the fake interpreter (Tests/Fixtures/fake_peer_python.py): handshake, both
 /// call paths, and every failure, without the venv.
@@ -161,7 +162,7 @@ struct PythonWorkerTests {
         #expect(kernels.allSatisfy { $0.bufferAllocator === allocator && $0.isAvailable && $0.ulpBudget == nil })
         let xs = Self.inputs(9)
         var ys = [Float](repeating: 0, count: 9)
-        kernels[1].run(xs, &ys, count: 9, alpha: 2)
+        kernels[1].run(xs, &ys, count: 9, parameters: KernelParameters(alpha: 2))
         #expect(ys == xs.map { $0 > 0 ? $0 : Float(2 * expm1(Double($0))) })
         kernels[2].run(xs, &ys, count: 9)
         #expect(worker.stderrTail.hasSuffix("request: noop"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BenchKit
+import SwiftKernels
 
 /// The plugin ABI round trip: the example plugin loads, its kernels meet the kernel contract and
 /// their budgets, and every kind of bad plugin is refused with the error that names it.
@@ -27,10 +28,10 @@ import Testing
                 var out = [Float](repeating: .nan, count: count + 2)
                 var inPlace = [Float(0)] + xs + [0]
                 xs.withUnsafeBufferPointer { i in
-                    out.withUnsafeMutableBufferPointer { o in kernel.run(i.baseAddress!, o.baseAddress! + 1, count: count, alpha: 1.5) }
+                    out.withUnsafeMutableBufferPointer { o in kernel.run(i.baseAddress!, o.baseAddress! + 1, count: count, parameters: KernelParameters(alpha: 1.5)) }
                 }
                 inPlace.withUnsafeMutableBufferPointer { b in
-                    kernel.run(UnsafePointer(b.baseAddress! + 1), b.baseAddress! + 1, count: count, alpha: 1.5)
+                    kernel.run(UnsafePointer(b.baseAddress! + 1), b.baseAddress! + 1, count: count, parameters: KernelParameters(alpha: 1.5))
                 }
                 #expect(out.first!.isNaN && out.last!.isNaN, "\(kernel.id) n=\(count) wrote outside")
                 #expect(zip(out[1..<(count + 1)], inPlace[1..<(count + 1)]).allSatisfy { $0.bitPattern == $1.bitPattern },
@@ -73,7 +74,7 @@ import Testing
 
     /// A plugin whose declarations the registry cannot take, one defect at a time.
     @Test(arguments: [
-        ("{\"softplus\", \"c-bad\", \"scalar\", -1, k}", "unknown function 'softplus'"),
+        ("{\"no-such-function\", \"c-bad\", \"scalar\", -1, k}", "unknown function 'no-such-function'"),
         ("{\"sigmoid\", \"Bad Name\", \"scalar\", -1, k}", "must be 1-40 characters"),
         ("{\"sigmoid\", \"c-bad\", \"scalar\", -1, 0}", "kernel is NULL"),
         ("{\"sigmoid\", \"swift-simd16\", \"scalar\", -1, k}", "already registered"),

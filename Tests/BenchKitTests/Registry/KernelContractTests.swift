@@ -1,5 +1,6 @@
 import Testing
 @testable import BenchKit
+import SwiftKernels
 
 /// The kernel contract (docs/architecture.md) for every available kernel, peers and plugins included: any count, any alignment, in place.
 /// Each variant's results must equal, bit for bit, the results of one aligned out-of-place call over
@@ -18,7 +19,7 @@ import Testing
         var out = [Float](repeating: 0, count: xs.count)
         xs.withUnsafeBufferPointer { i in
             out.withUnsafeMutableBufferPointer { o in
-                if xs.count > 0 { kernel.run(i.baseAddress!, o.baseAddress!, count: xs.count, alpha: 1.5) }
+                if xs.count > 0 { kernel.run(i.baseAddress!, o.baseAddress!, count: xs.count, parameters: KernelParameters(alpha: 1.5)) }
             }
         }
         return out
@@ -50,7 +51,7 @@ import Testing
             var destination = [Float](repeating: guardValue, count: count + 2)
             source.withUnsafeBufferPointer { s in
                 destination.withUnsafeMutableBufferPointer { d in
-                    kernel.run(s.baseAddress! + 1, d.baseAddress! + 1, count: count, alpha: 1.5)
+                    kernel.run(s.baseAddress! + 1, d.baseAddress! + 1, count: count, parameters: KernelParameters(alpha: 1.5))
                 }
             }
             #expect(destination[0] == guardValue && destination[count + 1] == guardValue, "\(id) n=\(count) wrote outside")
@@ -58,7 +59,7 @@ import Testing
             // In place, unaligned.
             var buffer = source
             buffer.withUnsafeMutableBufferPointer { b in
-                kernel.run(UnsafePointer(b.baseAddress! + 1), b.baseAddress! + 1, count: count, alpha: 1.5)
+                kernel.run(UnsafePointer(b.baseAddress! + 1), b.baseAddress! + 1, count: count, parameters: KernelParameters(alpha: 1.5))
             }
             #expect(agree(kernel, buffer[1..<(count + 1)], want[...]), "\(id) n=\(count) in place differs")
             #expect(buffer[0] == 0 && buffer[count + 1] == 0, "\(id) n=\(count) in place wrote outside")

@@ -41,21 +41,21 @@ struct SleefKernel: Sendable, CustomTestStringConvertible {
         switch isa {
         case .avx2:
             [
-                SleefKernel(name: "sigmoid_u10_avx2", reference: Reference.sigmoid, ulpBound: 2) { ck_sigmoid_u10_avx2($0, $1, $2) },
-                SleefKernel(name: "tanh_u10_avx2", reference: { tanh($0) }, ulpBound: 1.5) { ck_tanh_u10_avx2($0, $1, $2) },
+                SleefKernel(name: "sigmoid_u10_avx2", reference: Reference.sigmoid, ulpBound: 2) { ck_sigmoid_u10_avx2($0, $1, $2, 1) },
+                SleefKernel(name: "tanh_u10_avx2", reference: { tanh($0) }, ulpBound: 1.5) { ck_tanh_u10_avx2($0, $1, $2, 1) },
                 SleefKernel(name: "tanh_u35_avx2", reference: { tanh($0) }, ulpBound: 3.5) { ck_tanh_u35_avx2($0, $1, $2) },
                 SleefKernel(name: "elu_u10_avx2", reference: { Reference.elu($0) }, ulpBound: 1.5) { ck_elu_u10_avx2($0, $1, $2, 1) },
-                SleefKernel(name: "gelu_erf_u10_avx2", reference: Reference.geluErf, ulpBound: 2.5) { ck_gelu_erf_u10_avx2($0, $1, $2) },
-                SleefKernel(name: "gelu_tanh_u10_avx2", reference: Reference.geluTanh, ulpBound: 2.5) { ck_gelu_tanh_u10_avx2($0, $1, $2) },
+                SleefKernel(name: "gelu_erf_u10_avx2", reference: Reference.geluErf, ulpBound: 2.5) { ck_gelu_erf_u10_avx2($0, $1, $2, 1) },
+                SleefKernel(name: "gelu_tanh_u10_avx2", reference: Reference.geluTanh, ulpBound: 2.5) { ck_gelu_tanh_u10_avx2($0, $1, $2, 1) },
             ]
         case .avx512:
             [
-                SleefKernel(name: "sigmoid_u10_avx512", reference: Reference.sigmoid, ulpBound: 2) { ck_sigmoid_u10_avx512($0, $1, $2) },
-                SleefKernel(name: "tanh_u10_avx512", reference: { tanh($0) }, ulpBound: 1.5) { ck_tanh_u10_avx512($0, $1, $2) },
+                SleefKernel(name: "sigmoid_u10_avx512", reference: Reference.sigmoid, ulpBound: 2) { ck_sigmoid_u10_avx512($0, $1, $2, 1) },
+                SleefKernel(name: "tanh_u10_avx512", reference: { tanh($0) }, ulpBound: 1.5) { ck_tanh_u10_avx512($0, $1, $2, 1) },
                 SleefKernel(name: "tanh_u35_avx512", reference: { tanh($0) }, ulpBound: 3.5) { ck_tanh_u35_avx512($0, $1, $2) },
                 SleefKernel(name: "elu_u10_avx512", reference: { Reference.elu($0) }, ulpBound: 1.5) { ck_elu_u10_avx512($0, $1, $2, 1) },
-                SleefKernel(name: "gelu_erf_u10_avx512", reference: Reference.geluErf, ulpBound: 2.5) { ck_gelu_erf_u10_avx512($0, $1, $2) },
-                SleefKernel(name: "gelu_tanh_u10_avx512", reference: Reference.geluTanh, ulpBound: 2.5) { ck_gelu_tanh_u10_avx512($0, $1, $2) },
+                SleefKernel(name: "gelu_erf_u10_avx512", reference: Reference.geluErf, ulpBound: 2.5) { ck_gelu_erf_u10_avx512($0, $1, $2, 1) },
+                SleefKernel(name: "gelu_tanh_u10_avx512", reference: Reference.geluTanh, ulpBound: 2.5) { ck_gelu_tanh_u10_avx512($0, $1, $2, 1) },
             ]
         }
     }
