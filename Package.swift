@@ -68,8 +68,10 @@ let package = Package(
         .testTarget(name: "CKernelsTests", dependencies: ["CKernels"]),
         .testTarget(name: "CReferenceTests", dependencies: ["CReference"]),
         .testTarget(name: "SwiftKernelsTests", dependencies: ["SwiftKernels"], swiftSettings: swiftSIMDFlags),
-        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "SwiftKernels", "CKernels", "CReference"]),
+        // What more than one test target uses (the fake Python peer).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "SwiftKernels", "CKernels", "CReference", "TestSupport"]),
         // End-to-end: runs the built `bench` executable (a dependency, so it is built first).
-        .testTarget(name: "BenchTests", dependencies: ["Bench", "BenchKit"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "BenchKit", "TestSupport"]),
     ]
 )

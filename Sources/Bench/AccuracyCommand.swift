@@ -24,8 +24,7 @@ struct AccuracyCommand: ParsableCommand {
     @Option(help: "Seed of the sample.")
     var seed: UInt64 = 0x5eed
 
-    @Option(help: "ELU's alpha.")
-    var alpha: Float = 1
+    @OptionGroup var parameters: ParameterOptions
 
     @Option(help: "Output format: table, json or markdown.")
     var format: ReportFormat = .table
@@ -45,7 +44,6 @@ struct AccuracyCommand: ParsableCommand {
         _ = try parsedPatterns()
         _ = try selection.kernels(in: try registryOptions.registry())
         if let output { try OutputPath.check(output) }
-        guard alpha.isFinite, alpha > 0 else { throw ValidationError("--alpha must be finite and positive") }
     }
 
     func parsedDomain() throws -> ClosedRange<Float>? {
@@ -69,7 +67,7 @@ struct AccuracyCommand: ParsableCommand {
         campaign.randomCount = samples
         campaign.gridCount = samples
         campaign.seed = seed
-        campaign.alpha = alpha
+        campaign.alpha = parameters.alpha
         campaign.exhaustive = exhaustive
         campaign.includePrimitives = !noPrimitives
         if let d = try parsedDomain() {

@@ -34,14 +34,7 @@ struct CountCommand: ParsableCommand {
         """)
     var size: String = "64K"
 
-    @Option(help: "Seed of the input generator (as bench run).")
-    var seed: UInt64 = 42
-
-    @Option(help: "Input distribution: uniform:a:b or normal:mu:sigma (as bench run).")
-    var distribution: String = "uniform:-10:10"
-
-    @Option(help: "ELU's alpha.")
-    var alpha: Float = 1
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Counted calls per kernel, after one uncounted warm-up call; a disagreement is flagged under the table.")
     var repeats: Int = 2
@@ -68,11 +61,9 @@ struct CountCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...10).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 10, got \(repeats)") }
-        guard alpha.isFinite else { throw ValidationError("--alpha must be finite") }
         do {
             let sizes = try SizeParser.parseList(size)
             guard sizes.count == 1 else { throw ValidationError("--size takes one size for bench count, got \(sizes.count)") }
-            _ = try InputDistribution(parsing: distribution)
         } catch let error as UsageError { throw ValidationError(error.message) }
         if let saveBaseline {
             do { try ResultsDirectory.checkBaselineName(saveBaseline) } catch { throw ValidationError(error.message) }
@@ -83,10 +74,10 @@ struct CountCommand: ParsableCommand {
 
     func run() throws {
         let elements = try SizeParser.parseList(size)[0]
-        let inputs = try InputDistribution(parsing: distribution)
+        let inputs = try input.inputs()
         let (kernels, excluded) = CountReport.partition(try selection.kernels(in: Registry.standard))
         if countWorker {
-            let worker = CountWorker(kernels: kernels, size: elements, distribution: inputs, seed: seed, alpha: alpha, repeats: repeats)
+            let worker = CountWorker(kernels: kernels, size: elements, distribution: inputs, seed: input.seed, alpha: input.alpha, repeats: repeats)
             do {
                 try worker.run { index, total, what in
                     FileHandle.standardError.write(Data("bench count: [\(index + 1)/\(total)] \(what)\n".utf8))
@@ -136,7 +127,7 @@ struct CountCommand: ParsableCommand {
         do {
             report = try CountReport.assemble(
                 dumps: dumps, kernels: kernels, size: elements, repeats: repeats, machine: machine, toolchain: toolchain,
-                configuration: (CommandLine.arguments.map(shellQuoted).joined(separator: " "), seed, inputs.description, alpha),
+                configuration: (CommandLine.arguments.map(shellQuoted).joined(separator: " "), input.seed, inputs.description, input.alpha),
                 excluded: excluded)
         } catch {
             FileHandle.standardError.write(Data("bench: \(error)\n".utf8))

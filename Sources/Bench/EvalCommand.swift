@@ -17,8 +17,7 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var registryOptions: RegistryOptions
 
-    @Option(help: "ELU's alpha.")
-    var alpha: Float = 1
+    @OptionGroup var parameters: ParameterOptions
 
 
     @Argument(help: "Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.")
@@ -55,10 +54,10 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let kernel = try kernel()
         let xs = try parsedInputs()
-        let outputs = AccuracyRun(sample: AccuracySample(inputs: xs), alpha: alpha).run(kernel)
+        let outputs = AccuracyRun(sample: AccuracySample(inputs: xs), alpha: parameters.alpha).run(kernel)
         var rows: [[String]] = []
         for (x, y) in zip(xs, outputs) {
-            let r = Reference.evaluate(.activation(kernel.function), x, alpha: alpha)
+            let r = Reference.evaluate(.activation(kernel.function), x, alpha: parameters.alpha)
             let nearest = r.roundedToFloat
             rows.append([x.hexDescription, "\(y)", y.hexDescription, String(format: "%.17g", r.hi + r.lo),
                          nearest.hexDescription, ulpText(ULP.error(y, r))])

@@ -31,14 +31,7 @@ struct RunCommand: ParsableCommand {
         """)
     var samples: Int?
 
-    @Option(help: "Seed of the input generator.")
-    var seed: UInt64 = 42
-
-    @Option(help: "Input distribution: uniform:a:b or normal:mu:sigma.")
-    var distribution: String = "uniform:-10:10"
-
-    @Option(help: "ELU's alpha.")
-    var alpha: Float = 1
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Pin the run to this CPU (Linux).")
     var cpu: Int?
@@ -98,11 +91,7 @@ struct RunCommand: ParsableCommand {
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
         if let samples, samples < 1 || samples > 100_000 { throw ValidationError("--samples must be between 1 and 100000, got \(samples)") }
         if let minTime, !(minTime > 0 && minTime <= 60) { throw ValidationError("--min-time must be in (0, 60] seconds, got \(minTime)") }
-        guard alpha.isFinite else { throw ValidationError("--alpha must be finite") }
-        do {
-            _ = try SizeParser.parseList(size)
-            _ = try InputDistribution(parsing: distribution)
-        } catch { throw ValidationError(error.message) }
+        do { _ = try SizeParser.parseList(size) } catch { throw ValidationError(error.message) }
         if let processes, !(1...16).contains(processes) {
             throw ValidationError("--processes must be between 1 and 16, got \(processes)")
         }
@@ -166,7 +155,7 @@ struct RunCommand: ParsableCommand {
         }
         let kernels = try selection.kernels(in: try registryOptions.registry())
         let sizes = try SizeParser.parseList(size)
-        let inputs = try InputDistribution(parsing: distribution)
+        let inputs = try input.inputs()
         if let cpu { try CPUAffinity.pin(to: cpu, available: ProcessInfo.processInfo.activeProcessorCount) }
 
         var screening = try self.screening
@@ -180,11 +169,11 @@ struct RunCommand: ParsableCommand {
         let machine = MachineInfo.current()
         let configuration = RunConfiguration(
             command: CommandLine.arguments.map(shellQuoted).joined(separator: " "), sizes: sizes, threads: threads,
-            samples: harness.samples, minSampleTime: harness.minSampleTime, seed: seed,
-            distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: alpha,
+            samples: harness.samples, minSampleTime: harness.minSampleTime, seed: input.seed,
+            distribution: inputs.description, pinnedCPU: cpu, quick: quick, forcedDebugTiming: isDebugBuild, alpha: input.alpha,
             screening: harness.screening, rules: harness.rules, processes: processCount)
         let run = ThroughputRun(kernels: kernels, sizes: sizes, harness: harness, distribution: inputs,
-                                seed: seed, alpha: alpha)
+                                seed: input.seed, alpha: input.alpha)
 
         if let processOutput {
             let report = try measure(run, machine: machine, configuration: configuration)
@@ -204,7 +193,7 @@ struct RunCommand: ParsableCommand {
         if !noAccuracy {
             let progress = ProgressLine.forStandardError()
             progress?.show("max ulp of \(kernels.filter(\.isAvailable).count) kernels (a quick accuracy sample)")
-            var accuracy = QuickAccuracy(alpha: alpha)
+            var accuracy = QuickAccuracy(alpha: input.alpha)
             accuracy.fillMaxULP(&report.results, kernels: kernels)
             progress?.finish()
         }

@@ -166,11 +166,22 @@ import Testing
         (["--processes", "17"], "--processes"),
         (["--cpu", "4096"], "--cpu must be between 0"),
         (["--cpu=-1"], "--cpu must be between 0"),
+        (["--alpha", "0"], "--alpha must be finite and positive"),
+        (["--alpha", "nan"], "--alpha must be finite and positive"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + ["--force-debug-timing"])
         #expect(o.status == 64, "\(arguments): exit \(o.status), stderr \(o.stderr)")
         #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)")
+        #expect(o.stdout.isEmpty)
+    }
+
+    /// Every command that runs kernels takes `--alpha` from one option group, with one rule.
+    @Test(arguments: [["count", "--alpha", "0"], ["accuracy", "--alpha=-1"], ["eval", "--function", "elu", "--impl", "swift-naive", "--alpha", "inf", "1"]])
+    func alphaIsCheckedAlikeEverywhere(arguments: [String]) throws {
+        let o = try BenchProcess.run(arguments)
+        #expect(o.status == 64, "\(arguments): exit \(o.status), stderr \(o.stderr)")
+        #expect(o.stderr.contains("--alpha must be finite and positive"), "\(arguments): stderr was \(o.stderr)")
         #expect(o.stdout.isEmpty)
     }
 

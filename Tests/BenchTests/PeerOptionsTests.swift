@@ -1,5 +1,6 @@
 @testable import BenchKit
 import Foundation
+import TestSupport
 import Testing
 
 /// `--peers python` end to end through the built binary, with the fake interpreter
