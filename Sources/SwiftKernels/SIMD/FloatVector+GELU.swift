@@ -5,9 +5,10 @@
 /// loses: e^(-v) for v up to 105 turns any rounding of v into |v|·2^-24 of relative error (hundreds
 /// of ulps). So v is carried as a double-float (v = vHi + vLo, the low part from FMA error-free
 /// transforms), vHi alone is reduced (n = round(vHi/ln2), t = vHi - n·ln2Hi, exact), and the
-/// small rest c = vLo - n·ln2Lo, a few 1e-6 at most, multiplies the result as (1 + c). Every
-/// product that could round by a full 2^-24 on the way to the result keeps its error term, so the
-/// result is rounded about once: the error budgets are in scripts/fit/gelu_float_coefficients.md.
+/// small rest c = vLo - n·ln2Lo, a few 1e-6 at most, multiplies the result as (1 + c). The products
+/// and sums on the way to the result keep their error terms (FMA) except one to three single
+/// roundings, chosen by what each error term costs in FMAs, the resource these loops are bound by;
+/// the error budgets and the alternatives measured are in scripts/fit/gelu_float_coefficients.md.
 ///
 /// Results down to the subnormal range round once: the result is built scaled by 2^40 (the
 /// exponential's 2^n is made as 2^(n+40), a normal float for every n ≥ -166) and multiplied by
@@ -42,14 +43,15 @@ extension FloatVector {
     /// R is the Mills-ratio factor Φ(-u)·e^(u²/2), written R = Q/(D·Q + P) with D = √(2π)·u + 2,
     /// D's asymptote: P/Q = 1/R - D is a (4,4) rational (P(0) = 0, relative error of 1/R 0.33·2^-24
     /// on [0, 14.5] with float coefficients) whose size is at most 0.19 of 1/R, so the roundings
-    /// inside P and Q reach the result at a fifth of their size. D·Q + P is one FMA rounding.
+    /// inside P and Q reach the result at a fifth of their size. D and D·Q + P are one rounding each,
+    /// the largest terms of the budget (2.4·2^-24 for R in all).
     ///
     /// e^(-u²/2): u² = hi + lo exactly (one FMA), -hi/2 is reduced exactly, and the rest c = -(lo/2 +
     /// n·ln2Lo) joins the division's residual. Scaled by 2^40, the result is K + N/den with
     /// N = -|x|·2^(n+40)·e^t·Q (a double-float, negative on both sides), den = D·Q + P, and K = x·2^40
     /// for x ≥ 0, 0 for x < 0. The quotient y = N·(1/den) is added to K with its rounding error
     /// (Fast2Sum: exact, since |y| ≤ K/2 where K ≠ 0), and the reciprocal's residual 1 - den·(1/den),
-    /// c and N's low part enter as one correction, so the result is rounded about once.
+    /// c and N's low part enter as one correction, so quotient and sum round once.
     ///
     /// x is clamped at -14.5, where |GELU| < 2^-151 rounds to -0 (so -∞ gives -0); above 14.5
     /// GELU(x) rounds to x, which the last line selects (+∞ included). NaN fails every compare and
@@ -110,8 +112,8 @@ extension FloatVector {
     /// N = x·2^(n+40)·e for x < 0 and x·2^40 for x ≥ 0 is formed before the division, and the result
     /// (scaled by 2^40) is N/(1 + e)·(1 + κ) with κ = c/(1 + e) for x < 0 and -c·e/(1 + e) for
     /// x ≥ 0: the -c of x ≥ 0 goes into N, the c/(1 + e) of both sides into the division's residual
-    /// correction, and the quotient rounds once. 1 + e, e's hi + lo sum and N's high product are
-    /// single roundings (about 2·2^-24 in all, weighted below 1).
+    /// correction, and the quotient rounds once. 1 + e, e's hi + lo sum (weighted by e/(1 + e) ≤ 1/2)
+    /// and N's high product are single roundings, at most about 2.5·2^-24 together.
     ///
     /// x is clamped at -10.875, where |GELU| < 2^-150 rounds to -0 (so -∞ gives -0); above 10.875
     /// GELU(x) rounds to x, which the last line selects (+∞ included). NaN propagates.
