@@ -121,22 +121,21 @@ def fit_s(a):
     for v in q[1:]:
         print(f"    {v.hex():>22}  {v!r}")
     print(f"    relative error of 1/R: fit {err / 2**-24:.3f} x 2^-24, float coefficients {rounded / 2**-24:.3f} x 2^-24")
-    # float32 evaluation as geluErf: Estrin P and Q, d = fma(u, a, 2) rounded, den = fma(d, Q, P)
+    # float32 evaluation as geluErf: Estrin P/u and Q, den = D·Q + P = fma(u, fma(Q, a, P/u), Q + Q)
     uu = np.linspace(0, UMAX, 200001).astype(np.float32)
     hi = (uu * uu).astype(np.float32)
     p01 = fma32(uu, F(p[1]), F(p[0]))
     p23 = fma32(uu, F(p[3]), F(p[2]))
-    PP = (fma32(hi, p23, p01) * uu).astype(np.float32)
+    p_over_u = fma32(hi, p23, p01)
     q01 = fma32(uu, F(q[1]), F(1))
     q23 = fma32(uu, F(q[3]), F(q[2]))
     QQ = fma32(hi, fma32(hi, F(q[4]), q23), q01)
-    d = fma32(uu, F(a), F(2))
-    den = fma32(d, QQ, PP)
+    den = fma32(uu, fma32(QQ, F(a), p_over_u), (QQ + QQ).astype(np.float32))
     got = QQ.astype(np.float64) / den.astype(np.float64)
     exact = np.array([float(mills(float(v))) for v in uu[::10]])
     evaluated = np.max(np.abs(got[::10] / exact - 1))
     at = float(uu[::10][np.argmax(np.abs(got[::10] / exact - 1))])
-    print(f"    R = Q/(d·Q + P) in float32 (Estrin, d and den rounded, quotient exact), {len(exact)} points: "
+    print(f"    R = Q/(2Q + u·(a·Q + P/u)) in float32 (Estrin, both FMAs rounded, quotient exact), {len(exact)} points: "
           f"{evaluated / 2**-24:.3f} x 2^-24 at u = {at:.5g}")
     return p, q
 

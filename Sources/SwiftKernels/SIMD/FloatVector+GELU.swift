@@ -43,8 +43,9 @@ extension FloatVector {
     /// R is the Mills-ratio factor Φ(-u)·e^(u²/2), written R = Q/(D·Q + P) with D = √(2π)·u + 2,
     /// D's asymptote: P/Q = 1/R - D is a (4,4) rational (P(0) = 0, relative error of 1/R 0.33·2^-24
     /// on [0, 14.5] with float coefficients) whose size is at most 0.19 of 1/R, so the roundings
-    /// inside P and Q reach the result at a fifth of their size. D and D·Q + P are one rounding each,
-    /// the largest terms of the budget (2.4·2^-24 for R in all).
+    /// inside P and Q reach the result at a fifth of their size. D·Q + P is formed as
+    /// 2Q + u·(√(2π)·Q + P/u), whose inner FMA and outer FMA are one rounding each, the largest
+    /// terms of the budget.
     ///
     /// e^(-u²/2): u² = hi + lo exactly (one FMA), -hi/2 is reduced exactly, and the rest c = -(lo/2 +
     /// n·ln2Lo) joins the division's residual. Scaled by 2^40, the result is K + N/den with
@@ -72,12 +73,12 @@ extension FloatVector {
 
         let p01 = Self(repeating: -0x1.d25bf0p-1).addingProduct(u, Self(repeating: -0x1.1df242p-1))
         let p23 = Self(repeating: -0x1.41c16ap-3).addingProduct(u, Self(repeating: -0x1.3b94a8p-6))
-        let p = p01.addingProduct(hi, p23) * u
+        let pOverU = p01.addingProduct(hi, p23)
         let q01 = Self(repeating: 1).addingProduct(u, Self(repeating: 0x1.d382a0p-1))
         let q23 = Self(repeating: 0x1.934882p-2).addingProduct(u, Self(repeating: 0x1.72f930p-4))
         let q = q01.addingProduct(hi, q23.addingProduct(hi, Self(repeating: 0x1.3b9efap-7)))
-        let d = Self(repeating: 2).addingProduct(u, Self(repeating: 0x1.40d932p+1))  // √(2π)·u + 2
-        let den = p.addingProduct(d, q)
+        // D·Q + P = 2Q + u·(√(2π)·Q + P/u): one FMA fewer than forming D, and the same two roundings.
+        let den = (q + q).addingProduct(u, pOverU.addingProduct(q, Self(repeating: 0x1.40d932p+1)))
 
         // A = e^t·Q and N = -|x|·2^(n+40)·A, each with its error term.
         let a = eHi * q
