@@ -42,7 +42,7 @@ public struct PrimitiveKernel: Sendable {
 
     /// Every primitive implementation in this binary: glibc's scalar float functions, SLEEF's
     /// (u10, and u35 tanh; SLEEF's erfc is u15), glibc's libmvec vector functions, and the Swift SIMD vector math (exp and expm1 only:
-    /// the Swift tanh is the activation itself, and GELU evaluates erfc in Double inside the kernel).
+    /// the Swift tanh is the activation itself, and the GELUs evaluate their erfc and e^(-v) factors inside the kernel).
     public static let all: [PrimitiveKernel] = {
         let glibc: [(Primitive, UnaryKernel)] = [
             (.exp, { i, o, n in for k in 0..<n { o[k] = expf(i[k]) } }),

@@ -1,6 +1,7 @@
 /// `swift-simd8-fast` and `swift-simd16-fast`: the fast tier, one generic implementation specialised
 /// per width like SIMDKernels. Shorter polynomials, subnormal results allowed to flush to 0, and
-/// GELU in Float lanes; the budgets they are held to are declared in Registry+Swift.swift.
+/// GELU arguments in plain Float (no double-float parts, so GELU-tanh's error grows in its tail);
+/// the budgets they are held to are declared in Registry+Swift.swift.
 public enum FastKernels {
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)

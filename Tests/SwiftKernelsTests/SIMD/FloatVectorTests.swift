@@ -15,11 +15,13 @@ import Testing
         #expect(c[0] == -2 && c[1] == 2 && c[2].isNaN && c[3] == 0.5 && c[4] == -2 && c[5] == 2)
     }
 
-    @Test func widenAndNarrowRoundTrip() {
-        let v = SIMD16<Float>((0..<16).map { Float($0) * 1.1 - 7 })
-        #expect(SIMD16<Float>(narrowing: v.widened) == v)
-        let w = SIMD8<Float>(1, 2, 3, 4, 5, 6, 7, 8)
-        #expect(SIMD8<Float>(narrowing: w.widened) == w)
+    @Test func negatedFlipsTheSignBitOnly() {
+        let v = SIMD8<Float>(-1, 2, -0.0, 0, -.infinity, .infinity, 0x1p-149, -3)
+        let n = v.negated
+        for lane in 0..<8 { #expect(n[lane].bitPattern == v[lane].bitPattern ^ 0x8000_0000) }
+        // Folded into an FMA it is exact: fma(a, b, -c) with the negation, not 0 - c.
+        let a = SIMD8<Float>(repeating: 1 + 0x1p-23), hi = a * a
+        #expect(hi.negated.addingProduct(a, a) == SIMD8<Float>(repeating: 0x1p-46))
     }
 
     @Test func loopCoversEveryCountWithoutTouchingMore() {
