@@ -4,16 +4,22 @@ import Foundation
 /// One self-rewriting progress line on standard error, only when it is a terminal: which kernel, how
 /// many are left, and the time left at the pace so far. Silent in pipes, files and CI logs.
 final class ProgressLine: @unchecked Sendable {
-    private let start = Date()
     private let lock = NSLock()
+    /// When the current stage began: a report of step 0 starts a stage (a run has several: the
+    /// activations, then the primitives), so each stage's time left is paced by its own steps.
+    private var stageStart = Date()
 
     static func forStandardError() -> ProgressLine? {
         isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
     }
 
-    /// Step `done + 1` of `total` is under way; time left at the pace of the steps so far.
+    /// Step `done + 1` of `total` is under way; time left at the pace of the stage's steps so far.
+    /// Called from any thread.
     func update(done: Int, total: Int, label: String) {
-        let elapsed = Date().timeIntervalSince(start)
+        lock.lock()
+        if done == 0 { stageStart = Date() }
+        let elapsed = Date().timeIntervalSince(stageStart)
+        lock.unlock()
         var eta = ""
         if done > 0 {
             let left = elapsed / Double(done) * Double(total - done)

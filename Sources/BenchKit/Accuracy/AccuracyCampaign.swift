@@ -2,8 +2,8 @@ import Foundation
 import SwiftKernels
 
 /// A whole `bench accuracy` run: the kernels (sampled against MPFR, or exhaustively against the
-/// validated Double reference), their special-value verdicts, the primitives table, the GELU-tanh
-/// deviation and the ulp-versus-x profile.
+/// validated Double reference), their special-value verdicts, the primitives table (in the same
+/// mode: `AccuracyCampaign+Primitives`), the GELU-tanh deviation and the ulp-versus-x profile.
 public struct AccuracyCampaign: Sendable {
     public var kernels: [Kernel]
     public var randomCount = 100_000
@@ -12,7 +12,8 @@ public struct AccuracyCampaign: Sendable {
     public var seed: UInt64 = 0x5eed
     public var alpha: Float = 1
     public var exhaustive = false
-    /// Bit patterns an exhaustive run visits (all by default; a slice for tests and timing).
+    /// Bit patterns an exhaustive run visits, the primitives' included (all by default; a slice for
+    /// tests and timing).
     public var patterns: ClosedRange<UInt32> = 0...UInt32.max
     /// Restrict an exhaustive run to inputs inside `domain`.
     public var exhaustiveInDomainOnly = false
@@ -41,6 +42,7 @@ public struct AccuracyCampaign: Sendable {
             let outcome = sweep.run { done, total in progress?("exhaustive", done, total) }
             statsByID = outcome.stats
             inputsPerKernel = outcome.inputsVisited
+            progress?("Double reference vs MPFR", 0, 1)
             let validation = validateDoubleReference(functions: Set(available.map(\.function)))
             referenceInfo = AccuracyReport.ReferenceInfo(
                 kind: "double (swift-libm forms), MPFR near rounding midpoints", mpfrPrecisionBits: Reference.precisionBits,
@@ -73,15 +75,14 @@ public struct AccuracyCampaign: Sendable {
                 withinBudget: kernel.meetsBudget(stats), stats: stats,
                 specialValues: SpecialValues.verdicts(for: kernel, alpha: alpha)))
         }
-        progress?("primitives", 0, 1)
-        let primitives = includePrimitives ? primitiveTable() : []
+        let (primitives, primitivesMethod) = includePrimitives ? primitiveTable(progress: progress) : ([], nil)
         let configuration = AccuracyReport.Configuration(
             command: command, mode: exhaustive ? "exhaustive" : "sampled", randomSamples: exhaustive ? 0 : randomCount,
             gridSamples: exhaustive ? 0 : gridCount, domain: [domain.lowerBound, domain.upperBound], seed: seed,
             alpha: alpha, inputsPerKernel: inputsPerKernel, wallSeconds: Date().timeIntervalSince(start))
-        return AccuracyReport(machine: machine, configuration: configuration, reference: referenceInfo,
-                              results: results, primitives: primitives, geluTanhVersusErf: Self.geluDeviation(domain: domain),
-                              profile: profile)
+        return AccuracyReport(machine: machine, configuration: configuration, reference: referenceInfo, results: results,
+                              primitives: primitives, primitivesMethod: primitivesMethod,
+                              geluTanhVersusErf: Self.geluDeviation(domain: domain), profile: profile)
     }
 
     /// Max ulp per bin of x over `domain`.
@@ -97,51 +98,18 @@ public struct AccuracyCampaign: Sendable {
         return maxima
     }
 
-    /// The Double reference against MPFR on a sample (random bit patterns plus a grid): the largest
-    /// disagreement, in float ulps of the exact value.
+    /// The Double reference against MPFR on a sample (random bit patterns plus a grid over `domain`):
+    /// the inputs compared and the largest disagreement, in float ulps of the exact value.
     func validateDoubleReference(functions: Set<ActivationFunction>) -> (count: Int, maxULP: Double) {
-        let sample = AccuracySample(randomCount: 50_000, gridCount: 50_000, grid: domain, seed: seed &+ 1)
-        var worst = 0.0, count = 0
-        for function in ActivationFunction.allCases where functions.contains(function) {
-            let refs = Reference.evaluate(.activation(function), sample.inputs, alpha: alpha)
-            let double = DoubleReference(function, alpha: alpha)
-            for (x, r) in zip(sample.inputs, refs) {
-                let d = double.value(x)
-                count += 1
-                if d.isNaN && r.hi.isNaN { continue }
-                if d == r.hi && r.lo == 0 { continue }
-                if !d.isFinite || !r.hi.isFinite { worst = d == r.hi ? worst : .infinity; continue }
-                worst = Swift.max(worst, Swift.abs((d - r.hi) - r.lo) / ULP.spacing(r))
-            }
-        }
-        return (count, worst)
+        let inputs = validationSample(grid: domain)
+        let checked = ActivationFunction.allCases.filter(functions.contains)
+        let worst = checked.map { DoubleReference(.activation($0), alpha: alpha).disagreement(over: inputs) }.max() ?? 0
+        return (inputs.count * checked.count, worst)
     }
 
-    /// Each primitive implementation over its domain: random floats uniform in the domain plus a grid.
-    /// Random inputs, and as many evenly spaced ones, per primitive domain: a sample in every mode.
-    static let primitiveSampleCount = 20_000
-
-    func primitiveTable() -> [AccuracyReport.PrimitiveAccuracy] {
-        let n = Self.primitiveSampleCount
-        var rows: [AccuracyReport.PrimitiveAccuracy] = []
-        for primitive in Primitive.allCases {
-            var generator = SeededGenerator(seed: seed &+ 7)
-            let d = primitive.domain
-            var inputs = (0..<n).map { _ in Float.random(in: d, using: &generator) }
-            let step = (d.upperBound - d.lowerBound) / Float(n - 1)
-            inputs += (0..<n).map { d.lowerBound + Float($0) * step }
-            let refs = Reference.evaluate(primitive.referenceTarget, inputs)
-            for kernel in PrimitiveKernel.all where kernel.primitive == primitive && kernel.isAvailable {
-                var outputs = [Float](repeating: .nan, count: inputs.count)
-                inputs.withUnsafeBufferPointer { i in
-                    outputs.withUnsafeMutableBufferPointer { o in kernel.run(i.baseAddress!, o.baseAddress!, inputs.count) }
-                }
-                rows.append(AccuracyReport.PrimitiveAccuracy(
-                    primitive: primitive.rawValue, implementation: kernel.implementation, domain: [d.lowerBound, d.upperBound],
-                    stats: AccuracyStats(inputs: inputs, outputs: outputs, references: refs)))
-            }
-        }
-        return rows
+    /// The validation sample: 50,000 random bit patterns and as many points evenly spaced over `grid`.
+    func validationSample(grid: ClosedRange<Float>) -> [Float] {
+        AccuracySample(randomCount: 50_000, gridCount: 50_000, grid: grid, seed: seed &+ 1).inputs
     }
 
     /// |GELU-tanh(x) - GELU-erf(x)| over a fine grid of `domain`, both in Double; the relative figure

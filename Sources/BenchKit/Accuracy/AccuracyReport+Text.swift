@@ -28,21 +28,28 @@ extension AccuracyReport {
                 r.withinBudget.map { $0 ? "yes" : "NO" } ?? "-"]
     }
 
-    var primitiveHeader: [String] { ["primitive", "implementation", "domain", "max ulp", "at x", "mean ulp", "correctly rounded"] }
+    var primitiveHeader: [String] {
+        ["primitive", "implementation", "domain", "inputs", "max ulp", "at x", "mean ulp", "correctly rounded"]
+    }
 
     func primitiveCells(_ p: PrimitiveAccuracy) -> [String] {
-        [p.primitive, p.implementation, "[\(p.domain[0]), \(p.domain[1])]", Self.ulpText(p.stats.maxULP),
+        [p.primitive, p.implementation, "[\(p.domain[0]), \(p.domain[1])]", String(p.stats.count), Self.ulpText(p.stats.maxULP),
          p.stats.maxULPInput.hexDescription, Self.ulpText(p.stats.meanULP),
          String(format: "%.2f%%", p.stats.correctlyRoundedShare * 100)]
     }
 
     var referenceLine: String {
-        var line = "reference: \(reference.kind), MPFR \(reference.mpfrVersion) at \(reference.mpfrPrecisionBits) bits"
-        if let n = reference.validationSampleSize, let v = reference.validationMaxULP {
-            line += "; Double reference vs MPFR on \(n) inputs: max disagreement \(Self.ulpText(v)) ulp"
-        }
-        if let settled = reference.settledByMPFR { line += "; \(settled) inputs next to a rounding midpoint settled by MPFR" }
-        return line
+        "reference: \(reference.kind), MPFR \(reference.mpfrVersion) at \(reference.mpfrPrecisionBits) bits"
+            + Self.doubleReferenceText(validated: reference.validationSampleSize, maxULP: reference.validationMaxULP,
+                                       settled: reference.settledByMPFR)
+    }
+
+    /// How a Double reference was checked against MPFR and how often MPFR decided (empty when sampled).
+    static func doubleReferenceText(validated: Int?, maxULP: Double?, settled: Int?) -> String {
+        var text = ""
+        if let validated, let maxULP { text += "; Double reference vs MPFR on \(validated) inputs: max disagreement \(ulpText(maxULP)) ulp" }
+        if let settled { text += "; \(settled) inputs next to a rounding midpoint settled by MPFR" }
+        return text
     }
 
     var configurationLine: String {
@@ -60,9 +67,16 @@ extension AccuracyReport {
         }
     }
 
-    /// How the primitives table is sampled (AccuracyCampaign.primitiveTable).
-    static var primitiveSampleText: String {
-        "\(AccuracyCampaign.primitiveSampleCount) random and as many evenly spaced inputs over each domain"
+    /// How the primitives table was made: every float of each domain, or a sample (a report without
+    /// `primitivesMethod` predates it, and its table was sampled).
+    var primitivesLine: String {
+        guard let m = primitivesMethod, m.mode == "exhaustive" else {
+            let sample = "\(AccuracyCampaign.primitiveSampleCount) random and as many evenly spaced inputs over each domain"
+            return "sampled: \(sample), against MPFR" + (primitivesMethod.map { String(format: "; %.1f s", $0.wallSeconds) } ?? "")
+        }
+        return "exhaustive: every float in each domain, \(m.inputs) inputs, against the Double reference"
+            + Self.doubleReferenceText(validated: m.validationSampleSize, maxULP: m.validationMaxULP, settled: m.settledByMPFR)
+            + String(format: "; %.1f s", m.wallSeconds)
     }
 
     public func tableText() -> String {
@@ -76,7 +90,7 @@ extension AccuracyReport {
         }
         if !primitives.isEmpty {
             out.append("")
-            out.append("primitives (sampled in every mode, --exhaustive included: \(Self.primitiveSampleText))")
+            out.append("primitives (\(primitivesLine))")
             out.append(PlainTable(header: primitiveHeader, rows: primitives.map(primitiveCells)).render(indent: "  "))
         }
         out.append("")
@@ -108,7 +122,9 @@ extension AccuracyReport {
             out += ["## GELU-tanh against GELU-erf", "", deviationLine, ""]
         }
         if !primitives.isEmpty {
-            out += ["## Primitives", "", "Where the activations' error comes from: each library's primitive over the domain the kernels use it on, sampled in every mode (\(Self.primitiveSampleText)).", ""]
+            out += ["## Primitives", "",
+                    "Where the activations' error comes from: each library's primitive over the domain the kernels use it on; "
+                    + primitivesLine + ".", ""]
             out.append(Self.markdownTable(header: primitiveHeader, rows: primitives.map(primitiveCells)))
             out.append("")
         }

@@ -11,6 +11,9 @@ public struct AccuracyReport: Codable, Sendable {
     public var reference: ReferenceInfo
     public var results: [KernelAccuracy]
     public var primitives: [PrimitiveAccuracy]
+    /// How the primitives table was made (nil in reports written before it was recorded, whose
+    /// tables were all sampled).
+    public var primitivesMethod: PrimitivesMethod?
     public var geluTanhVersusErf: FormulaDeviation?
     /// Max ulp per x bin over the grid domain, per kernel: the data of the ulp-versus-x plots.
     public var profile: Profile?
@@ -79,6 +82,27 @@ public struct AccuracyReport: Codable, Sendable {
         public var stats: AccuracyStats
     }
 
+    /// Whether the primitives table covers every float of each primitive's domain or a sample of it.
+    /// Each row's `stats.count` is the inputs its implementation saw.
+    public struct PrimitivesMethod: Codable, Sendable {
+        /// "exhaustive": every float in each domain against the Double reference, MPFR settling the
+        /// inputs next to a rounding midpoint; "sampled": random and evenly spaced inputs against MPFR.
+        public var mode: String
+        /// Inputs over all primitives (each implementation sees its primitive's).
+        public var inputs: Int
+        /// Exhaustive only: the inputs MPFR settled, and the Double references against MPFR on a
+        /// sample of each domain (inputs, largest disagreement in float ulps).
+        public var settledByMPFR: Int?
+        public var validationSampleSize: Int?
+        public var validationMaxULP: Double?
+        public var wallSeconds: Double
+
+        enum CodingKeys: String, CodingKey {
+            case mode, inputs, settledByMPFR = "settled_by_mpfr", validationSampleSize = "validation_sample_size"
+            case validationMaxULP = "validation_max_ulp", wallSeconds = "wall_seconds"
+        }
+    }
+
     /// How far the tanh approximation of GELU is from GELU itself (a property of the formula).
     public struct FormulaDeviation: Codable, Sendable {
         public var maxAbsoluteDifference: Double
@@ -106,6 +130,7 @@ public struct AccuracyReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", kind, machine, configuration, reference, results, primitives
+        case primitivesMethod = "primitives_method"
         case geluTanhVersusErf = "gelu_tanh_vs_erf", profile
     }
 

@@ -1,32 +1,47 @@
+import Foundation
 import SwiftKernels
 
-/// The fast reference for exhaustive runs: one function in Double, its row's `reference` in the
-/// function table, in the same cancellation-free forms as the MPFR reference (the `swift-libm`
-/// formulas). Its error (about 1e-16 relative) is some 2^-29 float ulps, far below any figure
-/// reported, except where the exact value lies next to a float rounding midpoint: there the
-/// correctly-rounded verdict could flip, so those inputs are settled by MPFR (`reference(_:)`).
-/// `bench accuracy` reports the validation of this reference against MPFR on a sample. Made once per
-/// function and run, outside the loops over inputs.
+/// The fast reference for exhaustive runs: one `Reference.Target` in Double. An activation uses its
+/// row's `reference` in the function table, in the same cancellation-free forms as the MPFR reference
+/// (the `swift-libm` formulas); a primitive uses the C library's Double function of the same name
+/// (glibc's are within a few Double ulps). Either error (about 1e-16 relative) is some 2^-29 float
+/// ulps, far below any figure reported, except where the exact value lies next to a float rounding
+/// midpoint: there the correctly-rounded verdict could flip, so those inputs are settled by MPFR
+/// (`reference(_:)`). `bench accuracy` reports the validation of this reference against MPFR on a
+/// sample. Made once per target and run, outside the loops over inputs.
 public struct DoubleReference: Sendable {
-    public let function: ActivationFunction
+    public let target: Reference.Target
     public let alpha: Float
     private let evaluate: FunctionDefinition.Evaluator
     private let parameters: KernelParameters
 
-    public init(_ function: ActivationFunction, alpha: Float) {
-        self.function = function
+    public init(_ target: Reference.Target, alpha: Float = 1) {
+        self.target = target
         self.alpha = alpha
-        evaluate = function.definition.reference
+        evaluate = Self.form(target)
         parameters = KernelParameters(alpha: alpha)
     }
 
-    /// The function's value in Double.
+    /// The Double evaluator of a target (here, not on `Reference.Target`, whose cases `exp`, `tanh`…
+    /// would shadow the C functions).
+    static func form(_ target: Reference.Target) -> FunctionDefinition.Evaluator {
+        switch target {
+        case .activation(let function): return function.definition.reference
+        case .exp: return { x, _ in exp(x) }
+        case .expm1: return { x, _ in expm1(x) }
+        case .tanh: return { x, _ in tanh(x) }
+        case .erf: return { x, _ in erf(x) }
+        case .erfc: return { x, _ in erfc(x) }
+        }
+    }
+
+    /// The target's value in Double.
     @inline(__always)
     public func value(_ x: Float) -> Double { evaluate(Double(x), parameters) }
 
     /// One value, for a one-off look.
-    public static func value(_ function: ActivationFunction, _ x: Float, alpha: Float) -> Double {
-        DoubleReference(function, alpha: alpha).value(x)
+    public static func value(_ target: Reference.Target, _ x: Float, alpha: Float = 1) -> Double {
+        DoubleReference(target, alpha: alpha).value(x)
     }
 
     /// Distance from a float rounding midpoint, in ulps, below which MPFR decides. The Double forms
@@ -48,7 +63,21 @@ public struct DoubleReference: Sendable {
     @inline(__always)
     public func reference(_ x: Float) -> (ULP.Prepared, settledByMPFR: Bool) {
         let prepared = ULP.Prepared(ReferenceValue(hi: value(x)))
-        if Self.nearMidpoint(prepared) { return (ULP.Prepared(Reference.evaluate(.activation(function), x, alpha: alpha)), true) }
+        if Self.nearMidpoint(prepared) { return (ULP.Prepared(Reference.evaluate(target, x, alpha: alpha)), true) }
         return (prepared, false)
+    }
+
+    /// The largest disagreement with MPFR, in float ulps of the exact value, over `inputs`: what a
+    /// report states of the reference it used.
+    public func disagreement(over inputs: [Float]) -> Double {
+        var worst = 0.0
+        for (x, r) in zip(inputs, Reference.evaluate(target, inputs, alpha: alpha)) {
+            let d = value(x)
+            if d.isNaN && r.hi.isNaN { continue }
+            if d == r.hi && r.lo == 0 { continue }
+            if !d.isFinite || !r.hi.isFinite { worst = d == r.hi ? worst : .infinity; continue }
+            worst = Swift.max(worst, Swift.abs((d - r.hi) - r.lo) / ULP.spacing(r))
+        }
+        return worst
     }
 }

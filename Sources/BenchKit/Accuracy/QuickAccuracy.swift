@@ -15,7 +15,7 @@ public struct QuickAccuracy: Sendable {
     /// The kernel's max ulp over the sample (nil when it is unavailable here).
     public mutating func maxULP(_ kernel: Kernel) -> Double? {
         guard kernel.isAvailable else { return nil }
-        let double = DoubleReference(kernel.function, alpha: alpha)
+        let double = DoubleReference(.activation(kernel.function), alpha: alpha)
         let refs = references[kernel.function] ?? sample.inputs.map { double.reference($0).0 }
         references[kernel.function] = refs
         let outputs = AccuracyRun(sample: sample, alpha: alpha).run(kernel)

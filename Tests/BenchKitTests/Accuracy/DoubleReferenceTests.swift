@@ -3,21 +3,24 @@ import Testing
 
 /// The fast Double reference of exhaustive runs, held against MPFR.
 @Suite struct DoubleReferenceTests {
-    @Test(arguments: ActivationFunction.allCases)
-    func agreesWithMPFRFarBelowTheMidpointGuard(function: ActivationFunction) {
-        let sample = AccuracySample(randomCount: 10_000, gridCount: 10_000, grid: -20...20, seed: 99)
-        let refs = Reference.evaluate(.activation(function), sample.inputs, alpha: 1)
-        var worst = 0.0
-        for (x, r) in zip(sample.inputs, refs) {
-            let d = DoubleReference.value(function, x, alpha: 1)
-            if d.isNaN || r.hi.isNaN {
-                #expect(d.isNaN == r.hi.isNaN, "\(function)(\(x))")
-                continue
-            }
-            if d == r.hi && r.lo == 0 { continue }
-            worst = max(worst, abs((d - r.hi) - r.lo) / ULP.spacing(r))
+    /// Every target an exhaustive run measures against, with the range its sample's grid covers and
+    /// the domain its inputs are kept to: an activation over [-20, 20] and every input, a primitive
+    /// over its table domain.
+    static let targets: [(Reference.Target, grid: ClosedRange<Float>, domain: ClosedRange<Float>?)] =
+        ActivationFunction.allCases.map { (.activation($0), -20...20, nil) }
+        + Primitive.allCases.map { ($0.referenceTarget, $0.domain, $0.domain) }
+
+    @Test(arguments: targets)
+    func agreesWithMPFRFarBelowTheMidpointGuard(target: Reference.Target, grid: ClosedRange<Float>, domain: ClosedRange<Float>?) {
+        let inputs = AccuracySample(randomCount: 10_000, gridCount: 10_000, grid: grid, seed: 99).inputs
+            .filter { domain?.contains($0) ?? true }
+        let refs = Reference.evaluate(target, inputs, alpha: 1)
+        for (x, r) in zip(inputs, refs) {
+            let d = DoubleReference.value(target, x, alpha: 1)
+            #expect(d.isNaN == r.hi.isNaN, "\(target.name)(\(x))")
         }
-        #expect(worst < DoubleReference.midpointGuard / 4, "\(function): \(worst) ulp")
+        let worst = DoubleReference(target).disagreement(over: inputs)
+        #expect(worst < DoubleReference.midpointGuard / 4, "\(target.name): \(worst) ulp")
     }
 
     @Test func nearMidpointInputsGoToMPFR() {
@@ -25,42 +28,6 @@ import Testing
         #expect(DoubleReference.nearMidpoint(ULP.Prepared(ReferenceValue(hi: 1 + 0x1p-24))))
         #expect(!DoubleReference.nearMidpoint(ULP.Prepared(ReferenceValue(hi: 1 + 0x1p-25))))
         #expect(!DoubleReference.nearMidpoint(ULP.Prepared(ReferenceValue(hi: .nan))))
-    }
-}
-
-@Suite struct ExhaustiveRunTests {
-    @Test func sliceMatchesTheMPFRSampledFigures() throws {
-        // All 65,536 floats in [1, 1.0078): the exhaustive machinery against plain MPFR stats.
-        let kernels = Registry.standard.select(functions: [.tanh, .geluErf], implementations: ["swift-simd16", "swift-naive"])
-        let outcome = ExhaustiveRun(kernels: kernels, patterns: 0x3f80_0000...0x3f80_ffff).run()
-        #expect(outcome.inputsVisited == 65_536)
-        let inputs = (UInt32(0x3f80_0000)...0x3f80_ffff).map { Float(bitPattern: $0) }
-        let run = AccuracyRun(sample: AccuracySample(inputs: inputs))
-        for kernel in kernels {
-            let sampled = AccuracyStats(inputs: inputs, outputs: run.run(kernel), references: run.references(for: kernel.function))
-            let swept = try #require(outcome.stats[kernel.id])
-            #expect(abs(swept.maxULP - sampled.maxULP) < 1e-6, "\(kernel.id): \(swept.maxULP) vs \(sampled.maxULP)")
-            #expect(swept.maxULPInput == sampled.maxULPInput)
-            #expect(abs(swept.correctlyRoundedShare - sampled.correctlyRoundedShare) < 1e-9)
-            #expect(swept.count == sampled.count)
-        }
-    }
-
-    @Test func domainRestrictsTheInputs() {
-        let kernels = Registry.standard.select(functions: [.sigmoid], implementations: ["swift-libm"])
-        let outcome = ExhaustiveRun(kernels: kernels, patterns: 0x3f80_0000...0x3f80_00ff, domain: 1...1.00001).run()
-        #expect(outcome.inputsVisited == 85)   // Float(1.00001) = 1 + 84·2^-23: k = 0...84
-    }
-
-    @Test func accumulatorMergeKeepsTheSmallestInputOnTies() {
-        var a = AccuracyAccumulator(), b = AccuracyAccumulator()
-        a.add(input: 3, output: 3 + Float(3).ulp, reference: ULP.Prepared(ReferenceValue(hi: 3)))
-        b.add(input: 2, output: 2 + Float(2).ulp, reference: ULP.Prepared(ReferenceValue(hi: 2)))
-        b.add(input: 2.5, output: 2.5, reference: ULP.Prepared(ReferenceValue(hi: 2.5)))
-        a.merge(b)
-        #expect(a.count == 3)
-        #expect(a.stats.maxULP == 1)
-        #expect(a.stats.maxULPInput == 2)
     }
 }
 

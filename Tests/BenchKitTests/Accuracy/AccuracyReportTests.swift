@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import BenchKit
+
+/// The accuracy report's JSON and its text views.
+@Suite struct AccuracyReportTests {
+    /// A report of an exhaustive campaign over a few bit patterns, the primitives included.
+    static let exhaustive: AccuracyReport = {
+        var campaign = AccuracyCampaign(kernels: Registry.standard.select(functions: [.sigmoid], implementations: ["swift-naive"]))
+        campaign.exhaustive = true
+        campaign.patterns = 0x3f80_0000...0x3f80_00ff
+        return campaign.run(command: "test")
+    }()
+
+    @Test func primitivesTableSaysItIsExhaustive() throws {
+        let report = Self.exhaustive
+        let method = try #require(report.primitivesMethod)
+        #expect(method.mode == "exhaustive")
+        #expect(report.tableText().contains("primitives (exhaustive: every float in each domain, \(method.inputs) inputs"))
+        #expect(report.markdownText().contains("exhaustive: every float in each domain"))
+        #expect(!report.tableText().contains("sampled:"))
+    }
+
+    @Test func primitivesTableSaysItIsSampled() {
+        var report = Self.exhaustive
+        report.primitivesMethod = AccuracyReport.PrimitivesMethod(mode: "sampled", inputs: 200_000, wallSeconds: 1)
+        #expect(report.tableText().contains("primitives (sampled: 20000 random"))
+        #expect(report.markdownText().contains("; sampled: 20000 random"))
+        #expect(!report.tableText().contains("every float in each domain"))
+        report.primitivesMethod = nil   // a report from before the mode was recorded: its table was sampled
+        #expect(report.tableText().contains("primitives (sampled: 20000 random"))
+    }
+
+    @Test func reportsWithoutThePrimitivesMethodStillDecode() throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: Self.exhaustive.jsonData()) as? [String: Any])
+        #expect(object["primitives_method"] != nil)
+        object["primitives_method"] = nil
+        let old = try AccuracyReport.decode(from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.primitivesMethod == nil)
+        #expect(old.primitives.count == Self.exhaustive.primitives.count)
+        let again = try AccuracyReport.decode(from: Self.exhaustive.jsonData())
+        #expect(again.primitivesMethod?.inputs == Self.exhaustive.primitivesMethod?.inputs)
+    }
+}
