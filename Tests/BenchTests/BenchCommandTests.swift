@@ -81,7 +81,7 @@ import Testing
             let chosen = try #require(row.process)
             #expect(processes.count == 2)
             // The lower median of two is the faster, among the processes in the usual speed state:
-            // a debug build's probe bands can land in different states (CI, 2026-11-24: 15% apart),
+            // a debug build's probe bands can land in different states (seen in CI: 15% apart),
             // and then the row is the one process in the slower state.
             let usual = report.speedStates(at: row.size).usual
             #expect(usual.contains(chosen - 1))
