@@ -1,7 +1,8 @@
 /// `swift-simd8-fast` and `swift-simd16-fast`: the fast tier, one generic implementation specialised
-/// per width like SIMDKernels. Shorter polynomials, subnormal results allowed to flush to 0, and
-/// GELU arguments in plain Float (no double-float parts, so GELU-tanh's error grows in its tail);
-/// the budgets they are held to are declared in Registry+Swift.swift.
+/// per width like SIMDKernels. Sigmoid, tanh and ELU are the accurate tier's bodies (already the
+/// cheapest forms found within 4 ulp); the GELUs are this tier's own: shorter polynomials, subnormal
+/// results allowed to flush to 0, and arguments in plain Float (no double-float parts, so
+/// GELU-tanh's error grows in its tail). The budgets are declared in Registry+Swift.swift.
 public enum FastKernels {
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)

@@ -1,7 +1,9 @@
-/// The fast tier's activations on one vector (FastKernels.swift). Their budget (Registry+Swift.swift)
-/// is an ulp bound where the exact result is a normal float and an absolute bound of 2^-126 where it
-/// is below 2^-126: results that would be subnormal may come out as 0 (or as a nearby subnormal),
-/// results that are normal never do. NaN gives NaN, ±inf the limits, ±0 the zero of the right sign.
+/// Activations on one vector from the fast exponentials: tanh and ELU (both tiers use them; every
+/// result within the accurate tier's 4 ulp) and the fast tier's GELUs (FastKernels.swift), whose
+/// budget (Registry+Swift.swift) is an ulp bound where the exact result is a normal float and an
+/// absolute bound of 2^-126 where it is below 2^-126: results that would be subnormal may come out
+/// as 0 (or as a nearby subnormal), results that are normal never do. NaN gives NaN, ±inf the
+/// limits, ±0 the zero of the right sign.
 extension FloatVector {
     @inline(__always) static var signBit: Bits { Bits(repeating: Int32(bitPattern: 0x8000_0000)) }
 

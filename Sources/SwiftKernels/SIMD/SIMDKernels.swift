@@ -4,9 +4,10 @@
 /// `make(_:)` is called with a concrete type inside this module, so the optimiser specialises each
 /// closure for that width; callers in other modules only see the closures.
 ///
-/// tanh and ELU use the fast tier's bodies (FloatVector+FastActivations.swift): over all 2^32 inputs
-/// they are within 2.57 and 0.95 ulp, tiny results exact (results/accuracy-exhaustive.txt), so they
-/// meet this tier's 4-ulp budget everywhere, in fewer instructions than this tier's own forms.
+/// Sigmoid, tanh and ELU have one body each, shared with the fast tier (FloatVector+Activations.swift,
+/// FloatVector+FastActivations.swift): over all 2^32 inputs they are within 3.49, 2.57 and 0.95 ulp,
+/// subnormal results included (results/accuracy-exhaustive-accurate-tier.txt), inside this tier's
+/// 4-ulp budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)
