@@ -20,8 +20,9 @@ import Testing
         #expect(usual([]) == [])
     }
 
-    /// Paces as recorded: run 08 of series processes-5-kernel-states (every process's probe band
-    /// 4.45-4.48 ns) had processes 1 and 2 running every kernel 12-14% slower than processes 3-5.
+    /// Medians of a recorded five-process 1M run (archived under results/screening/) in which every
+    /// process's probe band was the same (4.45-4.48 ns) but processes 1 and 2 ran every kernel
+    /// 12-14% slower than processes 3-5: the rows must come from the faster pace that two share.
     @Test func theFastestSharedPaceIsChosen() {
         let states = { (medians: [[Double]], among: [Int]) in ScreeningRules.standard.kernelStates(medians: medians, among: among).sources }
         let run08 = [[14.43, 14.44, 12.31, 20.31, 12.5],   // sigmoid/swift-libm
