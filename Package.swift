@@ -11,6 +11,8 @@ let targetCPU = ProcessInfo.processInfo.environment["ACTIVATION_BENCH_TARGET_CPU
 let swiftSIMDFlags: [SwiftSetting] = targetCPU.isEmpty || targetCPU == "none"
     ? []
     : [.unsafeFlags(["-target-cpu", targetCPU])]
+/// The same CPU for C compiled into the Swift kernels (clang's -march takes swiftc's -target-cpu names).
+let clangCPUFlags: [CSetting] = targetCPU.isEmpty || targetCPU == "none" ? [] : [.unsafeFlags(["-march=\(targetCPU)"])]
 /// Eigen chooses its vectors when it is compiled, so its peer is built for the same CPU as the Swift
 /// kernels (clang's -march takes the same names as swiftc's -target-cpu).
 let eigenFlags: [CXXSetting] = [.unsafeFlags(["-I/usr/include/eigen3", "-I/opt/homebrew/include/eigen3", "-I/usr/local/include/eigen3"]
@@ -50,9 +52,13 @@ let package = Package(
             name: "CReference",
             linkerSettings: [.linkedLibrary("mpfr"), .linkedLibrary("gmp"), .linkedLibrary("m")]
         ),
+        // C: the lane permutes the Swift SIMD kernels read their tables with (header-only, inlined;
+        // built for the Swift kernels' target CPU, which picks the instruction).
+        .target(name: "CLanes", cSettings: clangCPUFlags),
         // Swift: naive scalar, careful scalar and SIMD kernels.
         .target(
             name: "SwiftKernels",
+            dependencies: ["CLanes"],
             swiftSettings: swiftSIMDFlags
         ),
         // Swift: registry, ulp metrics, harness, statistics, results.

@@ -22,6 +22,7 @@ struct InfoCommand: ParsableCommand {
             ("logical cores", String(info.logicalCores)), ("os", info.os),
             ("swift", info.swiftVersion), ("build configuration", info.buildConfiguration),
             ("swift target cpu", info.swiftTargetCPU), ("swift vector isa", info.swiftVectorISA),
+            ("swift exp form", Machine.swiftExpForm),
             ("sleef", info.sleefVersion), ("mpfr", info.mpfrVersion),
             ("git commit", info.gitCommit), ("machine key", info.machineKey),
         ] + (info.libraries ?? []).enumerated().map { index, library in (index == 0 ? "libraries" : "", library) }

@@ -1,3 +1,4 @@
+import SwiftKernels
 import CKernels
 
 /// Facts about this machine and build that results record and the registry needs.
@@ -16,6 +17,11 @@ public enum Machine {
         }
         if target == "none" || target.isEmpty { return "sse2" }
         return "target-cpu=\(target)"
+    }
+
+    /// Which exponential this build's Swift sigmoid, tanh and ELU use (docs/architecture.md).
+    public static var swiftExpForm: String {
+        SIMDKernels.readsTables ? "16-entry table (one-instruction lookup)" : "table-free polynomial"
     }
 
     /// The CPU's brand string.

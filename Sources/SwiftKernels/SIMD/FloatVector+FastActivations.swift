@@ -14,7 +14,7 @@ extension FloatVector {
     /// |x| is clamped at 9.1, beyond which tanh rounds to 1; the clamp keeps NaN.
     @inline(__always)
     static func fastTanh(_ x: Self) -> Self {
-        let e = fastExpm1(minimum(x.magnitude, 9.1), times: 2)
+        let e = activationExpm1(minimum(x.magnitude, 9.1), times: 2)
         return (e / (e + 2)).withSign(of: x)
     }
 
@@ -22,13 +22,14 @@ extension FloatVector {
     /// e^x - 1 rounds to -1.
     @inline(__always)
     static func fastELU(_ x: Self, alpha: Float) -> Self {
-        let negative = fastExpm1(maximum(x, -20)) * alpha
+        let negative = activationExpm1(maximum(x, -20)) * alpha
         return x.replacing(with: negative, where: lanesLess(x, .zero))
     }
 
     /// GELU-tanh = x·σ(w), w = 2√(2/π)(x + 0.044715x³), as x·S/(E + 2^24) with E = e^-|w|·2^24 and
     /// S = E where w < 0, 2^24 elsewhere: one product and one quotient, each rounded once. E is
-    /// built as p·2^(n+24), a normal float down to e^-|w| = 2^-150, so x·E/(E + 2^24) stays accurate
+    /// built as e^t·2^(n+24) (`tableExp`'s form where the build reads tables, `fastExpParts`'
+    /// elsewhere), a normal float down to e^-|w| = 2^-150, so x·E/(E + 2^24) stays accurate
     /// where x·σ is a normal float while σ is not (|x| up to ~12); E is set to 0 below that, where
     /// |x·σ| < 2^-126. w is formed in float: its relative error (~2^-23) becomes |w|·2^-23 relative
     /// in e, which is what the budget allows in the tail, and so is the one-float ln2 of the
@@ -40,8 +41,14 @@ extension FloatVector {
         let k3 = Float(2 * GELUConstants.sqrtTwoOverPi * GELUConstants.cubic)
         let w = x * Self(repeating: k1).addingProduct(x * x, Self(repeating: k3))
         let z = w.negativeMagnitude
-        let (p, s) = fastExpParts(z, bias: 24, splitLn2: false)
-        let e = (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.9)))
+        let e: Self
+        if readsTables {
+            let (t, s) = tableExpParts(z, bias: 24, splitLn2: false)
+            e = tableExpFinish(t, s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.9)))
+        } else {
+            let (p, s) = fastExpParts(z, bias: 24, splitLn2: false)
+            e = (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.9)))
+        }
         let scale = Self(repeating: 0x1p24).replacing(with: e, where: lanesLess(w, .zero))
         let q = (maximum(x, -20) * scale) / (e + 0x1p24)
         return q.replacing(with: x, where: lanesLess(Self(repeating: 0x1p100), x))

@@ -1,3 +1,5 @@
+import CLanes
+
 /// A vector of Float lanes that the SIMD kernels are generic over (SIMD8<Float>, SIMD16<Float>).
 ///
 /// The vector math needs the lanes' bit patterns (to build 2^n from integer bits instead of the
@@ -14,6 +16,9 @@ public protocol FloatVector: SIMD where Scalar == Float, MaskStorage == Bits {
     static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits>
     static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits>
 
+    /// table[index & 15] lane-wise: one permute where the target CPU has one (CLanes/lanes.h).
+    static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits
+
     // The accurate tier's GELU kernels (FloatVector+GELU.swift), one entry point per width so that a
     // width can evaluate them its own way; both widths run the generic body on their own lanes.
     static func geluErfLanes(_ x: Self) -> Self
@@ -25,6 +30,9 @@ extension SIMD8: FloatVector where Scalar == Float {
 
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
+    @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup16_x8(table.lowHalf, table.highHalf, index)
+    }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }
 }
@@ -34,6 +42,9 @@ extension SIMD16: FloatVector where Scalar == Float {
 
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
+    @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup16_x16(table, index)
+    }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }
 }

@@ -1,14 +1,20 @@
 /// `swift-simd8` and `swift-simd16`: pure Swift over SIMD8<Float> / SIMD16<Float>, one generic
-/// implementation specialised per width. No C and no libm call in the vector body.
+/// implementation specialised per width. No libm call in the vector body; the only C is CLanes'
+/// table lookup, inlined to one permute.
 ///
 /// `make(_:)` is called with a concrete type inside this module, so the optimiser specialises each
 /// closure for that width; callers in other modules only see the closures.
 ///
 /// Sigmoid, tanh and ELU have one body each, shared with the fast tier (FloatVector+Activations.swift,
-/// FloatVector+FastActivations.swift): over all 2^32 inputs they are within 3.49, 2.57 and 0.95 ulp,
-/// subnormal results included (results/accuracy-exhaustive-accurate-tier.txt), inside this tier's
+/// FloatVector+FastActivations.swift): over all 2^32 inputs they are within 3.17, 3.00 and 1.23 ulp
+/// with tables and 3.50, 2.57 and 0.95 without (`readsTables`), subnormal results included
+/// (results/accuracy-exhaustive-accurate-tier.txt, results/kernels/README.md), inside this tier's
 /// 4-ulp budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
+    /// Whether this build's sigmoid, tanh and ELU (both tiers) read 16-entry tables of 2^(j/16):
+    /// true where that lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
+    public static var readsTables: Bool { SIMD16<Float>.readsTables }
+
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)
 

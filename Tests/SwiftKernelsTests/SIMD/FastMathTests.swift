@@ -38,6 +38,49 @@ import Testing
         #expect(ys[ys.count - 3] == 0x1p-149 && ys[ys.count - 2] == -0x1p-149)
     }
 
+    @Test func tableExpm1KeepsTinyArgumentsAndIsCloseElsewhere() {
+        var xs = stride(from: Float(-20), through: 18.5, by: 0.00731).map { $0 }
+        xs += [0.0216, -0.0216, 0.0218, -0.0218, 1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
+        let ys = each(xs) { V.tableExpm1($0) }
+        let worst = zip(xs, ys).map { ulps($1, Foundation.expm1(Double($0))) }.max()!
+        #expect(worst <= 2, "max \(worst) ulp")
+        #expect(ys[ys.count - 3] == 0x1p-149 && ys[ys.count - 2] == -0x1p-149)
+        let halves: [Float] = [0.01, 9.1, 0x1p-140]
+        let doubled = each(halves) { V.tableExpm1($0, times: 2) }
+        for k in 0..<2 { #expect(ulps(doubled[k], Foundation.expm1(2 * Double(halves[k]))) <= 1) }
+        #expect(doubled[2] == 0x1p-139)
+    }
+
+    @Test func tableExpIsCloseAndKeepsTheBiasedRangeNormal() {
+        let zs = stride(from: Float(-103.97), through: 0, by: 0.00373).map { $0 }
+        let ys = each(zs) { V.tableExp($0, bias: 24) }
+        let worst = zip(zs, ys).map { z, y in ulps(y, Foundation.exp(Double(z)) * 0x1p24) }.max()!
+        #expect(worst <= 1.5, "max \(worst) ulp")
+        #expect(ys.allSatisfy { $0 >= 0x1p-126 })
+    }
+
+    /// Each lane reads table[index & 15], whatever the index's other bits, at both widths.
+    @Test func lookupReadsTheLowFourBitsOfEachIndex() {
+        let table = SIMD16<Int32>((0..<16).map { Int32($0 * 7 + 100) })
+        var index16 = SIMD16<Int32>()
+        for lane in 0..<16 { index16[lane] = Int32(lane * 5 + 3) &+ Int32(lane) << 20 &- (lane % 3 == 0 ? 1 << 30 : 0) }
+        let got16 = SIMD16<Float>.lookup16(table, index16)
+        let got8 = SIMD8<Float>.lookup16(table, index16.highHalf)
+        for lane in 0..<16 { #expect(got16[lane] == table[Int(index16[lane] & 15)]) }
+        for lane in 0..<8 { #expect(got8[lane] == table[Int(index16[lane + 8] & 15)]) }
+    }
+
+    /// The low table is each entry's rounding: entry·(1 + low) is 2^(j/16) to about 2^-48.
+    @Test func tablesHoldTwoToTheSixteenths() {
+        for j in 0..<16 {
+            let entry = Double(Float(bitPattern: UInt32(bitPattern: V.expTable[j] &+ Int32(j << 19))))
+            let low = Double(Float(bitPattern: UInt32(bitPattern: V.expTableLow[j])))
+            let exact = Foundation.exp2(Double(j) / 16)
+            #expect(abs(entry - exact) <= exact * 0x1p-24)
+            #expect(abs(entry * (1 + low) - exact) <= exact * 0x1p-45)
+        }
+    }
+
     @Test func shiftBuildsThePowerOfTwoWithTheBias() {
         let z = V(repeating: -87.33654022216797)
         let (p, s) = V.fastExpParts(z, bias: 0)
@@ -71,9 +114,12 @@ import Testing
     /// 2^100 (where x·2^24 would overflow), ELU's and tanh's clamps.
     @Test func hardInputs() {
         let edge: Float = -87.33654022216797
-        let s = each([edge, edge.nextDown, -100]) { V.sigmoid($0) }
+        let s = each([edge, edge.nextDown, -100, -103.972076, -103.972084]) { V.sigmoid($0) }
         #expect(s[0] >= 0x1p-126 && s[1] > 0 && s[1] < 0x1p-126)
         #expect(abs(Double(s[2]) - Foundation.exp(-100.0)) <= 0x1p-150)
+        // Either side of -150·ln2, where e^x crosses 2^-150 (half the least subnormal): both forms'
+        // flush thresholds (-103.97208 with tables, -104 without) must keep the first.
+        #expect(s[3] == 0x1p-149 && s[4] == 0)
         #expect(each([0x1p101, 0x1p127]) { V.fastGeluTanh($0) } == [0x1p101, 0x1p127])
         // GELU-tanh at x = -10.05: e^-|w| ≈ 2^-127.6 but x·σ(w) ≈ 2^-124.3, a normal float.
         let x: Float = -10.05
