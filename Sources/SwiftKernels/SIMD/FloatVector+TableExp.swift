@@ -78,28 +78,30 @@ extension FloatVector {
     }
 
     /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, as (s - 1) + s·u with
-    /// u = (t + L) + t²·(1/2 + t/6 + t²/24) ≈ e^t - 1 + L, L = `expTableLow`[j]. s - 1 is exact for
-    /// n ≥ -1 (and n ≤ 23), within 2^-25 absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/32,
-    /// s = 1 and L = 0, so the result is t + t²·(…) rounded once with t = k·x exact: tiny x
-    /// (subnormals included) give k·x. The quadratic's two halves and t² are independent, which
-    /// keeps the chain from x to the result five FMAs long. ln2 is one float: the error |n|·1.9e-9
-    /// in t moves e^(k·x) by that relative amount, which the callers shrink below 0.1 ulp: ELU's
-    /// n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
+    /// u = (k·t + L) + t²·(k²/2 + k³t/6 + k⁴t²/24) ≈ e^(k·t) - 1 + L, t = x - i·ln2/(16k) for the
+    /// index i = 16n + j of k·x, and L = `expTableLow`[j]. Reducing x rather than k·x keeps the
+    /// doubling inside one FMA (k·t + L). s - 1 is exact for n ≥ -1 (and n ≤ 23), within 2^-25
+    /// absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/32, s = 1 and L = 0, so the result is
+    /// k·x + x²·(…) rounded once: tiny x (subnormals included) give k·x. The quadratic's two halves
+    /// and t² are independent, which keeps the chain from x to the result five FMAs long. ln2 is one
+    /// float: the error |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which the callers
+    /// shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
     ///
-    /// Operand order is part of the codegen: `c.addingProduct(v, t)` with the constant as receiver
-    /// and the variable first compiles to one vfmadd per step; some other orders of the same FMAs
-    /// made LLVM split a lane off the vector (scalar FMAs, 65 instructions instead of 23).
+    /// Operand order is part of the codegen: these forms compile to one instruction per operation
+    /// (scripts/asm/kernel_loop.py); some other orders of the same FMAs made LLVM split a lane off
+    /// the vector (scalar FMAs, 65 instructions instead of 23).
     @inline(__always)
     static func tableExpm1(_ x: Self, times k: Float = 1) -> Self {
         let magic = Self(repeating: 0x1.8p23)
         let shifted = magic.addingProduct(x, Self(repeating: k * 16 * 0x1.715476p+0))
         let index = shifted - magic
-        let t = (k == 1 ? x : x * Self(repeating: k)).addingProduct(index, ln2Hi16)
+        let t = x.addingProduct(index, Self(repeating: -0x1.62e430p-5 / k))
         let s = Self(bits: lookup16(expTable, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
         let low = Self(bits: lookup16(expTableLow, shifted.bits))
-        let half = Self(repeating: 0.5).addingProduct(t, Self(repeating: 0x1.555556p-3))
-        let r = half.addingProduct(t * t, Self(repeating: 0x1.555556p-5))
-        let u = (t + low).addingProduct(t * t, r)
+        let half = Self(repeating: k * k / 2).addingProduct(t, Self(repeating: k * k * k / 6))
+        let r = half.addingProduct(t * t, Self(repeating: k * k * k * k / 24))
+        let linear = k == 1 ? t + low : low.addingProduct(t, Self(repeating: k))
+        let u = linear.addingProduct(t * t, r)
         return (s - 1).addingProduct(u, s)
     }
 }
