@@ -6,8 +6,8 @@
 /// closure for that width; callers in other modules only see the closures.
 ///
 /// Sigmoid, tanh and ELU have one body each, shared with the fast tier (FloatVector+Activations.swift,
-/// FloatVector+FastActivations.swift): over all 2^32 inputs they are within 3.17, 3.00 and 1.23 ulp
-/// with tables and 3.50, 2.57 and 0.95 without (`readsTables`), subnormal results included
+/// FloatVector+FastActivations.swift): over all 2^32 inputs they are within 3.16, 2.99 and 1.23 ulp
+/// with tables and 3.49, 2.57 and 0.95 without (`readsTables`), subnormal results included
 /// (results/accuracy-exhaustive-accurate-tier.txt, results/kernels/README.md), inside this tier's
 /// 4-ulp budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
