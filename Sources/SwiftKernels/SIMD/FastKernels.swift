@@ -12,10 +12,7 @@ public enum FastKernels {
         [
             "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
             "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
-            "elu": .kernel { input, output, count, parameters in
-                let alpha = parameters.alpha
-                forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }
-            },
+            "elu": .kernel { input, output, count, parameters in V.eluLoop(input, output, count, alpha: parameters.alpha) },
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
         ]
