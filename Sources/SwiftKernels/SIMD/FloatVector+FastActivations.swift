@@ -19,22 +19,11 @@ extension FloatVector {
     }
 
     /// ELU: x for x ≥ 0 (±0 and NaN pass through), α·(e^x - 1) below; x is clamped at -20, where
-    /// e^x - 1 rounds to -1. With α = 1 the product is skipped (it would be exact).
+    /// e^x - 1 rounds to -1.
     @inline(__always)
     static func fastELU(_ x: Self, alpha: Float) -> Self {
-        let e = activationExpm1(maximum(x, -20))
-        return x.replacing(with: alpha == 1 ? e : e * alpha, where: lanesLess(x, .zero))
-    }
-
-    /// ELU over an array, as both tiers run it: α = 1 (the usual ELU, and `--alpha`'s default) has
-    /// its own loop, where the result is a blend of x and e^x - 1 instead of a masked multiply.
-    @inline(__always)
-    static func eluLoop(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ count: Int, alpha: Float) {
-        if alpha == 1 {
-            forEachVector(input, output, count, as: Self.self) { fastELU($0, alpha: 1) }
-        } else {
-            forEachVector(input, output, count, as: Self.self) { fastELU($0, alpha: alpha) }
-        }
+        let negative = activationExpm1(maximum(x, -20)) * alpha
+        return x.replacing(with: negative, where: lanesLess(x, .zero))
     }
 
     /// GELU-tanh = x·σ(w), w = 2√(2/π)(x + 0.044715x³), as x·S/(E + 2^24) with E = e^-|w|·2^24 and

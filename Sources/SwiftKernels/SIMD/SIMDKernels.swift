@@ -23,7 +23,10 @@ public enum SIMDKernels {
         [
             "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
             "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
-            "elu": .kernel { input, output, count, parameters in V.eluLoop(input, output, count, alpha: parameters.alpha) },
+            "elu": .kernel { input, output, count, parameters in
+                let alpha = parameters.alpha
+                forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }
+            },
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluErfLanes($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluTanhLanes($0) } },
         ]
