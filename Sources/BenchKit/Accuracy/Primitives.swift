@@ -11,10 +11,11 @@ import Darwin
 public enum Primitive: String, CaseIterable, Sendable, Codable {
     case exp, expm1, tanh, erf, erfc
 
-    /// The domain sampled: where the activations call the primitive and its result is finite.
+    /// The domain sampled: where the activations call the primitive and its result is finite (e^x
+    /// only on non-positive arguments: -|x| in sigmoid, -|w| in GELU-tanh, -x²/2 in GELU-erf).
     public var domain: ClosedRange<Float> {
         switch self {
-        case .exp: return -103...88.7
+        case .exp: return -103...0
         case .expm1: return -20...18.5
         case .tanh: return -9...9
         case .erf: return -4...4
@@ -41,8 +42,8 @@ public struct PrimitiveKernel: Sendable {
     public let run: UnaryKernel
 
     /// Every primitive implementation in this binary: glibc's scalar float functions, SLEEF's
-    /// (u10, and u35 tanh; SLEEF's erfc is u15), glibc's libmvec vector functions, and the Swift SIMD vector math (exp and expm1 only:
-    /// the Swift tanh is the activation itself, and the GELUs evaluate their erfc and e^(-v) factors inside the kernel).
+    /// (u10, and u35 tanh; SLEEF's erfc is u15), glibc's libmvec vector functions, and the Swift SIMD vector math (exp and expm1 only,
+    /// in the forms the kernels use: SIMDPrimitives; the Swift tanh is the activation itself, and the GELUs evaluate their erfc and e^(-v) factors inside the kernel).
     public static let all: [PrimitiveKernel] = {
         let glibc: [(Primitive, UnaryKernel)] = [
             (.exp, { i, o, n in for k in 0..<n { o[k] = expf(i[k]) } }),

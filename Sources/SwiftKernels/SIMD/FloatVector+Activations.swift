@@ -12,15 +12,19 @@ extension FloatVector {
     /// exactly where σ starts rounding to 0; the table-free n = round(-|x|·log2e) holds it to -104.
     @inline(__always)
     static func sigmoid(_ x: Self) -> Self {
-        let z = x.negativeMagnitude
-        let scaled: Self
-        if readsTables {
-            scaled = tableExp(z, bias: 24).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.97208)))
-        } else {
-            let (p, s) = fastExpParts(z, bias: 24)
-            scaled = (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -104)))
-        }
+        let scaled = scaledExp(x.negativeMagnitude)
         let numerator = Self(repeating: 0x1p24).replacing(with: scaled, where: lanesLess(x, .zero))
         return numerator / (scaled + 0x1p24)
+    }
+
+    /// E = e^z·2^24 for z ≤ 0, sigmoid's exponential (and the primitives table's `swift-simd16` e^x):
+    /// a normal float for every z whose e^z does not round σ to 0, and 0 below.
+    @inline(__always)
+    static func scaledExp(_ z: Self) -> Self {
+        if readsTables {
+            return tableExp(z, bias: 24).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.97208)))
+        }
+        let (p, s) = fastExpParts(z, bias: 24)
+        return (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -104)))
     }
 }
