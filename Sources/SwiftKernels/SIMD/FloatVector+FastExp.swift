@@ -1,5 +1,7 @@
-/// The fast tier's exponentials on Float lanes (FastKernels.swift): shorter polynomials than
-/// FloatVector+Exp.swift, and 2^n built by one shift because the callers keep n in [-126, 0].
+/// The table-free exponentials on Float lanes: sigmoid's, tanh's and ELU's in builds that do not
+/// read tables (FloatVector+TableExp.swift), and the fast GELUs'. |t| ≤ ln2/2 takes a degree-5
+/// polynomial, and 2^n is the reduction's integer shifted into the exponent field (callers keep it
+/// a normal power of two).
 ///
 /// Coefficients and error figures: scripts/fit/fit_fast_float.py, recorded in
 /// scripts/fit/fast_float_coefficients.md.
