@@ -9,14 +9,16 @@ AVX-512 (znver3 is its newest Zen): see to_ymm.
     objdump -d --no-show-raw-insn .build/release/bench > /tmp/bench.asm
     python3 scripts/asm/kernel_loop.py /tmp/bench.asm FastKernels sigmoid 16 [--mca]
 
-Closure order in FastKernels/SIMDKernels.make: sigmoid U_, tanh U0_, elu U1_, gelu-erf U2_,
-gelu-tanh U3_; the width is SIMD8/SIMD16 in the mangled name.
+Sigmoid, tanh and ELU are closures of SharedKernels.entries (U_, U0_, U1_ in that order), listed
+by both families, so either family name finds them; the GELUs are closures of each family's make
+(gelu-erf U_, gelu-tanh U0_). The width is SIMD8/SIMD16 in the mangled name.
 """
 import re
 import sys
 
-CLOSURES = {"sigmoid": "U_", "tanh": "U0_", "elu": "U1_", "gelu-erf": "U2_", "gelu-tanh": "U3_"}
+CLOSURES = {"sigmoid": "U_", "tanh": "U0_", "elu": "U1_", "gelu-erf": "U_", "gelu-tanh": "U0_"}
 MANGLED = {"FastKernels": "04FastB0O4make", "SIMDKernels": "11SIMDKernelsO4make"}
+SHARED = ("06SharedB0O7entries", {"sigmoid", "tanh", "elu"})
 
 
 def to_ymm(t):
@@ -48,7 +50,7 @@ def main():
     mca = "--mca" in sys.argv or "--mca-ymm" in sys.argv
     ymm = "--mca-ymm" in sys.argv
     width_tag = "s5SIMD8VySfG_Tg5" if width == "8" else "s6SIMD16VySfG_Tg5"
-    want = MANGLED[family]
+    want = SHARED[0] if function in SHARED[1] else MANGLED[family]
     lines = open(path).read().split("\n")
     start = None
     for i, line in enumerate(lines):

@@ -1,6 +1,6 @@
 /// `swift-simd8-fast` and `swift-simd16-fast`: the fast tier, one generic implementation specialised
-/// per width like SIMDKernels. Sigmoid, tanh and ELU are the accurate tier's bodies (already the
-/// cheapest forms found within 4 ulp); the GELUs are this tier's own: shorter polynomials, subnormal
+/// per width like SIMDKernels. Sigmoid, tanh and ELU are the accurate tier's bodies (SharedKernels;
+/// already the cheapest forms found within 4 ulp); the GELUs are this tier's own: shorter polynomials, subnormal
 /// results allowed to flush to 0, and arguments in plain Float (no double-float parts, so
 /// GELU-tanh's error grows in its tail). The budgets are declared in Registry+Swift.swift.
 public enum FastKernels {
@@ -9,15 +9,9 @@ public enum FastKernels {
 
     @inline(__always)
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
-        [
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
-            "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
-            "elu": .kernel { input, output, count, parameters in
-                let alpha = parameters.alpha
-                forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }
-            },
+        SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
-        ]
+        ])
     }
 }

@@ -5,11 +5,12 @@
 /// `make(_:)` is called with a concrete type inside this module, so the optimiser specialises each
 /// closure for that width; callers in other modules only see the closures.
 ///
-/// Sigmoid, tanh and ELU have one body each, shared with the fast tier (FloatVector+Activations.swift,
-/// FloatVector+FastActivations.swift): over all 2^32 inputs they are within 3.16, 2.99 and 1.23 ulp
-/// with tables and 3.49, 2.57 and 0.95 without (`readsTables`), subnormal results included
-/// (results/accuracy-exhaustive-accurate-tier.txt, results/kernels/README.md), inside this tier's
-/// 4-ulp budget. The GELUs are this tier's own (FloatVector+GELU.swift).
+/// Sigmoid, tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies
+/// in FloatVector+Activations.swift, FloatVector+FastActivations.swift): over all 2^32 inputs they
+/// are within 3.16, 2.99 and 1.23 ulp with tables and 3.49, 2.57 and 0.95 without (`readsTables`),
+/// subnormal results included (results/accuracy-exhaustive-accurate-tier.txt,
+/// results/kernels/README.md), inside this tier's 4-ulp budget. The GELUs are this tier's own
+/// (FloatVector+GELU.swift).
 public enum SIMDKernels {
     /// Whether this build's sigmoid, tanh and ELU (both tiers) read 16-entry tables of 2^(j/16):
     /// true where that lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
@@ -20,15 +21,9 @@ public enum SIMDKernels {
 
     @inline(__always)
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
-        [
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
-            "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
-            "elu": .kernel { input, output, count, parameters in
-                let alpha = parameters.alpha
-                forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }
-            },
+        SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluErfLanes($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluTanhLanes($0) } },
-        ]
+        ])
     }
 }
