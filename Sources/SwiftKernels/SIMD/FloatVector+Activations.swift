@@ -1,4 +1,4 @@
-/// The accurate tier's activations on one vector that are not shared with the fast tier.
+/// Sigmoid on one vector (both tiers list it, SharedKernels.swift) and its exponential.
 extension FloatVector {
     /// σ(x) = (x < 0 ? e : 1)/(1 + e), e = e^-|x| ≤ 1 (never overflows), without a flush:
     /// E = e·2^24 is a normal float for every n ≥ -150 (e = 2^n·…), and σ = (x < 0 ? E : 2^24)/(E + 2^24),

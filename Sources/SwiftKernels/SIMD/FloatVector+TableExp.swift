@@ -15,8 +15,9 @@ extension FloatVector {
     /// Whether this build reads tables: a build-time constant (CLanes), true with AVX-512F and VL.
     @inline(__always) static var readsTables: Bool { CK_LANES_LOOKUP16_IS_ONE_INSTRUCTION != 0 }
 
-    /// e^(k·x) - 1 as the activations call it: `tableExpm1` where the build reads tables,
-    /// `fastExpm1` elsewhere (both within 1.7 ulp on the callers' ranges).
+    /// e^(k·x) - 1 as the activations call it: `tableExpm1` where the build reads tables (1.787 ulp
+    /// over every float of [-20, 18.5], the primitives table of results/accuracy-exhaustive.txt),
+    /// `fastExpm1` elsewhere.
     @inline(__always)
     static func activationExpm1(_ x: Self, times k: Float = 1) -> Self {
         readsTables ? tableExpm1(x, times: k) : fastExpm1(x, times: k)
@@ -40,6 +41,13 @@ extension FloatVector {
                Int32(bitPattern: 0xb27c_e182), Int32(bitPattern: 0xb1b4_b0da), Int32(bitPattern: 0xb1d2_90be), Int32(bitPattern: 0x31b0_a147))
     }
 
+    /// 2^(n + bias)·2^(j/16) from the reduction's sum, whose low bits hold 16(n + bias) + j: the
+    /// table entry plus those bits moved up by 19 (see `expTable`).
+    @inline(__always)
+    static func tableScale(_ shifted: Self) -> Self {
+        Self(bits: lookup16(expTable, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
+    }
+
     /// 16·log2e and ln2/16 in two floats (ln2Hi/16·k is exact in the FMA's sum for |k| < 2^12).
     @inline(__always) static var sixteenLog2e: Self { Self(repeating: 16 * 0x1.715476p+0) }
     @inline(__always) static var ln2Hi16: Self { Self(repeating: -0x1.62e430p-5) }
@@ -56,7 +64,7 @@ extension FloatVector {
         let k = shifted - magic
         let t1 = z.addingProduct(k, ln2Hi16)
         let t = splitLn2 ? t1.addingProduct(k, ln2Lo16) : t1
-        let s = Self(bits: lookup16(expTable, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
+        let s = tableScale(shifted)
         return (t, s)
     }
 
@@ -88,15 +96,15 @@ extension FloatVector {
     /// shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
     ///
     /// Operand order is part of the codegen: these forms compile to one instruction per operation
-    /// (scripts/asm/kernel_loop.py); some other orders of the same FMAs made LLVM split a lane off
-    /// the vector (scalar FMAs, 65 instructions instead of 23).
+    /// (check with scripts/asm/kernel_loop.py); other orders of the same FMAs can make LLVM split a
+    /// lane off the vector into scalar FMAs, nearly tripling the loop.
     @inline(__always)
     static func tableExpm1(_ x: Self, times k: Float = 1) -> Self {
         let magic = Self(repeating: 0x1.8p23)
         let shifted = magic.addingProduct(x, Self(repeating: k * 16 * 0x1.715476p+0))
         let index = shifted - magic
-        let t = x.addingProduct(index, Self(repeating: -0x1.62e430p-5 / k))
-        let s = Self(bits: lookup16(expTable, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
+        let t = x.addingProduct(index, ln2Hi16 / Self(repeating: k))
+        let s = tableScale(shifted)
         let low = Self(bits: lookup16(expTableLow, shifted.bits))
         let half = Self(repeating: k * k / 2).addingProduct(t, Self(repeating: k * k * k / 6))
         let r = half.addingProduct(t * t, Self(repeating: k * k * k * k / 24))
