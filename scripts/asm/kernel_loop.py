@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Prints the hot loop of a specialised Swift kernel closure from `objdump -d --no-show-raw-insn`.
 
-The loop is the one backward branch whose body loads a zmm/ymm vector from the input (%rdi) and
-stores one to the output (%rsi). With --mca, the body is printed as llvm-mca input (addresses and
+The loop is the one backward branch whose body loads a zmm/ymm vector through a pointer register
+and stores one through another (the input and output arrays; not the stack). With --mca, the body is printed as llvm-mca input (addresses and
 branches removed); with --mca-ymm, translated to AVX2 for llvm-mca 14, which knows no Zen with
 AVX-512 (znver3 is its newest Zen): see to_ymm.
 
@@ -66,7 +66,8 @@ def main():
         m = re.match(r"\s*([0-9a-f]+):\s*(.*)", line)
         if m:
             body.append((int(m.group(1), 16), m.group(2).split("#")[0].strip()))
-    # The backward branch whose target range holds a vector load from (%rdi and store to (%rsi.
+    # The backward branch whose target range holds a vector load and a vector store through pointer
+    # registers other than the stack's.
     for idx, (addr, text) in enumerate(body):
         m = re.match(r"j\w+\s+([0-9a-f]+)", text)
         if not m:
@@ -76,7 +77,8 @@ def main():
             continue
         loop = [t for a, t in body if target <= a <= addr]
         joined = "\n".join(loop)
-        if re.search(r"vmov\w+ \(%rdi.*%[yz]mm", joined) and re.search(r"vmov\w+ %[yz]mm\d+,\(%rsi", joined):
+        pointer = r"\(%r(?![sb]p)\w+"
+        if re.search(r"vmov\w+ " + pointer + r".*%[yz]mm", joined) and re.search(r"vmov\w+ %[yz]mm\d+," + pointer, joined):
             if mca:
                 # Branches inside the loop (overflow traps) are dropped: llvm-mca models straight code.
                 body = [t for t in loop if not t.startswith("j")]

@@ -18,11 +18,11 @@ extension FloatVector {
         return (e / (e + 2)).withSign(of: x)
     }
 
-    /// ELU: x for x ≥ 0 (±0 and NaN pass through), α·(e^x - 1) below; x is clamped at -20, where
-    /// e^x - 1 rounds to -1.
+    /// ELU: x for x ≥ 0 (±0 and NaN pass through), α·(e^x - 1) below; x < 0 is clamped at -20,
+    /// where e^x - 1 rounds to -1 (`negativeMaximum`: the other lanes are the ones x replaces).
     @inline(__always)
     static func fastELU(_ x: Self, alpha: Float) -> Self {
-        let negative = activationExpm1(maximum(x, -20)) * alpha
+        let negative = activationExpm1(negativeMaximum(x, -20)) * alpha
         return x.replacing(with: negative, where: lanesLess(x, .zero))
     }
 

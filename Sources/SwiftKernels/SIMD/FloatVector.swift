@@ -15,6 +15,8 @@ public protocol FloatVector: SIMD where Scalar == Float, MaskStorage == Bits {
     // types' operators are single vector compares, so each width forwards to them.
     static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits>
     static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits>
+    /// Lane-wise signed minimum of bit patterns (one integer instruction, vpminsd on x86).
+    static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits
 
     /// table[index & 15] lane-wise: one permute where the target CPU has one (CLanes/lanes.h).
     static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits
@@ -30,6 +32,7 @@ extension SIMD8: FloatVector where Scalar == Float {
 
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
+    @inline(__always) public static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: b .< a) }
     @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup16_x8(table.lowHalf, table.highHalf, index)
     }
@@ -42,6 +45,7 @@ extension SIMD16: FloatVector where Scalar == Float {
 
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
+    @inline(__always) public static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: b .< a) }
     @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup16_x16(table, index)
     }
@@ -80,6 +84,13 @@ extension FloatVector {
     @inline(__always) static func maximum(_ v: Self, _ bound: Float) -> Self {
         let b = Self(repeating: bound)
         return v.replacing(with: b, where: lanesLess(v, b))
+    }
+    /// max(v, bound) for the lanes where v < 0, for a bound < 0, as a signed integer minimum of the
+    /// bit patterns: negative floats' patterns are negative integers that grow with the magnitude.
+    /// -0 stays -0; lanes with v > 0 (+0 included) or NaN come out as `bound`, so callers replace
+    /// them. One integer instruction, off the floating-point pipes that the FMAs keep busy.
+    @inline(__always) static func negativeMaximum(_ v: Self, _ bound: Float) -> Self {
+        Self(bits: bitsMinimum(v.bits, Self(repeating: bound).bits))
     }
     /// NaN lanes of `x` carried to the result: min/max do not propagate NaN, so every kernel ends here.
     @inline(__always) func propagatingNaN(of x: Self) -> Self {

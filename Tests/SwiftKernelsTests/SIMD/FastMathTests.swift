@@ -131,7 +131,11 @@ import Testing
         let e = each([-13]) { V.fastGeluErf($0) }[0]
         let ref = -13 * erfc(13 / 2.0.squareRoot()) / 2
         #expect(ulps(e, ref) <= 8, "\(e) vs \(ref)")
-        #expect(each([-20, -1e-30]) { V.fastELU($0, alpha: 1) } == [-1, -1e-30])
+        #expect(each([-20, -1e-30, (-20 as Float).nextDown, -1e30, -.greatestFiniteMagnitude]) { V.fastELU($0, alpha: 1) }
+                == [-1, -1e-30, -1, -1, -1])
+        #expect(each([-1e30, -.infinity, 3]) { V.fastELU($0, alpha: 0.5) } == [-0.5, -0.5, 3])
+        let nans = each([-Float.nan, .nan]) { V.fastELU($0, alpha: 1) }
+        #expect(nans[0].isNaN && nans[1].isNaN)
         #expect(each([9.1, -9.1, 1e-30]) { V.fastTanh($0) } == [1, -1, 1e-30])
     }
 }

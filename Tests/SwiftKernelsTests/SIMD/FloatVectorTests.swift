@@ -15,6 +15,17 @@ import Testing
         #expect(c[0] == -2 && c[1] == 2 && c[2].isNaN && c[3] == 0.5 && c[4] == -2 && c[5] == 2)
     }
 
+    @Test func negativeMaximumIsMaxOnNegativeLanes() {
+        let v = SIMD16<Float>(-1, -20, (-20 as Float).nextDown, -1e30, -.infinity, -0.0, -0x1p-149, -.greatestFiniteMagnitude,
+                              -19.99, -3, 0, 1, 25, .infinity, .nan, -.nan)
+        let m = SIMD16<Float>.negativeMaximum(v, -20)
+        for lane in 0..<8 { #expect(m[lane] == max(v[lane], -20), "lane \(lane)") }
+        #expect(m[5].bitPattern == (-0.0 as Float).bitPattern)
+        #expect(m[8] == -19.99 && m[9] == -3)
+        // Lanes with x ≥ 0 or NaN are not max(x, bound); the callers replace them.
+        #expect(m[10] == -20 && m[11] == -20 && m[12] == -20 && m[13] == -20 && m[14] == -20 && m[15] == -20)
+    }
+
     @Test func negatedFlipsTheSignBitOnly() {
         let v = SIMD8<Float>(-1, 2, -0.0, 0, -.infinity, .infinity, 0x1p-149, -3)
         let n = v.negated
