@@ -78,7 +78,8 @@ def main():
         loop = [t for a, t in body if target <= a <= addr]
         joined = "\n".join(loop)
         pointer = r"\(%r(?![sb]p)\w+"
-        if re.search(r"vmov\w+ " + pointer + r".*%[yz]mm", joined) and re.search(r"vmov\w+ %[yz]mm\d+," + pointer, joined):
+        # The load may be folded into the first operation (vminps (%rdi,%rax,4),%zmm0,%zmm1).
+        if re.search(r"v\w+ " + pointer + r"[^,]*,.*%[yz]mm", joined) and re.search(r"vmov\w+ %[yz]mm\d+," + pointer, joined):
             if mca:
                 # Branches inside the loop (overflow traps) are dropped: llvm-mca models straight code.
                 body = [t for t in loop if not t.startswith("j")]
