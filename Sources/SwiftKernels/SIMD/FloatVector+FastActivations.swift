@@ -19,10 +19,14 @@ extension FloatVector {
     }
 
     /// ELU: x for x ≥ 0 (±0 and NaN pass through), α·(e^x - 1) below; x < 0 is clamped at -20,
-    /// where e^x - 1 rounds to -1 (`negativeMaximum`: the other lanes are the ones x replaces).
+    /// where e^x - 1 rounds to -1. In builds that read tables (AVX-512) the clamp is an integer
+    /// minimum (`negativeMaximum`: the other lanes are the ones x replaces), one operation off the
+    /// FP pipes; elsewhere a float maximum, because with AVX2's 16 registers the integer form costs
+    /// the 16-lane loop a constant reload. The results are the same bit for bit.
     @inline(__always)
     static func fastELU(_ x: Self, alpha: Float) -> Self {
-        let negative = activationExpm1(negativeMaximum(x, -20)) * alpha
+        let clamped = readsTables ? negativeMaximum(x, -20) : maximum(x, -20)
+        let negative = activationExpm1(clamped) * alpha
         return x.replacing(with: negative, where: lanesLess(x, .zero))
     }
 
