@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Float32 coefficients for the fast-tier kernels (FloatVector+FastMath.swift) and their errors.
+"""Float32 coefficients for the fast exponentials and the fast GELU-erf (FloatVector+FastExp.swift,
+FloatVector+FastActivations.swift) and their errors; the fitting numerics are in minimax.py.
 
 Fits (minimax relative error, Lawson-reweighted least squares; rationals linearised by
 Sanathanan-Koerner), rounds every coefficient to float32, then measures the rounded
@@ -17,16 +18,10 @@ Usage: .venv-fit/bin/python scripts/fit/fit_fast_float.py   (seconds)
 import math
 import numpy as np
 
+from minimax import f32, fit_rational, fma32, lawson
+
 F = np.float32
 LN2_HALF = math.log(2) / 2 + 1e-4
-
-
-def f32(v):
-    return float(np.float32(v))
-
-
-def fma32(a, b, c):
-    return np.float32(np.float64(a) * np.float64(b) + np.float64(c))
 
 
 def horner32(coeffs, t):
@@ -36,43 +31,6 @@ def horner32(coeffs, t):
     for c in coeffs[1:]:
         p = fma32(p, t, F(c))
     return p
-
-
-def lawson_poly(basis, target, weight, iters=60):
-    """min max |weight*(basis@c - target)| by Lawson's iteratively reweighted least squares."""
-    n = len(target)
-    lw = np.ones(n) / n
-    c = None
-    for _ in range(iters):
-        sw = np.sqrt(lw) * weight
-        c, *_ = np.linalg.lstsq(basis * sw[:, None], target * sw, rcond=None)
-        err = np.abs(weight * (basis @ c - target))
-        lw = lw * err
-        lw /= lw.sum()
-    return c, np.max(np.abs(weight * (basis @ c - target)))
-
-
-def fit_rational(x, f, num_powers, den_powers, fixed_num=None, iters=30):
-    """P/Q ~ f, relative error; P = fixed_num(x) + sum a_i x^i, Q = 1 + sum b_j x^j.
-    Sanathanan-Koerner: solve P - f*Q' = f*1 weighted by 1/(|f|*|Q_prev|), with Lawson weights."""
-    n = len(x)
-    q_prev = np.ones(n)
-    lw = np.ones(n) / n
-    fixed = fixed_num(x) if fixed_num else np.zeros(n)
-    for _ in range(iters):
-        A = np.concatenate([np.stack([x**i for i in num_powers], 1),
-                            -np.stack([f * x**j for j in den_powers], 1)], 1)
-        rhs = f - fixed
-        w = np.sqrt(lw) / (np.abs(f) * np.abs(q_prev))
-        sol, *_ = np.linalg.lstsq(A * w[:, None], rhs * w, rcond=None)
-        a, b = sol[:len(num_powers)], sol[len(num_powers):]
-        P = fixed + sum(ai * x**i for ai, i in zip(a, num_powers))
-        Q = 1 + sum(bj * x**j for bj, j in zip(b, den_powers))
-        err = np.abs(P / Q / f - 1)
-        lw = lw * (err + 1e-30)
-        lw /= lw.sum()
-        q_prev = Q
-    return a, b, np.max(err)
 
 
 def ulps_vs(y32, exact):
@@ -92,7 +50,7 @@ def exp5():
     # e^t = 1 + t*g(t): fit g with weight |t|/e^t (relative error of the whole).
     g = np.where(t == 0, 1.0, np.expm1(t) / np.where(t == 0, 1, t))
     basis = np.stack([t**i for i in range(5)], 1)
-    c, _ = lawson_poly(basis, g, np.abs(t) / np.exp(t))
+    c, _ = lawson(basis, g, np.abs(t) / np.exp(t), iters=60)
     c32 = [f32(v) for v in c[::-1]]  # c5 .. c1
     tt = np.linspace(-LN2_HALF, LN2_HALF, 200001).astype(np.float32)
     p = fma32(horner32(c32, tt), tt, F(1))
@@ -109,7 +67,7 @@ def expm1_q(degree):
     t = t[np.abs(t) > 1e-6]
     g = (np.expm1(t) - t) / t**2
     basis = np.stack([t**i for i in range(degree + 1)], 1)
-    c, _ = lawson_poly(basis, g, t**2 / np.abs(np.expm1(t)))
+    c, _ = lawson(basis, g, t**2 / np.abs(np.expm1(t)), iters=60)
     c32 = [f32(v) for v in c[::-1]]  # q_d .. q0
     tt = np.linspace(-LN2_HALF, LN2_HALF, 200001).astype(np.float32)
     tt = tt[tt != 0]
@@ -129,8 +87,8 @@ def tanh_rational(clamp, np_deg, nq_deg):
     x = x[x > 1e-4]
     s = x * x
     f = np.tanh(x) / x
-    a, b, err = fit_rational(s, f, list(range(1, np_deg + 1)), list(range(1, nq_deg + 1)),
-                             fixed_num=lambda v: np.ones_like(v))
+    a, b, err = fit_rational(s, f, list(range(1, np_deg + 1)), list(range(1, nq_deg + 1)), iters=30,
+                             fixed_num=lambda v: np.ones_like(v), floor=1e-30)
     P = [f32(v) for v in a[::-1]] + [1.0]
     Q = [f32(v) for v in b[::-1]] + [1.0]
     xx = np.linspace(0, clamp, 400001).astype(np.float32)[1:]
@@ -151,7 +109,7 @@ def tanh_rational(clamp, np_deg, nq_deg):
 def phi_tail(m, k, umax=13.25):
     u = np.cos(np.linspace(0, math.pi, 6001)) * umax / 2 + umax / 2
     f = np.array([math.erfc(v / math.sqrt(2)) / 2 * math.exp(v * v / 2) for v in u])
-    a, b, err = fit_rational(u, f, list(range(0, m + 1)), list(range(1, k + 1)))
+    a, b, err = fit_rational(u, f, list(range(0, m + 1)), list(range(1, k + 1)), iters=30, floor=1e-30)
     P = [f32(v) for v in a[::-1]]
     Q = [f32(v) for v in b[::-1]] + [1.0]
     uu = np.linspace(0, umax, 200001).astype(np.float32)

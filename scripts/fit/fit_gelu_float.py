@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Float32 coefficients and constants for the accurate tier's GELU kernels (Sources/SwiftKernels/SIMD/
-FloatVector+GELU.swift), and their error figures; the output is what gelu_float_coefficients.md records.
+FloatVector+GELU.swift), and their error figures; the output is what gelu_float_coefficients.md records
+(the fitting numerics are in minimax.py).
 
     q      (e^t - 1 - t)/t^2 ~ q0 + q1 t + ... + q4 t^4, |t| <= ln2/2 + 1e-3, minimax for the
            relative error of e^t = 1 + t + t^2 q(t) (Lawson-reweighted least squares)
@@ -22,51 +23,12 @@ import math
 import numpy as np
 import mpmath as mp
 
+from minimax import f32, fit_rational, fma32, lawson
+
 mp.mp.dps = 30
 F = np.float32
 UMAX = 14.5
 T_RANGE = math.log(2) / 2 + 1e-3
-
-
-def f32(v):
-    return float(np.float32(float(v)))
-
-
-def fma32(a, b, c):
-    return np.float32(np.float64(a) * np.float64(b) + np.float64(c))
-
-
-def lawson(basis, target, weight, iters=100):
-    """min max |weight*(basis@c - target)| by Lawson's iteratively reweighted least squares."""
-    lw = np.ones(len(target)) / len(target)
-    c = None
-    for _ in range(iters):
-        sw = np.sqrt(lw) * weight
-        c, *_ = np.linalg.lstsq(basis * sw[:, None], target * sw, rcond=None)
-        err = np.abs(weight * (basis @ c - target))
-        lw = lw * err
-        lw /= lw.sum()
-    return c, np.max(np.abs(weight * (basis @ c - target)))
-
-
-def fit_rational(x, f, w, num_powers, den_powers, iters=40):
-    """P/Q ~ f minimising max |w·(P/Q - f)|; P = sum a_i x^i, Q = 1 + sum b_j x^j."""
-    q_prev = np.ones(len(x))
-    lw = np.ones(len(x)) / len(x)
-    err = None
-    for _ in range(iters):
-        A = np.concatenate([np.stack([x**i for i in num_powers], 1),
-                            -np.stack([f * x**j for j in den_powers], 1)], 1)
-        ww = np.sqrt(lw) * w / np.abs(q_prev)
-        sol, *_ = np.linalg.lstsq(A * ww[:, None], f * ww, rcond=None)
-        pa, qb = sol[:len(num_powers)], sol[len(num_powers):]
-        P = sum(c * x**i for c, i in zip(pa, num_powers))
-        Q = 1 + sum(c * x**j for c, j in zip(qb, den_powers))
-        err = np.abs(w * (P / Q - f))
-        lw = lw * (err + 1e-300)
-        lw /= lw.sum()
-        q_prev = Q
-    return pa, qb, np.max(err)
 
 
 def fit_q():
@@ -74,7 +36,7 @@ def fit_q():
     t = t[np.abs(t) > 1e-5]
     g = (np.expm1(t) - t) / t**2
     basis = np.stack([t**i for i in range(5)], 1)
-    c, err = lawson(basis, g, t**2 / np.exp(t))
+    c, err = lawson(basis, g, t**2 / np.exp(t), iters=100)
     q = [f32(v) for v in c]  # q0 .. q4
     rounded = np.max(np.abs((basis @ np.array(q) - g) * t**2 / np.exp(t)))
     # float32 evaluation as expReducedParts: hi = 1 + t, lo = ((1 - hi) + t) + t^2·q(t), Estrin q
@@ -107,7 +69,7 @@ def fit_s(a):
     u = np.cos(np.linspace(0, math.pi, 4000)) * UMAX / 2 + UMAX / 2
     D = np.array([float(1 / mills(float(v))) for v in u])
     S = D - (a * u + 2)
-    pa, qb, err = fit_rational(u, S, 1 / D, [1, 2, 3, 4], [1, 2, 3, 4])
+    pa, qb, err = fit_rational(u, S, [1, 2, 3, 4], [1, 2, 3, 4], iters=40, weight=1 / D)
     p = [f32(v) for v in pa]  # p1 .. p4
     q = [1.0] + [f32(v) for v in qb]  # q0 = 1 .. q4
     P = sum(c * u**(i + 1) for i, c in enumerate(p))
