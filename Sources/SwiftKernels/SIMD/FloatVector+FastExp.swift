@@ -1,5 +1,5 @@
-/// The table-free exponentials on Float lanes: sigmoid's, tanh's and ELU's in builds that do not
-/// read tables (FloatVector+TableExp.swift), and the fast GELUs'. |t| ≤ ln2/2 takes a degree-5
+/// The table-free exponentials on Float lanes: sigmoid's, tanh's, ELU's and the fast GELUs' in builds
+/// that do not read tables (FloatVector+TableExp.swift). |t| ≤ ln2/2 takes a degree-5
 /// polynomial, and 2^n is the reduction's integer shifted into the exponent field (callers keep it
 /// a normal power of two).
 ///
