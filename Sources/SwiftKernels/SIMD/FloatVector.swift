@@ -87,8 +87,8 @@ extension FloatVector {
     }
     /// max(v, bound) for the lanes where v < 0, for a bound < 0, as a signed integer minimum of the
     /// bit patterns: negative floats' patterns are negative integers that grow with the magnitude.
-    /// -0 stays -0; lanes with v > 0 (+0 included) or NaN come out as `bound`, so callers replace
-    /// them. One integer instruction, off the floating-point pipes that the FMAs keep busy.
+    /// -0 stays -0; +0, positive and NaN lanes come out as `bound`, so callers replace them. One
+    /// integer instruction, off the floating-point pipes that the FMAs keep busy.
     @inline(__always) static func negativeMaximum(_ v: Self, _ bound: Float) -> Self {
         Self(bits: bitsMinimum(v.bits, Self(repeating: bound).bits))
     }
