@@ -2,7 +2,7 @@
 // L1-resident array (4K floats) and a 1M one, timestamp-counter cycles per 16 floats, best of many
 // calls: the division, a multiply in its place (wrong values; the cost of everything else), and
 // vrcp14ps with one Newton step, without and with a final residual correction. AVX-512 only.
-// Build and run: scripts/asm/division_probe/run.sh
+// Build and run: scripts/asm/probe.sh division_probe
 import CShim
 
 typealias V = SIMD16<Float>

@@ -2,7 +2,7 @@
 // may move memory in ways a loop does not. Three forms over a 16K-float array (L1) and a 1M-float
 // one (the README's size), timestamp-counter cycles per 16 floats, best of many calls: libc's
 // memcpy, a SIMD16<Float> load/store loop, and the same loop negating each vector (one operation
-// per vector, as the lightest kernel would have). Build and run: scripts/asm/memory_probe/run.sh
+// per vector, as the lightest kernel would have). Build and run: scripts/asm/probe.sh memory_probe
 import CShim
 
 typealias V = SIMD16<Float>
