@@ -45,7 +45,7 @@ public struct AccuracyStats: Sendable, Codable, Equatable {
 /// Running accuracy figures, fed one input at a time and mergeable across threads, so an exhaustive
 /// run over 2^32 inputs never holds more than a chunk in memory.
 public struct AccuracyAccumulator: Sendable {
-    public private(set) var count = 0
+    public internal(set) var count = 0
     var maxULP = 0.0
     var maxULPInput: Float = 0
     var ulpSum = 0.0

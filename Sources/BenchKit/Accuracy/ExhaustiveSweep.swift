@@ -83,7 +83,7 @@ public struct ExhaustiveSweep: Sendable {
             var inputs: [Float] = [], gathered: [ClosedRange<UInt32>]? = nil
             inputs.reserveCapacity(Self.chunkSize)
             var outputs = [Float](repeating: 0, count: Self.chunkSize)
-            var refs = [ULP.Prepared](repeating: ULP.Prepared(ReferenceValue(hi: 0)), count: Self.chunkSize)
+            let refs = ReferenceColumns(capacity: Self.chunkSize)
             var local = groups.map { [AccuracyAccumulator](repeating: AccuracyAccumulator(), count: $0.kernels.count) }
             var settled = [Int](repeating: 0, count: groups.count), visited = settled
             for (g, group) in groups.enumerated() {
@@ -95,18 +95,19 @@ public struct ExhaustiveSweep: Sendable {
                 }
                 guard !inputs.isEmpty else { continue }
                 visited[g] = inputs.count
+                refs.resetBlocks()
                 for i in inputs.indices {
                     let (r, mpfr) = group.reference.reference(inputs[i])
-                    refs[i] = r
+                    refs.set(i, r)
                     if mpfr { settled[g] += 1 }
                 }
                 for (k, kernel) in group.kernels.enumerated() {
                     inputs.withUnsafeBufferPointer { i in
                         outputs.withUnsafeMutableBufferPointer { o in kernel(i.baseAddress!, o.baseAddress!, inputs.count) }
                     }
-                    var accumulator = local[g][k]   // a local copy: no array access per input
-                    for i in inputs.indices { accumulator.add(input: inputs[i], output: outputs[i], reference: refs[i]) }
-                    local[g][k] = accumulator
+                    inputs.withUnsafeBufferPointer { i in
+                        outputs.withUnsafeBufferPointer { o in local[g][k].add(inputs: i.baseAddress!, outputs: o.baseAddress!, references: refs, count: inputs.count) }
+                    }
                 }
             }
             let done = state.merge(local, settled: settled, visited: visited)
