@@ -82,7 +82,7 @@ struct ListCommand: ParsableCommand {
             for k in kernels {
                 guard let dependence = k.positionDependence else { continue }
                 lines.append("    \(k.function.rawValue): contract exception: an element's result can depend on its "
-                             + "position by up to \(dependence.ulps) ulp (\(dependence.reason))")
+                             + "position by up to \(dependence.ulps) ulp where the result is a normal float (\(dependence.reason))")
             }
         }
         return lines.joined(separator: "\n")

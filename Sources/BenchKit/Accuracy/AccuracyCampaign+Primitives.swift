@@ -68,10 +68,7 @@ extension AccuracyCampaign {
             total += inputs.count
             let refs = Reference.evaluate(primitive.referenceTarget, inputs)
             for kernel in kernels {
-                var outputs = [Float](repeating: .nan, count: inputs.count)
-                inputs.withUnsafeBufferPointer { i in
-                    outputs.withUnsafeMutableBufferPointer { o in kernel.run(i.baseAddress!, o.baseAddress!, inputs.count) }
-                }
+                let outputs = AlignedBuffer.outputs(over: inputs, kernel.run)
                 rows.append(Self.row(kernel, AccuracyStats(inputs: inputs, outputs: outputs, references: refs)))
             }
         }

@@ -38,14 +38,6 @@ public struct AccuracyRun: Sendable {
 
     /// The kernel's outputs over the sample.
     public func run(_ kernel: Kernel) -> [Float] {
-        let inputs = sample.inputs
-        var outputs = [Float](repeating: .nan, count: inputs.count)
-        inputs.withUnsafeBufferPointer { input in
-            outputs.withUnsafeMutableBufferPointer { output in
-                kernel.run(input.baseAddress!, output.baseAddress!, count: inputs.count,
-                           parameters: KernelParameters(alpha: alpha))
-            }
-        }
-        return outputs
+        AlignedBuffer.outputs(over: sample.inputs) { kernel.run($0, $1, count: $2, parameters: KernelParameters(alpha: alpha)) }
     }
 }

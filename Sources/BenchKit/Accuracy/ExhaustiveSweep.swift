@@ -80,34 +80,35 @@ public struct ExhaustiveSweep: Sendable {
 
         DispatchQueue.concurrentPerform(iterations: chunks.count) { n in
             let chunk = chunks[n]
-            var inputs: [Float] = [], gathered: [ClosedRange<UInt32>]? = nil
-            inputs.reserveCapacity(Self.chunkSize)
-            var outputs = [Float](repeating: 0, count: Self.chunkSize)
+            // Kernels run on 64-byte aligned buffers, as in the throughput runs: a peer whose result
+            // depends on an element's address (`Kernel.positionDependence`) then gives the same
+            // figures in every run.
+            guard let inputBuffer = AlignedBuffer(count: Self.chunkSize), let outputBuffer = AlignedBuffer(count: Self.chunkSize) else {
+                preconditionFailure("cannot allocate the sweep's chunk buffers")
+            }
+            let inputs = inputBuffer.pointer, outputs = outputBuffer.pointer
+            var count = 0, gathered: [ClosedRange<UInt32>]? = nil
             let refs = ReferenceColumns(capacity: Self.chunkSize)
             var local = groups.map { [AccuracyAccumulator](repeating: AccuracyAccumulator(), count: $0.kernels.count) }
             var settled = [Int](repeating: 0, count: groups.count), visited = settled
             for (g, group) in groups.enumerated() {
                 let mine = Self.clamp(ranges[g], to: chunk)
                 if mine != gathered {   // groups over one domain share the chunk's inputs
-                    inputs.removeAll(keepingCapacity: true)
-                    for r in mine { for bits in r { inputs.append(Float(bitPattern: bits)) } }
+                    count = 0
+                    for r in mine { for bits in r { inputs[count] = Float(bitPattern: bits); count += 1 } }
                     gathered = mine
                 }
-                guard !inputs.isEmpty else { continue }
-                visited[g] = inputs.count
+                guard count > 0 else { continue }
+                visited[g] = count
                 refs.resetBlocks()
-                for i in inputs.indices {
+                for i in 0..<count {
                     let (r, mpfr) = group.reference.reference(inputs[i])
                     refs.set(i, r)
                     if mpfr { settled[g] += 1 }
                 }
                 for (k, kernel) in group.kernels.enumerated() {
-                    inputs.withUnsafeBufferPointer { i in
-                        outputs.withUnsafeMutableBufferPointer { o in kernel(i.baseAddress!, o.baseAddress!, inputs.count) }
-                    }
-                    inputs.withUnsafeBufferPointer { i in
-                        outputs.withUnsafeBufferPointer { o in local[g][k].add(inputs: i.baseAddress!, outputs: o.baseAddress!, references: refs, count: inputs.count) }
-                    }
+                    kernel(inputs, outputs, count)
+                    local[g][k].add(inputs: inputs, outputs: outputs, references: refs, count: count)
                 }
             }
             let done = state.merge(local, settled: settled, visited: visited)

@@ -20,6 +20,21 @@ public final class AlignedBuffer: @unchecked Sendable {
     deinit { free(pointer) }
 
     public var buffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: pointer, count: count) }
+
+    /// `kernel`'s outputs over `inputs`, computed on 64-byte aligned copies, as the throughput and
+    /// exhaustive runs call kernels: a peer whose result depends on an element's address
+    /// (`Kernel.positionDependence`) then gives the same outputs in every run. Outputs the kernel
+    /// does not write stay NaN; an empty input calls nothing.
+    public static func outputs(over inputs: [Float], _ kernel: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> [Float] {
+        guard !inputs.isEmpty else { return [] }
+        guard let input = AlignedBuffer(count: inputs.count), let output = AlignedBuffer(count: inputs.count) else {
+            preconditionFailure("cannot allocate \(inputs.count) floats")
+        }
+        _ = input.buffer.update(fromContentsOf: inputs)
+        output.pointer.update(repeating: .nan, count: inputs.count)
+        kernel(input.pointer, output.pointer, inputs.count)
+        return Array(output.buffer)
+    }
 }
 
 #if canImport(Glibc)

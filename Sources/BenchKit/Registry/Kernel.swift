@@ -25,9 +25,11 @@ public struct Kernel: Sendable {
     /// as, a floating-point mode it sets, a thread it pins. Shown by `bench list`.
     public let note: String?
     /// Set for a kernel whose result for an element can depend on where the element sits in the
-    /// array (a library that computes its remainder with other code than its vector body): the one
-    /// clause of the kernel contract such a kernel does not meet, by at most `ulps`. The contract
-    /// tests hold it to that bound instead of to bit-for-bit agreement.
+    /// array (a library that computes its head or remainder with other code than its vector body):
+    /// the one clause of the kernel contract such a kernel does not meet, by at most `ulps` where
+    /// the results are normal floats (the reason says what happens below 2^-126). The contract tests
+    /// hold it to that bound instead of to bit-for-bit agreement; the accuracy runs call every kernel
+    /// on 64-byte aligned buffers, so its figures are the same in every run.
     public let positionDependence: PositionDependence?
     /// Whether the kernel's library picks its code path by CPUID when it runs (oneDNN's JIT, XNNPACK,
     /// Highway), rather than the build fixing it: its `isa` is what it chose on this machine.

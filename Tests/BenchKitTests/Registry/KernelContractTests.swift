@@ -77,4 +77,28 @@ import SwiftKernels
             #expect(agree(kernel, one[...], whole[i...i]), "\(id): element \(i) differs alone")
         }
     }
+
+    /// Eigen's declared exceptions are real and within their bounds, at the inputs where
+    /// scripts/peers/eigen_position.c found the largest differences: the result alone (Eigen's
+    /// scalar path) against the same input in a 64-byte aligned array of 16 (its vector path).
+    @Test(arguments: [
+        ("sigmoid/cpp-eigen", Float(-0x1.07659cp+6)), ("elu/cpp-eigen", Float(-0x1.bb67b8p-23)),
+    ])
+    func eigensPositionDependenceIsAsDeclared(id: String, x: Float) throws {
+        let kernel = AccuracyFixture.kernel(id)
+        let allowed = try #require(kernel.positionDependence?.ulps)
+        let run = { (n: Int) in AlignedBuffer.outputs(over: [Float](repeating: x, count: n)) { kernel.run($0, $1, count: $2) }[0] }
+        let alone = run(1), packed = run(16)   // alpha 1, as the script ran
+        let distance = abs(Int64(alone.bitPattern) - Int64(packed.bitPattern))
+        #expect(distance > 0 && distance <= Int64(allowed), "\(id) at \(x): alone \(alone), in a vector \(packed)")
+    }
+
+    @Test func eigensVectorSigmoidFlushesWhereItsScalarOneDoesNot() {
+        let kernel = AccuracyFixture.kernel("sigmoid/cpp-eigen")
+        let x: Float = -0x1.5ebb86p+6
+        let run = { (n: Int) in AlignedBuffer.outputs(over: [Float](repeating: x, count: n)) { kernel.run($0, $1, count: $2) }[0] }
+        #expect(run(16) == 0)
+        #expect(run(1) > 0)
+        #expect(kernel.positionDependence?.reason.contains("flushes") == true)
+    }
 }
