@@ -61,9 +61,12 @@ extension FloatVector {
     /// GELU-erf = x·h with h = T for x < 0 and 1 - T for x ≥ 0, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|)
     /// (a (4,5) rational of relative error 5e-9 on [0, 13.25], scripts/fit). x² is split exactly
     /// (hi + lo, one FMA) and lo enters the reduced argument, so the exponent carries no rounding
-    /// of x². e^(-x²/2) is `tableExp`'s form where the build reads tables (its cubic in place of
-    /// the degree-5 polynomial: 10.05 ulp over every float where the result is normal, 10.66 with
-    /// the table-free form). T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where
+    /// of x². -x²/2 is never formed: -hi/2 = i·ln2/m + t is reduced as hi + i·2ln2/m = -2t, whose
+    /// FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one add, and the polynomial
+    /// takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for lo. e^(-x²/2) is
+    /// `tableExp`'s form where the build reads tables (m = 16, its cubic in place of the degree-5
+    /// polynomial: 10.05 ulp over every float where the result is normal, 10.66 with the
+    /// table-free form, m = 1). T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where
     /// |x·T| < 2^-127.
     /// |x| is clamped at 13.5 for the rational, and x at -13.5 in the product, so ±inf give ±inf, -0.
     @inline(__always)
@@ -71,20 +74,22 @@ extension FloatVector {
         let u = minimum(x.magnitude, 13.5)
         let hi = u * u
         let lo = (-hi).addingProduct(u, u)
-        let y = hi * -0.5
         let e: Self
         if readsTables {
-            let (t, s) = tableExpParts(y, bias: 0)
-            e = tableExpFinish(t.addingProduct(lo, Self(repeating: -0.5)), s)
-                .replacing(with: Self(), where: lanesLess(y, fastExpNormalLimit))
+            let magic = Self(repeating: 0x1.8p23)
+            let shifted = magic.addingProduct(hi, Self(repeating: -8 * 0x1.715476p+0))   // i = round(-hi/2·16·log2e)
+            let i = shifted - magic
+            let w = hi.addingProduct(i, ln2Hi16 * -2).addingProduct(i, ln2Lo16 * -2) + lo
+            e = tableExpFinish(w, tableScale(shifted), scale: -0.5)
         } else {
             let magic = fastExpMagic(bias: 0)
-            let shifted = magic.addingProduct(y, log2e)
+            let shifted = magic.addingProduct(hi, Self(repeating: -0.5 * 0x1.715476p+0))
             let n = shifted - magic
-            let t = y.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo).addingProduct(lo, Self(repeating: -0.5))
-            e = (fastExpPolynomial(t) * Self(bits: shifted.bits &<< Bits(repeating: 23)))
-                .replacing(with: Self(), where: lanesLess(y, fastExpNormalLimit))
+            let w = hi.addingProduct(n, ln2Hi + ln2Hi).addingProduct(n, ln2Lo + ln2Lo) + lo
+            e = fastExpPolynomial(w, scale: -0.5) * Self(bits: shifted.bits &<< Bits(repeating: 23))
         }
+        let expLimit = Self(repeating: -2 * -87.33654022216797)   // -2·fastExpNormalLimit: e^(-hi/2) < 2^-126 above it
+        let tailExp = e.replacing(with: Self(), where: lanesLess(expLimit, hi))
         var p = Self(repeating: 0x1.073c72p-8)
         p = Self(repeating: 0x1.475b22p-5).addingProduct(p, u)
         p = Self(repeating: 0x1.732c00p-3).addingProduct(p, u)
@@ -96,7 +101,7 @@ extension FloatVector {
         q = Self(repeating: 0x1.31b67ep+0).addingProduct(q, u)
         q = Self(repeating: 0x1.ab47f2p+0).addingProduct(q, u)
         q = Self(repeating: 1).addingProduct(q, u)
-        let tail = e * (p / q)
+        let tail = tailExp * (p / q)
         let h = (1 - tail).replacing(with: tail, where: lanesLess(x, .zero))
         return maximum(x, -13.5) * h
     }

@@ -16,14 +16,18 @@ extension FloatVector {
 
     /// e^t for |t| ≤ ln2/2 + 1e-4 as 1 + t·(c1 + … + c5·t^4), minimax relative, float coefficients:
     /// 1.5e-7 (2.5·2^-24) relative in float evaluation.
+    ///
+    /// With `scale` σ (a power of two) the argument is w = t/σ and each c_k becomes c_k·σ^k: every
+    /// step is the σ = 1 step scaled by a power of two, so the result is the same bit for bit, and a
+    /// caller that has t only as a multiple of itself saves the multiply.
     @inline(__always)
-    static func fastExpPolynomial(_ t: Self) -> Self {
-        var p = Self(repeating: 0x1.0fa7fap-7)
-        p = Self(repeating: 0x1.573a9cp-5).addingProduct(p, t)
-        p = Self(repeating: 0x1.555a6cp-3).addingProduct(p, t)
-        p = Self(repeating: 0x1.fffdc4p-2).addingProduct(p, t)
-        p = Self(repeating: 0x1.fffff6p-1).addingProduct(p, t)
-        return Self(repeating: 1).addingProduct(p, t)
+    static func fastExpPolynomial(_ w: Self, scale σ: Float = 1) -> Self {
+        var p = Self(repeating: 0x1.0fa7fap-7 * σ * σ * σ * σ * σ)
+        p = Self(repeating: 0x1.573a9cp-5 * σ * σ * σ * σ).addingProduct(p, w)
+        p = Self(repeating: 0x1.555a6cp-3 * σ * σ * σ).addingProduct(p, w)
+        p = Self(repeating: 0x1.fffdc4p-2 * σ * σ).addingProduct(p, w)
+        p = Self(repeating: 0x1.fffff6p-1 * σ).addingProduct(p, w)
+        return Self(repeating: 1).addingProduct(p, w)
     }
 
     /// e^z for z in [-87.34, 0] as (p, s) with e^z = p·s·2^-bias, p = e^t near 1 and s = 2^(n + bias)

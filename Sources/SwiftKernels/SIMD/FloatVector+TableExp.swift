@@ -76,13 +76,15 @@ extension FloatVector {
         return tableExpFinish(t, s)
     }
 
-    /// s·e^t from `tableExpParts`' parts.
+    /// s·e^t from `tableExpParts`' parts. With `scale` σ (a power of two) the argument is w = t/σ:
+    /// s + (s·w)·(σ + σ²w/2 + σ³w²/6), each step the σ = 1 step scaled by a power of two, so the
+    /// result is the same bit for bit wherever s·w is a normal float.
     @inline(__always)
-    static func tableExpFinish(_ t: Self, _ s: Self) -> Self {
-        var q = Self(repeating: 0x1.555556p-3)
-        q = Self(repeating: 0.5).addingProduct(q, t)
-        q = Self(repeating: 1).addingProduct(q, t)
-        return s.addingProduct(s * t, q)
+    static func tableExpFinish(_ w: Self, _ s: Self, scale σ: Float = 1) -> Self {
+        var q = Self(repeating: 0x1.555556p-3 * σ * σ * σ)
+        q = Self(repeating: 0.5 * σ * σ).addingProduct(q, w)
+        q = Self(repeating: σ).addingProduct(q, w)
+        return s.addingProduct(s * w, q)
     }
 
     /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, as (s - 1) + s·u with

@@ -29,6 +29,21 @@ import Testing
         #expect(worst <= 3, "max \(worst) ulp")
     }
 
+    /// `scale: -0.5` takes w = -2t and gives e^t bit for bit (the fast GELU-erf's reduction).
+    @Test func scaledPolynomialsGiveTheUnscaledResultsBitForBit() {
+        let ts = stride(from: Float(-0.3467), through: 0.3467, by: 3.7e-5).map { $0 }
+        let ws = ts.map { -2 * $0 }
+        #expect(zip(each(ts) { V.fastExpPolynomial($0) }, each(ws) { V.fastExpPolynomial($0, scale: -0.5) }).allSatisfy(same))
+        let ss: [Float] = [1, 0x1.6a09e6p-1, 0x1.8p-100, 0x1p-126, 0x1.fffffep+127].flatMap { s in Array(repeating: s, count: 16) }
+        let small = ss.indices.map { ts[($0 * 97) % ts.count] / 16 }   // |t| ≤ ln2/32, the table form's range
+        for block in stride(from: 0, to: ss.count, by: 16) {
+            let t = V(small[block..<(block + 16)]), s = V(ss[block..<(block + 16)])
+            let a = V.tableExpFinish(t, s), b = V.tableExpFinish(t * -2, s, scale: -0.5)
+            let normal = (0..<16).allSatisfy { abs(s[$0] * t[$0]) >= 0x1p-126 || t[$0] == 0 }
+            if normal { #expect((0..<16).allSatisfy { same(a[$0], b[$0]) }, "s = \(s[0])") }
+        }
+    }
+
     @Test func expm1KeepsTinyArgumentsAndIsCloseElsewhere() {
         var xs = stride(from: Float(-20), through: 18.5, by: 0.00731).map { $0 }
         xs += [1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
