@@ -80,7 +80,7 @@ extension AccuracyAccumulator {
         @inline(__always) func load(_ p: UnsafeMutablePointer<Double>, _ b: Int) -> D { UnsafeRawPointer(p + b).loadUnaligned(as: D.self) }
         var b = 0
         while b &+ 8 <= n {
-            if c.ordinaryBlock[b / 8] {
+            if c.ordinaryBlock[b / ReferenceColumns.width] {
                 let y = UnsafeRawPointer(outputs + b).loadUnaligned(as: SIMD8<Float>.self)
                 let yBits = unsafeBitCast(y, to: SIMD8<Int32>.self)
                 let yd = D(y)

@@ -31,13 +31,12 @@ extension Registry {
                 // Eigen computes the elements before the output's first aligned packet and after its
                 // last whole packet with its scalar functions, other formulas than the packet ones.
                 // The ulps are scripts/peers/eigen_position.c's figures over every float.
+                let edges = "Eigen computes the elements before the first aligned vector and after the last whole one with its scalar"
                 switch function {
-                case .sigmoid: Kernel.PositionDependence(ulps: 4, reason: "Eigen computes the elements before the first aligned "
-                    + "vector and after the last whole one with its scalar logistic; for x in [-104, -87.3] its vector "
-                    + "logistic flushes the result to 0 and the scalar one does not")
-                case .elu: Kernel.PositionDependence(ulps: 2, reason: "Eigen computes the elements before the first aligned "
-                    + "vector and after the last whole one with its scalar expm1")
-                default: nil
+                case .sigmoid: return Kernel.PositionDependence(ulps: 4, reason: edges + " logistic; for x in [-104, -87.3] its "
+                    + "vector logistic flushes the result to 0 and the scalar one does not")
+                case .elu: return Kernel.PositionDependence(ulps: 2, reason: edges + " expm1")
+                default: return nil
                 }
             }
         ) { ep_eigen($0, $1, $2, $3, $4) }

@@ -76,11 +76,8 @@ extension FloatVector {
         let lo = (-hi).addingProduct(u, u)
         let e: Self
         if readsTables {
-            let magic = Self(repeating: 0x1.8p23)
-            let shifted = magic.addingProduct(hi, Self(repeating: -8 * 0x1.715476p+0))   // i = round(-hi/2·16·log2e)
-            let i = shifted - magic
-            let w = hi.addingProduct(i, ln2Hi16 * -2).addingProduct(i, ln2Lo16 * -2) + lo
-            e = tableExpFinish(w, tableScale(shifted), scale: -0.5)
+            let (w, s) = tableExpParts(hi, bias: 0, scale: -0.5)
+            e = tableExpFinish(w + lo, s, scale: -0.5)
         } else {
             let magic = fastExpMagic(bias: 0)
             let shifted = magic.addingProduct(hi, Self(repeating: -0.5 * 0x1.715476p+0))
@@ -88,8 +85,7 @@ extension FloatVector {
             let w = hi.addingProduct(n, ln2Hi + ln2Hi).addingProduct(n, ln2Lo + ln2Lo) + lo
             e = fastExpPolynomial(w, scale: -0.5) * Self(bits: shifted.bits &<< Bits(repeating: 23))
         }
-        let expLimit = Self(repeating: -2 * -87.33654022216797)   // -2·fastExpNormalLimit: e^(-hi/2) < 2^-126 above it
-        let tailExp = e.replacing(with: Self(), where: lanesLess(expLimit, hi))
+        let tailExp = e.replacing(with: Self(), where: lanesLess(fastExpNormalLimit * -2, hi))   // e^(-hi/2) < 2^-126
         var p = Self(repeating: 0x1.073c72p-8)
         p = Self(repeating: 0x1.475b22p-5).addingProduct(p, u)
         p = Self(repeating: 0x1.732c00p-3).addingProduct(p, u)

@@ -57,13 +57,16 @@ extension FloatVector {
     /// -126 ≤ n + bias ≤ 127; callers keep z in that range or replace the result outside it).
     /// `splitLn2: false` subtracts k·ln2/16 with ln2 as one float (one FMA fewer): t is then off by
     /// up to |n|·1.9e-9, which the caller's error budget must absorb.
+    /// With `scale` σ (a power of two) the argument is w = z/σ and the returned t is t/σ: each
+    /// constant is scaled by σ or 1/σ, so the steps are the σ = 1 steps scaled exactly, and a caller
+    /// holding z only as a multiple of w saves the multiply (`tableExpFinish` takes the same σ).
     @inline(__always)
-    static func tableExpParts(_ z: Self, bias: Float, splitLn2: Bool = true) -> (t: Self, s: Self) {
+    static func tableExpParts(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, s: Self) {
         let magic = Self(repeating: 0x1.8p23 + 16 * bias)
-        let shifted = magic.addingProduct(z, sixteenLog2e)
+        let shifted = magic.addingProduct(w, sixteenLog2e * σ)
         let k = shifted - magic
-        let t1 = z.addingProduct(k, ln2Hi16)
-        let t = splitLn2 ? t1.addingProduct(k, ln2Lo16) : t1
+        let t1 = w.addingProduct(k, ln2Hi16 / σ)
+        let t = splitLn2 ? t1.addingProduct(k, ln2Lo16 / σ) : t1
         let s = tableScale(shifted)
         return (t, s)
     }
