@@ -86,10 +86,12 @@ def main():
                 print("\n".join(to_ymm(t) for t in body if to_ymm(t)) if ymm else "\n".join(body))
             else:
                 stack = sum(bool(re.search(r"%r[sb]p\)", t)) for t in loop)
+                products = sum(bool(re.match(r"vf(n?)m(add|sub)|vmulp", t)) for t in loop)
                 print(f"loop {target:x}..{addr:x}: {len(loop)} instructions, "
                       f"{sum('call' in t for t in loop)} calls, "
                       f"{stack} stack accesses, "
-                      f"{sum('vdiv' in t for t in loop)} divisions")
+                      f"{sum('vdiv' in t for t in loop)} divisions, "
+                      f"{products} multiplies/FMAs")
                 print(joined)
             return
     sys.exit("no vector loop found")

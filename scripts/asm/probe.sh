@@ -3,6 +3,7 @@
 # CShim the C it needs). x86-64 with AVX-512; time it alone, nothing else running:
 #   flock /tmp/cpu.lock scripts/asm/probe.sh division_probe
 #   flock /tmp/cpu.lock scripts/asm/probe.sh memory_probe
+#   flock /tmp/cpu.lock scripts/asm/probe.sh pipes_probe
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 name="${1:-}"

@@ -1,0 +1,88 @@
+// Zen-class vector pipe rates for the pipes probe: each ck_* function runs its instruction block
+// `iterations` times and returns timestamp-counter cycles. AVX-512 only.
+#include <immintrin.h>
+#include <x86intrin.h>
+
+#define CK_CLOBBERS "rcx", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", \
+    "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "k1"
+#define CK_TIMED(block) \
+    __asm__ volatile("vxorps %%xmm14,%%xmm14,%%xmm14\n\tvxorps %%xmm15,%%xmm15,%%xmm15\n\tvxorps %%xmm0,%%xmm0,%%xmm0" ::: "xmm0", "xmm14", "xmm15"); \
+    unsigned long long start = __rdtsc(); \
+    __asm__ volatile("mov %0, %%rcx\n1:\n\t" block "dec %%rcx\n\tjnz 1b" :: "r"(iterations) : CK_CLOBBERS); \
+    return __rdtsc() - start;
+
+// Twelve independent instructions (throughput) or ten in one dependency chain (latency).
+#define CK_X12(op) op " %%zmm14,%%zmm15,%%zmm0\n\t" op " %%zmm14,%%zmm15,%%zmm1\n\t" op " %%zmm14,%%zmm15,%%zmm2\n\t" \
+    op " %%zmm14,%%zmm15,%%zmm3\n\t" op " %%zmm14,%%zmm15,%%zmm4\n\t" op " %%zmm14,%%zmm15,%%zmm5\n\t" \
+    op " %%zmm14,%%zmm15,%%zmm6\n\t" op " %%zmm14,%%zmm15,%%zmm7\n\t" op " %%zmm14,%%zmm15,%%zmm8\n\t" \
+    op " %%zmm14,%%zmm15,%%zmm9\n\t" op " %%zmm14,%%zmm15,%%zmm10\n\t" op " %%zmm14,%%zmm15,%%zmm11\n\t"
+#define CK_C10(op) op " %%zmm14,%%zmm0,%%zmm0\n\t" op " %%zmm14,%%zmm0,%%zmm0\n\t" op " %%zmm14,%%zmm0,%%zmm0\n\t" \
+    op " %%zmm14,%%zmm0,%%zmm0\n\t" op " %%zmm14,%%zmm0,%%zmm0\n\t" op " %%zmm14,%%zmm0,%%zmm0\n\t" \
+    op " %%zmm14,%%zmm0,%%zmm0\n\t" op " %%zmm14,%%zmm0,%%zmm0\n\t" op " %%zmm14,%%zmm0,%%zmm0\n\t" \
+    op " %%zmm14,%%zmm0,%%zmm0\n\t"
+#define CK_RATE(name, op) \
+    static inline unsigned long long ck_##name##_x12(long iterations) { CK_TIMED(CK_X12(op)) } \
+    static inline unsigned long long ck_##name##_c10(long iterations) { CK_TIMED(CK_C10(op)) }
+CK_RATE(fma, "vfmadd231ps")
+CK_RATE(mul, "vmulps")
+CK_RATE(add, "vaddps")
+CK_RATE(min, "vminps")
+CK_RATE(paddd, "vpaddd")
+CK_RATE(and, "vandps")
+CK_RATE(perm, "vpermps")
+CK_RATE(div, "vdivps")
+
+// Sixteen independent FMAs, alone and with one or two independent divisions: what a division
+// takes from the FMA pipes.
+#define CK_F(r) "vfmadd231ps %%zmm14,%%zmm15,%%zmm" #r "\n\t"
+#define CK_F16 CK_F(0) CK_F(1) CK_F(2) CK_F(3) CK_F(4) CK_F(5) CK_F(6) CK_F(7) CK_F(8) CK_F(9) CK_F(10) CK_F(11) \
+    "vfmadd231ps %%zmm14,%%zmm15,%%zmm16\n\tvfmadd231ps %%zmm14,%%zmm15,%%zmm17\n\t" \
+    "vfmadd231ps %%zmm14,%%zmm15,%%zmm18\n\tvfmadd231ps %%zmm14,%%zmm15,%%zmm19\n\t"
+#define CK_D(r) "vdivps %%zmm14,%%zmm15,%%zmm" #r "\n\t"
+static inline unsigned long long ck_fma16(long iterations) { CK_TIMED(CK_F16) }
+static inline unsigned long long ck_fma16_div1(long iterations) { CK_TIMED(CK_F16 CK_D(12)) }
+static inline unsigned long long ck_fma16_div2(long iterations) { CK_TIMED(CK_F16 CK_D(12) CK_D(13)) }
+
+// Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
+static inline unsigned long long ck_scalar_add_c10(long iterations) {
+    long x = 0;
+    unsigned long long start = __rdtsc();
+    __asm__ volatile("mov %1, %%rcx\n1:\n\t" ".rept 10\n\tadd $1, %0\n\t.endr\n\t" "dec %%rcx\n\tjnz 1b"
+                     : "+r"(x) : "r"(iterations) : "rcx");
+    return __rdtsc() - start;
+}
+
+// A vector loop over an L1-resident array whose body is one chain of DEPTH dependent FMAs:
+// plainly (each vector's chain inside its iteration) or skewed (the chain cut in four stages,
+// iteration i running stage 1 of vector i+3, ..., stage 4 of vector i). Same work, same results.
+#define CK_FMA(v) v = _mm512_fmadd_ps(v, a, b); __asm__("" : "+v"(v));
+#define CK_CHAIN(DEPTH) \
+static inline unsigned long long ck_chain##DEPTH##_plain(const float *in, float *out, long n) { \
+    __m512 a = _mm512_set1_ps(0.999f), b = _mm512_set1_ps(1e-3f); \
+    unsigned long long start = __rdtsc(); \
+    for (long i = 0; i < n; i += 16) { \
+        __m512 x = _mm512_loadu_ps(in + i); \
+        _Pragma("clang loop unroll(full)") for (int k = 0; k < DEPTH; k++) { CK_FMA(x) } \
+        _mm512_storeu_ps(out + i, x); \
+    } \
+    return __rdtsc() - start; \
+} \
+static inline unsigned long long ck_chain##DEPTH##_skewed(const float *in, float *out, long n) { \
+    __m512 a = _mm512_set1_ps(0.999f), b = _mm512_set1_ps(1e-3f); \
+    unsigned long long start = __rdtsc(); \
+    __m512 y1 = _mm512_loadu_ps(in), y2 = _mm512_loadu_ps(in + 16), y3 = _mm512_loadu_ps(in + 32); \
+    _Pragma("clang loop unroll(full)") for (int k = 0; k < 3 * (DEPTH / 4); k++) { CK_FMA(y1) } \
+    _Pragma("clang loop unroll(full)") for (int k = 0; k < 2 * (DEPTH / 4); k++) { CK_FMA(y2) } \
+    _Pragma("clang loop unroll(full)") for (int k = 0; k < DEPTH / 4; k++) { CK_FMA(y3) } \
+    for (long i = 0; i + 48 < n; i += 16) { \
+        __m512 x = _mm512_loadu_ps(in + i + 48); \
+        _Pragma("clang loop unroll(full)") for (int k = 0; k < DEPTH / 4; k++) { CK_FMA(x) CK_FMA(y3) CK_FMA(y2) CK_FMA(y1) } \
+        _mm512_storeu_ps(out + i, y1); \
+        y1 = y2; y2 = y3; y3 = x; \
+    } \
+    return __rdtsc() - start; \
+}
+CK_CHAIN(8)
+CK_CHAIN(16)
+CK_CHAIN(24)
+CK_CHAIN(32)

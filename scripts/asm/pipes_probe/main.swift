@@ -1,0 +1,60 @@
+// What bounds a kernel loop on this machine? Two measurements, AVX-512 only.
+// 1. Rates of the zmm instructions the kernels use: throughput (twelve independent instructions)
+//    and latency (a chain of ten), in core cycles, where one core cycle is the time of one
+//    dependent scalar add. llvm-mca 14 has no AVX-512 Zen model, so these are the machine's own.
+//    And what one division takes from the FMA pipes: sixteen independent FMAs with divisions beside.
+// 2. Whether a long dependency chain per vector slows a loop beyond its instructions' rate: a
+//    loop over 4096 floats whose body is one chain of D dependent FMAs, run plainly and skewed
+//    (the chain cut in four stages, each iteration working on four vectors at different stages).
+//    At the FMA rate both would take D/2 cycles per 16 floats.
+// Build and run: scripts/asm/probe.sh pipes_probe
+import CShim
+
+func best(_ runs: Int = 7, _ body: () -> UInt64) -> Double {
+    var result = UInt64.max
+    for _ in 0..<runs { result = min(result, body()) }
+    return Double(result)
+}
+
+/// x with two decimals, padded to `width` characters.
+func cell(_ x: Double, _ width: Int) -> String {
+    let text = String((x * 100).rounded() / 100)
+    return text + String(repeating: " ", count: max(1, width - text.count))
+}
+func cell(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+
+let iterations = 2_000_000
+let tscPerCore = best { ck_scalar_add_c10(iterations) } / Double(iterations * 10)
+print("timestamp cycles per core cycle: \(tscPerCore)")
+
+let rates: [(String, (Int) -> UInt64, (Int) -> UInt64)] = [
+    ("vfmadd231ps", ck_fma_x12, ck_fma_c10), ("vmulps", ck_mul_x12, ck_mul_c10),
+    ("vaddps", ck_add_x12, ck_add_c10), ("vminps", ck_min_x12, ck_min_c10),
+    ("vandps", ck_and_x12, ck_and_c10), ("vpaddd", ck_paddd_x12, ck_paddd_c10),
+    ("vpermps", ck_perm_x12, ck_perm_c10), ("vdivps", ck_div_x12, ck_div_c10),
+]
+print("zmm instruction  cycles per instruction (independent)  latency (cycles)")
+for (name, throughput, latency) in rates {
+    let t = best { throughput(iterations) } / Double(iterations * 12) / tscPerCore
+    let l = best { latency(iterations) } / Double(iterations * 10) / tscPerCore
+    print(cell(name, 17) + cell(t, 38) + cell(l, 0))
+}
+
+print("16 independent FMAs per iteration, with divisions beside them: cycles per iteration")
+for (name, body) in [("16 FMAs", ck_fma16), ("16 FMAs + 1 vdivps", ck_fma16_div1), ("16 FMAs + 2 vdivps", ck_fma16_div2)] {
+    print(cell(name, 22) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))
+}
+
+let n = 4096
+let input = UnsafeMutablePointer<Float>.allocate(capacity: n), output = UnsafeMutablePointer<Float>.allocate(capacity: n)
+for k in 0..<n { input[k] = Float(k % 97) / 97 }
+let chains: [(Int, (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> UInt64, (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> UInt64)] = [
+    (8, ck_chain8_plain, ck_chain8_skewed), (16, ck_chain16_plain, ck_chain16_skewed),
+    (24, ck_chain24_plain, ck_chain24_skewed), (32, ck_chain32_plain, ck_chain32_skewed),
+]
+print("chain depth D  FMA-rate bound  plain  skewed   (core cycles per 16 floats)")
+for (depth, plain, skewed) in chains {
+    let p = best(2000) { plain(input, output, n) } / Double(n / 16) / tscPerCore
+    let s = best(2000) { skewed(input, output, n) } / Double(n / 16 - 3) / tscPerCore
+    print(cell(String(depth), 15) + cell(Double(depth) / 2, 16) + cell(p, 7) + cell(s, 0))
+}
