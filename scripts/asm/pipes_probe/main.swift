@@ -16,12 +16,10 @@ func best(_ runs: Int = 7, _ body: () -> UInt64) -> Double {
     return Double(result)
 }
 
-/// x with two decimals, padded to `width` characters.
-func cell(_ x: Double, _ width: Int) -> String {
-    let text = String((x * 100).rounded() / 100)
-    return text + String(repeating: " ", count: max(1, width - text.count))
-}
+/// `text` padded to `width` characters (at least one space after it).
 func cell(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+/// x with two decimals, padded to `width` characters.
+func cell(_ x: Double, _ width: Int) -> String { cell(String((x * 100).rounded() / 100), width) }
 
 let iterations = 2_000_000
 let tscPerCore = best { ck_scalar_add_c10(iterations) } / Double(iterations * 10)
