@@ -21,7 +21,7 @@ public enum Machine {
 
     /// Which exponential this build's Swift sigmoid, tanh and ELU use (docs/architecture.md).
     public static var swiftExpForm: String {
-        SIMDKernels.readsTables ? "16-entry table (one-instruction lookup)" : "table-free polynomial"
+        SIMDKernels.readsTables ? "32-entry table (one-instruction lookup)" : "table-free polynomial"
     }
 
     /// The CPU's brand string.

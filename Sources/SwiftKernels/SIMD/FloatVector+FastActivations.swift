@@ -47,7 +47,7 @@ extension FloatVector {
         let z = w.negativeMagnitude
         let e: Self
         if readsTables {
-            let (t, s) = tableExpParts(z, bias: 24, splitLn2: false)
+            let (t, s, _) = tableExpParts(z, bias: 24, splitLn2: false)
             e = tableExpFinish(t, s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.9)))
         } else {
             let (p, s) = fastExpParts(z, bias: 24, splitLn2: false)
@@ -76,7 +76,7 @@ extension FloatVector {
         let lo = (-hi).addingProduct(u, u)
         let e: Self
         if readsTables {
-            let (w, s) = tableExpParts(hi, bias: 0, scale: -0.5)
+            let (w, s, _) = tableExpParts(hi, bias: 0, scale: -0.5)
             e = tableExpFinish(w + lo, s, scale: -0.5)
         } else {
             let magic = fastExpMagic(bias: 0)

@@ -1,19 +1,21 @@
 import CLanes
 
-/// e^x and e^x - 1 with a 16-entry table: x = (16n + j)·ln2/16 + t, e^x = 2^n·2^(j/16)·e^t with
-/// |t| ≤ ln2/32 (+1e-6), so e^t needs only a cubic (e^t - 1 a quartic) where the table-free forms
+/// e^x and e^x - 1 with a 32-entry table: x = (32n + j)·ln2/32 + t, e^x = 2^n·2^(j/32)·e^t with
+/// |t| ≤ ln2/64 (+1e-6), so e^t needs only a quadratic (e^t - 1 a cubic) where the table-free forms
 /// (FloatVector+FastExp.swift) need a degree-5 polynomial on |t| ≤ ln2/2. The table is read with one
-/// lane permute (`lookup16`, CLanes), and 2^n·2^(j/16) is built by one integer add.
+/// lane permute (`lookup32`, CLanes), and 2^n·2^(j/32) is built by one integer add.
 ///
 /// The table forms run only where the lookup is one instruction (`readsTables`); elsewhere the
 /// activations call the table-free forms, so each build compiles one form of each kernel.
 ///
-/// The polynomials are Taylor's: on |t| ≤ 0.02167 the first omitted term bounds the error,
-/// t^4/24 ≤ 9.2e-9 (0.15·2^-24) relative for e^t and t^4/120 ≤ 1.9e-9 relative for (e^t - 1)/t.
-/// Each table entry is 2^(j/16) rounded to float (≤ 2^-25 relative), which the final FMA carries.
+/// Tables and coefficients are from scripts/fit/fit_table_exp.py (figures and the exhaustive
+/// choice in scripts/fit/table_exp_coefficients.md). e^t is 1 + t·(c1 + c2·t), the minimax pair:
+/// 5.3e-8 relative on |t| ≤ 0.010831 (Taylor's c1 = 1, c2 = 1/2: 2.1e-7). Each table entry is
+/// 2^(j/32) rounded to float (≤ 2^-25 relative); a second table holds that rounding, for the forms
+/// whose result would otherwise carry it.
 extension FloatVector {
     /// Whether this build reads tables: a build-time constant (CLanes), true with AVX-512F and VL.
-    @inline(__always) static var readsTables: Bool { CK_LANES_LOOKUP16_IS_ONE_INSTRUCTION != 0 }
+    @inline(__always) static var readsTables: Bool { CK_LANES_LOOKUP_IS_ONE_INSTRUCTION != 0 }
 
     /// e^(k·x) - 1 as the activations call it: `tableExpm1` where the build reads tables (1.787 ulp
     /// over every float of [-20, 18.5], the primitives table of results/accuracy-exhaustive.txt),
@@ -23,82 +25,107 @@ extension FloatVector {
         readsTables ? tableExpm1(x, times: k) : fastExpm1(x, times: k)
     }
 
-    /// 2^(j/16) for j = 0…15 as float bits less j·2^19: the reduction leaves 16(n + bias) + j in the
-    /// low bits of `shifted`; those bits moved up by 19 put n + bias in the exponent field and j·2^19
-    /// in the mantissa, which the entry's -j·2^19 cancels, so one integer add gives 2^(n+bias+j/16).
-    @inline(__always) static var expTable: SIMD16<Int32> {
-        SIMD16(0x3f80_0000, 0x3f7d_aac3, 0x3f7b_95c2, 0x3f79_c3d3, 0x3f78_37f0, 0x3f76_f532, 0x3f75_fed7, 0x3f75_583f,
-               0x3f75_04f3, 0x3f75_08a4, 0x3f75_672a, 0x3f76_248c, 0x3f77_44fd, 0x3f78_ccdf, 0x3f7a_c0c7, 0x3f7d_257d)
+    /// 2^(j/32) for j = 0…31 as float bits less j·2^18, entries 0–15 then 16–31: the reduction leaves
+    /// 32(n + bias) + j in the low bits of `shifted`; those bits moved up by 18 put n + bias in the
+    /// exponent field and j·2^18 in the mantissa, which the entry's -j·2^18 cancels, so one integer
+    /// add gives 2^(n+bias+j/32).
+    @inline(__always) static var expTableLo: SIMD16<Int32> {
+        SIMD16(0x3f80_0000, 0x3f7e_cd87, 0x3f7d_aac3, 0x3f7c_980f, 0x3f7b_95c2, 0x3f7a_a43a, 0x3f79_c3d3, 0x3f78_f4f0,
+               0x3f78_37f0, 0x3f77_8d3a, 0x3f76_f532, 0x3f76_7043, 0x3f75_fed7, 0x3f75_a15b, 0x3f75_583f, 0x3f75_23f6)
+    }
+    @inline(__always) static var expTableHi: SIMD16<Int32> {
+        SIMD16(0x3f75_04f3, 0x3f74_fbaf, 0x3f75_08a4, 0x3f75_2c4d, 0x3f75_672a, 0x3f75_b9be, 0x3f76_248c, 0x3f76_a81e,
+               0x3f77_44fd, 0x3f77_fbb8, 0x3f78_ccdf, 0x3f79_b907, 0x3f7a_c0c7, 0x3f7b_e4ba, 0x3f7d_257d, 0x3f7e_83b3)
     }
 
-    /// (2^(j/16) - T_j)/T_j for T_j the float entry of `expTable` (bits as Int32): the entry's
-    /// rounding, relative. e^x - 1 adds it back (s·(t·q + L) = 2^n·(2^(j/16) - T_j)·… up to 2^-48),
-    /// because there the entry's absolute error would not shrink with a small result.
-    @inline(__always) static var expTableLow: SIMD16<Int32> {
-        SIMD16(Int32(bitPattern: 0x0000_0000), Int32(bitPattern: 0x3346_cb6a), Int32(bitPattern: 0xb24e_0611), Int32(bitPattern: 0x334b_2482),
-               Int32(bitPattern: 0x3309_2801), Int32(bitPattern: 0x331b_85f2), Int32(bitPattern: 0xb305_1aa8), Int32(bitPattern: 0xb200_6c56),
-               Int32(bitPattern: 0x3293_02ae), Int32(bitPattern: 0xb302_e5a2), Int32(bitPattern: 0x31b3_d0e5), Int32(bitPattern: 0x31d1_daf2),
-               Int32(bitPattern: 0xb27c_e182), Int32(bitPattern: 0xb1b4_b0da), Int32(bitPattern: 0xb1d2_90be), Int32(bitPattern: 0x31b0_a147))
+    /// (2^(j/32) - T_j)/T_j for T_j the float entry of `expTableLo`/`expTableHi` (bits as Int32): the
+    /// entry's rounding, relative, which s·(… + L) adds back to about 2^-48.
+    @inline(__always) static var expTableLowLo: SIMD16<Int32> {
+        SIMD16(0x0000_0000, Int32(bitPattern: 0xb34a_3a0a), 0x3346_cb6a, Int32(bitPattern: 0xb36e_d17e),
+               Int32(bitPattern: 0xb24e_0611), Int32(bitPattern: 0xb351_7dd9), 0x334b_2482, Int32(bitPattern: 0xb315_86de),
+               0x3309_2801, Int32(bitPattern: 0xb2e6_f467), 0x331b_85f2, 0x3099_b6f1,
+               Int32(bitPattern: 0xb305_1aa8), Int32(bitPattern: 0xb2e2_a0da), Int32(bitPattern: 0xb200_6c56), Int32(bitPattern: 0xb336_5942))
+    }
+    @inline(__always) static var expTableLowHi: SIMD16<Int32> {
+        SIMD16(0x3293_02ae, 0x32c5_95dc, Int32(bitPattern: 0xb302_e5a2), Int32(bitPattern: 0xb28e_10a1),
+               0x31b3_d0e5, Int32(bitPattern: 0xb31a_472b), 0x31d1_daf2, Int32(bitPattern: 0xb305_bf64),
+               Int32(bitPattern: 0xb27c_e182), Int32(bitPattern: 0xb2f2_6443), Int32(bitPattern: 0xb1b4_b0da), Int32(bitPattern: 0xb1da_8a8f),
+               Int32(bitPattern: 0xb1d2_90be), Int32(bitPattern: 0xb2d5_b899), 0x31b0_a147, Int32(bitPattern: 0xb215_6afc))
     }
 
-    /// 2^(n + bias)·2^(j/16) from the reduction's sum, whose low bits hold 16(n + bias) + j: the
-    /// table entry plus those bits moved up by 19 (see `expTable`).
+    /// 2^(n + bias)·2^(j/32) from the reduction's sum, whose low bits hold 32(n + bias) + j: the
+    /// table entry plus those bits moved up by 18 (see `expTableLo`).
     @inline(__always)
     static func tableScale(_ shifted: Self) -> Self {
-        Self(bits: lookup16(expTable, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
+        Self(bits: lookup32(expTableLo, expTableHi, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 18)))
     }
 
-    /// 16·log2e and ln2/16 in two floats (ln2Hi/16·k is exact in the FMA's sum for |k| < 2^12).
-    @inline(__always) static var sixteenLog2e: Self { Self(repeating: 16 * 0x1.715476p+0) }
-    @inline(__always) static var ln2Hi16: Self { Self(repeating: -0x1.62e430p-5) }
-    @inline(__always) static var ln2Lo16: Self { Self(repeating: 0x1.05c610p-33) }
+    /// The rounding of the entry `tableScale` read, relative (`expTableLowLo`).
+    @inline(__always)
+    static func tableLow(_ shifted: Self) -> Self {
+        Self(bits: lookup32(expTableLowLo, expTableLowHi, shifted.bits))
+    }
 
-    /// z = k·ln2/16 + t, k = 16n + j: returns t and s = 2^(n + bias)·2^(j/16) (a normal float when
-    /// -126 ≤ n + bias ≤ 127; callers keep z in that range or replace the result outside it).
-    /// `splitLn2: false` subtracts k·ln2/16 with ln2 as one float (one FMA fewer): t is then off by
+    /// 32·log2e and ln2/32 in two floats (ln2Hi/32·k is exact in the FMA's sum for |k| < 2^12).
+    @inline(__always) static var thirtyTwoLog2e: Self { Self(repeating: 32 * 0x1.715476p+0) }
+    @inline(__always) static var ln2Hi32: Self { Self(repeating: -0x1.62e430p-6) }
+    @inline(__always) static var ln2Lo32: Self { Self(repeating: 0x1.05c610p-34) }
+
+    /// z = k·ln2/32 + t, k = 32n + j: returns t, s = 2^(n + bias)·2^(j/32) (a normal float when
+    /// -126 ≤ n + bias ≤ 127; callers keep z in that range or replace the result outside it) and
+    /// the entry's rounding L (`tableLow`; a caller that does not use it costs no lookup).
+    /// `splitLn2: false` subtracts k·ln2/32 with ln2 as one float (one FMA fewer): t is then off by
     /// up to |n|·1.9e-9, which the caller's error budget must absorb.
     /// With `scale` σ (a power of two) the argument is w = z/σ and the returned t is t/σ: each
     /// constant is scaled by σ or 1/σ, so the steps are the σ = 1 steps scaled exactly, and a caller
     /// holding z only as a multiple of w saves the multiply (`tableExpFinish` takes the same σ).
     @inline(__always)
-    static func tableExpParts(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, s: Self) {
-        let magic = Self(repeating: 0x1.8p23 + 16 * bias)
-        let shifted = magic.addingProduct(w, sixteenLog2e * σ)
+    static func tableExpParts(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, s: Self, low: Self) {
+        let magic = Self(repeating: 0x1.8p23 + 32 * bias)
+        let shifted = magic.addingProduct(w, thirtyTwoLog2e * σ)
         let k = shifted - magic
-        let t1 = w.addingProduct(k, ln2Hi16 / σ)
-        let t = splitLn2 ? t1.addingProduct(k, ln2Lo16 / σ) : t1
-        let s = tableScale(shifted)
-        return (t, s)
+        let t1 = w.addingProduct(k, ln2Hi32 / σ)
+        let t = splitLn2 ? t1.addingProduct(k, ln2Lo32 / σ) : t1
+        return (t, tableScale(shifted), tableLow(shifted))
     }
 
-    /// e^z·2^bias = s·e^t as s + (s·t)·(1 + t/2 + t²/6): the correction is 2% of s, so s's
-    /// rounding and the final FMA's dominate (about 1 ulp with the table's).
+    /// e^z·2^bias = s·e^t as s + s·(t·(c1 + c2·t) + L): the entry's rounding L added back, so the
+    /// polynomial (5.3e-8 relative) and the last FMA's rounding are what remain.
     @inline(__always)
     static func tableExp(_ z: Self, bias: Float) -> Self {
-        let (t, s) = tableExpParts(z, bias: bias)
-        return tableExpFinish(t, s)
+        let (t, s, low) = tableExpParts(z, bias: bias)
+        return tableExpFinish(t, s, low: low)
     }
 
-    /// s·e^t from `tableExpParts`' parts. With `scale` σ (a power of two) the argument is w = t/σ:
-    /// s + (s·w)·(σ + σ²w/2 + σ³w²/6), each step the σ = 1 step scaled by a power of two, so the
-    /// result is the same bit for bit wherever s·w is a normal float.
+    /// e^t's quadratic, 1 + t·(c1 + c2·t) (scripts/fit/table_exp_coefficients.md).
+    @inline(__always) static var expC1: Float { 0x1.0000f6p+0 }
+    @inline(__always) static var expC2: Float { 0x1.000026p-1 }
+
+    /// s·e^t from `tableExpParts`' parts, as s + s·(w·(σc1 + σ²c2·w) + L) for the argument w = t/σ
+    /// (σ a power of two, so each step is the σ = 1 step scaled exactly); without `low` (the forms
+    /// whose budget is wider than the entry's 2^-25) L is 0 and the lookup is not made. The last
+    /// FMA rounds once, also where s·w would be subnormal.
     @inline(__always)
-    static func tableExpFinish(_ w: Self, _ s: Self, scale σ: Float = 1) -> Self {
-        var q = Self(repeating: 0x1.555556p-3 * σ * σ * σ)
-        q = Self(repeating: 0.5 * σ * σ).addingProduct(q, w)
-        q = Self(repeating: σ).addingProduct(q, w)
-        return s.addingProduct(s * w, q)
+    static func tableExpFinish(_ w: Self, _ s: Self, low: Self = Self(), scale σ: Float = 1) -> Self {
+        let q = Self(repeating: σ * expC1).addingProduct(w, Self(repeating: σ * σ * expC2))
+        let y = low.addingProduct(q, w)
+        return s.addingProduct(y, s)
     }
+
+    /// e^(k·t) - 1 ≈ k·t + t²·(a + b·t) for |t| ≤ ln2/(64k): (a, b) per k
+    /// (scripts/fit/table_exp_coefficients.md).
+    @inline(__always) static func expm1Quadratic(times k: Float) -> Float { k == 1 ? 0.5 : 0x1.0000dap+1 }
+    @inline(__always) static func expm1Cubic(times k: Float) -> Float { k * k * k / 6 }
 
     /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, as (s - 1) + s·u with
-    /// u = (k·t + L) + t²·(k²/2 + k³t/6 + k⁴t²/24) ≈ e^(k·t) - 1 + L, t = x - i·ln2/(16k) for the
-    /// index i = 16n + j of k·x, and L = `expTableLow`[j]. Reducing x rather than k·x keeps the
-    /// doubling inside one FMA (k·t + L). s - 1 is exact for n ≥ -1 (and n ≤ 23), within 2^-25
-    /// absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/32, s = 1 and L = 0, so the result is
-    /// k·x + x²·(…) rounded once: tiny x (subnormals included) give k·x. The quadratic's two halves
-    /// and t² are independent, which keeps the chain from x to the result five FMAs long. ln2 is one
-    /// float: the error |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which the callers
-    /// shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
+    /// u = (k·t + L) + t²·(a + b·t) ≈ e^(k·t) - 1 + L, t = x - i·ln2/(32k) for the index
+    /// i = 32n + j of k·x, and L = `tableLow`. Reducing x rather than k·x keeps the doubling inside
+    /// one FMA (k·t + L). s - 1 is exact for n ≥ -1 (and n ≤ 23), within 2^-25 absolute below, where
+    /// |e^x - 1| ≥ 0.5. For |k·x| < ln2/64, s = 1 and L = 0, so the result is k·x + x²·(…) rounded
+    /// once: tiny x (subnormals included) give k·x. The polynomial's halves and t² are independent,
+    /// which keeps the chain from x to the result five FMAs long. ln2 is one float: the error
+    /// |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which the callers shrink below
+    /// 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
     ///
     /// Operand order is part of the codegen: these forms compile to one instruction per operation
     /// (check with scripts/asm/kernel_loop.py); other orders of the same FMAs can make LLVM split a
@@ -106,13 +133,12 @@ extension FloatVector {
     @inline(__always)
     static func tableExpm1(_ x: Self, times k: Float = 1) -> Self {
         let magic = Self(repeating: 0x1.8p23)
-        let shifted = magic.addingProduct(x, Self(repeating: k * 16 * 0x1.715476p+0))
+        let shifted = magic.addingProduct(x, Self(repeating: k * 32 * 0x1.715476p+0))
         let index = shifted - magic
-        let t = x.addingProduct(index, ln2Hi16 / Self(repeating: k))
+        let t = x.addingProduct(index, ln2Hi32 / Self(repeating: k))
         let s = tableScale(shifted)
-        let low = Self(bits: lookup16(expTableLow, shifted.bits))
-        let half = Self(repeating: k * k / 2).addingProduct(t, Self(repeating: k * k * k / 6))
-        let r = half.addingProduct(t * t, Self(repeating: k * k * k * k / 24))
+        let low = tableLow(shifted)
+        let r = Self(repeating: expm1Quadratic(times: k)).addingProduct(t, Self(repeating: expm1Cubic(times: k)))
         let linear = k == 1 ? t + low : low.addingProduct(t, Self(repeating: k))
         let u = linear.addingProduct(t * t, r)
         return (s - 1).addingProduct(u, s)

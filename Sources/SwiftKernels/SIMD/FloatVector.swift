@@ -18,8 +18,9 @@ public protocol FloatVector: SIMD where Scalar == Float, MaskStorage == Bits {
     /// Lane-wise signed minimum of bit patterns (one integer instruction, vpminsd on x86).
     static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits
 
-    /// table[index & 15] lane-wise: one permute where the target CPU has one (CLanes/lanes.h).
-    static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits
+    /// table[index & 31] lane-wise, entries 0–15 in `lo` and 16–31 in `hi`: one permute where the
+    /// target CPU has one (CLanes/lanes.h).
+    static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits
 
     // The accurate tier's GELU kernels (FloatVector+GELU.swift), one entry point per width so that a
     // width can evaluate them its own way; both widths run the generic body on their own lanes.
@@ -33,8 +34,8 @@ extension SIMD8: FloatVector where Scalar == Float {
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
     @inline(__always) public static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: b .< a) }
-    @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
-        ck_lanes_lookup16_x8(table.lowHalf, table.highHalf, index)
+    @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup32_x8(lo, hi, index)
     }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }
@@ -46,8 +47,8 @@ extension SIMD16: FloatVector where Scalar == Float {
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
     @inline(__always) public static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: b .< a) }
-    @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
-        ck_lanes_lookup16_x16(table, index)
+    @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup32_x16(lo, hi, index)
     }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }

@@ -12,7 +12,7 @@
 /// results/kernels/README.md), inside this tier's 4-ulp budget. The GELUs are this tier's own
 /// (FloatVector+GELU.swift).
 public enum SIMDKernels {
-    /// Whether this build's sigmoid, tanh and ELU (both tiers) read 16-entry tables of 2^(j/16):
+    /// Whether this build's sigmoid, tanh and ELU (both tiers) read 32-entry tables of 2^(j/32):
     /// true where that lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
     public static var readsTables: Bool { SIMD16<Float>.readsTables }
 

@@ -35,7 +35,7 @@ import Testing
         let ws = ts.map { -2 * $0 }
         #expect(zip(each(ts) { V.fastExpPolynomial($0) }, each(ws) { V.fastExpPolynomial($0, scale: -0.5) }).allSatisfy(same))
         let ss: [Float] = [1, 0x1.6a09e6p-1, 0x1.8p-100, 0x1p-126, 0x1.fffffep+127].flatMap { s in Array(repeating: s, count: 16) }
-        let small = ss.indices.map { ts[($0 * 97) % ts.count] / 16 }   // |t| ≤ ln2/32, the table form's range
+        let small = ss.indices.map { ts[($0 * 97) % ts.count] / 32 }   // |t| ≤ ln2/64, the table form's range
         for block in stride(from: 0, to: ss.count, by: 16) {
             let t = V(small[block..<(block + 16)]), s = V(ss[block..<(block + 16)])
             let a = V.tableExpFinish(t, s), b = V.tableExpFinish(t * -2, s, scale: -0.5)
@@ -55,10 +55,10 @@ import Testing
 
     @Test func tableExpm1KeepsTinyArgumentsAndIsCloseElsewhere() {
         var xs = stride(from: Float(-20), through: 18.5, by: 0.00731).map { $0 }
-        xs += [0.0216, -0.0216, 0.0218, -0.0218, 1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
+        xs += [0.0108, -0.0108, 0.0109, -0.0109, 0.0216, -0.0216, 1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
         let ys = each(xs) { V.tableExpm1($0) }
         let worst = zip(xs, ys).map { ulps($1, Foundation.expm1(Double($0))) }.max()!
-        #expect(worst <= 2, "max \(worst) ulp")
+        #expect(worst <= 2.5, "max \(worst) ulp")   // ln2 as one float: |n|·1.9e-9 relative at large x
         #expect(ys[ys.count - 3] == 0x1p-149 && ys[ys.count - 2] == -0x1p-149)
         let halves: [Float] = [0.01, 9.1, 0x1p-140]
         let doubled = each(halves) { V.tableExpm1($0, times: 2) }
@@ -74,23 +74,26 @@ import Testing
         #expect(ys.allSatisfy { $0 >= 0x1p-126 })
     }
 
-    /// Each lane reads table[index & 15], whatever the index's other bits, at both widths.
-    @Test func lookupReadsTheLowFourBitsOfEachIndex() {
-        let table = SIMD16<Int32>((0..<16).map { Int32($0 * 7 + 100) })
+    /// Each lane reads table[index & 31], whatever the index's other bits, at both widths.
+    @Test func lookupReadsTheLowFiveBitsOfEachIndex() {
+        let lo = SIMD16<Int32>((0..<16).map { Int32($0 * 7 + 100) })
+        let hi = SIMD16<Int32>((16..<32).map { Int32($0 * 7 + 100) })
         var index16 = SIMD16<Int32>()
         for lane in 0..<16 { index16[lane] = Int32(lane * 5 + 3) &+ Int32(lane) << 20 &- (lane % 3 == 0 ? 1 << 30 : 0) }
-        let got16 = SIMD16<Float>.lookup16(table, index16)
-        let got8 = SIMD8<Float>.lookup16(table, index16.highHalf)
-        for lane in 0..<16 { #expect(got16[lane] == table[Int(index16[lane] & 15)]) }
-        for lane in 0..<8 { #expect(got8[lane] == table[Int(index16[lane + 8] & 15)]) }
+        let got16 = SIMD16<Float>.lookup32(lo, hi, index16)
+        let got8 = SIMD8<Float>.lookup32(lo, hi, index16.highHalf)
+        for lane in 0..<16 { #expect(got16[lane] == Int32(index16[lane] & 31) * 7 + 100) }
+        for lane in 0..<8 { #expect(got8[lane] == Int32(index16[lane + 8] & 31) * 7 + 100) }
     }
 
-    /// The low table is each entry's rounding: entry·(1 + low) is 2^(j/16) to about 2^-48.
-    @Test func tablesHoldTwoToTheSixteenths() {
-        for j in 0..<16 {
-            let entry = Double(Float(bitPattern: UInt32(bitPattern: V.expTable[j] &+ Int32(j << 19))))
-            let low = Double(Float(bitPattern: UInt32(bitPattern: V.expTableLow[j])))
-            let exact = Foundation.exp2(Double(j) / 16)
+    /// The low table is each entry's rounding: entry·(1 + low) is 2^(j/32) to about 2^-48.
+    @Test func tablesHoldTwoToTheThirtySeconds() {
+        for j in 0..<32 {
+            let bits = j < 16 ? V.expTableLo[j] : V.expTableHi[j - 16]
+            let lowBits = j < 16 ? V.expTableLowLo[j] : V.expTableLowHi[j - 16]
+            let entry = Double(Float(bitPattern: UInt32(bitPattern: bits &+ Int32(j << 18))))
+            let low = Double(Float(bitPattern: UInt32(bitPattern: lowBits)))
+            let exact = Foundation.exp2(Double(j) / 32)
             #expect(abs(entry - exact) <= exact * 0x1p-24)
             #expect(abs(entry * (1 + low) - exact) <= exact * 0x1p-45)
         }

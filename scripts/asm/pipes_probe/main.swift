@@ -2,7 +2,8 @@
 // 1. Rates of the zmm instructions the kernels use: throughput (twelve independent instructions)
 //    and latency (a chain of ten), in core cycles, where one core cycle is the time of one
 //    dependent scalar add. llvm-mca 14 has no AVX-512 Zen model, so these are the machine's own.
-//    And what one division takes from the FMA pipes: sixteen independent FMAs with divisions beside.
+//    And what a division or a table permute takes from the FMA pipes: sixteen independent FMAs
+//    with them beside.
 // 2. Whether a long dependency chain per vector slows a loop beyond its instructions' rate: a
 //    loop over 4096 floats whose body is one chain of D dependent FMAs, run plainly and skewed
 //    (the chain cut in four stages, each iteration working on four vectors at different stages).
@@ -29,7 +30,8 @@ let rates: [(String, (Int) -> UInt64, (Int) -> UInt64)] = [
     ("vfmadd231ps", ck_fma_x12, ck_fma_c10), ("vmulps", ck_mul_x12, ck_mul_c10),
     ("vaddps", ck_add_x12, ck_add_c10), ("vminps", ck_min_x12, ck_min_c10),
     ("vandps", ck_and_x12, ck_and_c10), ("vpaddd", ck_paddd_x12, ck_paddd_c10),
-    ("vpermps", ck_perm_x12, ck_perm_c10), ("vdivps", ck_div_x12, ck_div_c10),
+    ("vpermps", ck_perm_x12, ck_perm_c10), ("vpermt2ps", ck_perm2_x12, ck_perm2_c10),
+    ("vdivps", ck_div_x12, ck_div_c10),
 ]
 print("zmm instruction  cycles per instruction (independent)  latency (cycles)")
 for (name, throughput, latency) in rates {
@@ -38,9 +40,14 @@ for (name, throughput, latency) in rates {
     print(cell(name, 17) + cell(t, 38) + cell(l, 0))
 }
 
-print("16 independent FMAs per iteration, with divisions beside them: cycles per iteration")
-for (name, body) in [("16 FMAs", ck_fma16), ("16 FMAs + 1 vdivps", ck_fma16_div1), ("16 FMAs + 2 vdivps", ck_fma16_div2)] {
-    print(cell(name, 22) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))
+print("16 independent FMAs per iteration, with divisions or permutes beside them: cycles per iteration")
+let mixes: [(String, (Int) -> UInt64)] = [
+    ("16 FMAs", ck_fma16), ("16 FMAs + 1 vdivps", ck_fma16_div1), ("16 FMAs + 2 vdivps", ck_fma16_div2),
+    ("16 FMAs + 2 vpermps", ck_fma16_perm2), ("16 FMAs + 2 vpermt2ps", ck_fma16_perm2x2),
+    ("16 FMAs + 4 vpermt2ps", ck_fma16_perm2x4),
+]
+for (name, body) in mixes {
+    print(cell(name, 24) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))
 }
 
 let n = 4096

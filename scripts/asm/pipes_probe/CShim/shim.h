@@ -4,7 +4,7 @@
 #include <x86intrin.h>
 
 #define CK_CLOBBERS "rcx", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", \
-    "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "k1"
+    "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "k1"
 #define CK_TIMED(block) \
     __asm__ volatile("vxorps %%xmm14,%%xmm14,%%xmm14\n\tvxorps %%xmm15,%%xmm15,%%xmm15\n\tvxorps %%xmm0,%%xmm0,%%xmm0" ::: "xmm0", "xmm14", "xmm15"); \
     unsigned long long start = __rdtsc(); \
@@ -30,10 +30,11 @@ CK_RATE(min, "vminps")
 CK_RATE(paddd, "vpaddd")
 CK_RATE(and, "vandps")
 CK_RATE(perm, "vpermps")
+CK_RATE(perm2, "vpermt2ps")
 CK_RATE(div, "vdivps")
 
-// Sixteen independent FMAs, alone and with one or two independent divisions: what a division
-// takes from the FMA pipes.
+// Sixteen independent FMAs, alone and with independent divisions or table permutes beside them:
+// what each takes from the FMA pipes.
 #define CK_F(r) "vfmadd231ps %%zmm14,%%zmm15,%%zmm" #r "\n\t"
 #define CK_F16 CK_F(0) CK_F(1) CK_F(2) CK_F(3) CK_F(4) CK_F(5) CK_F(6) CK_F(7) CK_F(8) CK_F(9) CK_F(10) CK_F(11) \
     "vfmadd231ps %%zmm14,%%zmm15,%%zmm16\n\tvfmadd231ps %%zmm14,%%zmm15,%%zmm17\n\t" \
@@ -42,6 +43,12 @@ CK_RATE(div, "vdivps")
 static inline unsigned long long ck_fma16(long iterations) { CK_TIMED(CK_F16) }
 static inline unsigned long long ck_fma16_div1(long iterations) { CK_TIMED(CK_F16 CK_D(12)) }
 static inline unsigned long long ck_fma16_div2(long iterations) { CK_TIMED(CK_F16 CK_D(12) CK_D(13)) }
+#define CK_P(op, r) op " %%zmm14,%%zmm15,%%zmm" #r "\n\t"
+static inline unsigned long long ck_fma16_perm2(long iterations) { CK_TIMED(CK_F16 CK_P("vpermps", 12) CK_P("vpermps", 13)) }
+static inline unsigned long long ck_fma16_perm2x2(long iterations) { CK_TIMED(CK_F16 CK_P("vpermt2ps", 12) CK_P("vpermt2ps", 13)) }
+static inline unsigned long long ck_fma16_perm2x4(long iterations) {
+    CK_TIMED(CK_F16 CK_P("vpermt2ps", 12) CK_P("vpermt2ps", 13) CK_P("vpermt2ps", 20) CK_P("vpermt2ps", 21))
+}
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
 static inline unsigned long long ck_scalar_add_c10(long iterations) {
