@@ -24,8 +24,9 @@ SHARED = ("06SharedB0O7entries", {"sigmoid", "tanh", "elu"})
 def to_ymm(t):
     """The same work in AVX2 form, for llvm-mca 14's znver3 model (it has no AVX-512 entries): zmm n
     becomes ymm n mod 16, mask writes go to ymm15, masking and embedded broadcasts are dropped,
-    vblendmps becomes vblendvps, vpternlogd one vpand and an integer compare into a mask (vpcmpnltd
-    and the like, no AVX2 form) vpcmpgtd; mask-register moves are dropped."""
+    vblendmps becomes vblendvps, vpternlogd one vpand, an integer compare into a mask (vpcmpnltd
+    and the like, no AVX2 form) vpcmpgtd, and a two-table permute (vpermt2d, vpermi2ps: the
+    32-entry lookup) one vpermps; mask-register moves are dropped."""
     if t.startswith("k"):
         return None
     t = re.sub(r"\{1to\d+\}", "", t)
@@ -39,6 +40,9 @@ def to_ymm(t):
     m = re.match(r"vpcmp\w*d\s+(\S+),(\S+),%ymm15", t)
     if m:
         t = f"vpcmpgtd {m.group(1)},{m.group(2)},%ymm15"
+    m = re.match(r"vperm[ti]2(?:d|ps)\s+(\S+),(\S+),(\S+)", t)
+    if m:
+        t = f"vpermps {m.group(1)},{m.group(2)},{m.group(3)}"
     m = re.match(r"vpternlogd\s+\$\w+,(\S+),(\S+),(\S+)", t)
     if m:
         t = f"vpand {m.group(1)},{m.group(2)},{m.group(3)}"

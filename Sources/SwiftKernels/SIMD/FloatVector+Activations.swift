@@ -8,8 +8,9 @@ extension FloatVector {
     /// propagates through the denominator. Both tiers use it.
     ///
     /// E is `tableExp` where the build reads tables and `fastExpParts` elsewhere. The table form's n
-    /// is ⌊k/16⌋ for k = round(16·(-|x|)·log2e), so n ≥ -150 holds down to -150·ln2 = -103.972077,
-    /// exactly where σ starts rounding to 0; the table-free n = round(-|x|·log2e) holds it to -104.
+    /// is ⌊k/32⌋ for k = round(32·(-|x|)·log2e), so n ≥ -150 holds down to -150·ln2 = -103.972077,
+    /// where σ starts rounding to 0, and a little beyond; the table-free n = round(-|x|·log2e)
+    /// holds it to -104.
     @inline(__always)
     static func sigmoid(_ x: Self) -> Self {
         let scaled = scaledExp(x.negativeMagnitude)

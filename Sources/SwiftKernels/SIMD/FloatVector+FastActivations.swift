@@ -64,9 +64,9 @@ extension FloatVector {
     /// of x². -x²/2 is never formed: -hi/2 = i·ln2/m + t is reduced as hi + i·2ln2/m = -2t, whose
     /// FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one add, and the polynomial
     /// takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for lo. e^(-x²/2) is
-    /// `tableExp`'s form where the build reads tables (m = 16, its cubic in place of the degree-5
-    /// polynomial: 10.05 ulp over every float where the result is normal, 10.66 with the
-    /// table-free form, m = 1). T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where
+    /// `tableExpFinish`'s form where the build reads tables (m = 32, its quadratic in place of the
+    /// degree-5 polynomial, without the entry's rounding: 10.66 ulp over every float where the
+    /// result is normal in both forms; the table-free one has m = 1). T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where
     /// |x·T| < 2^-127.
     /// |x| is clamped at 13.5 for the rational, and x at -13.5 in the product, so ±inf give ±inf, -0.
     @inline(__always)
@@ -79,11 +79,8 @@ extension FloatVector {
             let (w, s, _) = tableExpParts(hi, bias: 0, scale: -0.5)
             e = tableExpFinish(w + lo, s, scale: -0.5)
         } else {
-            let magic = fastExpMagic(bias: 0)
-            let shifted = magic.addingProduct(hi, Self(repeating: -0.5 * 0x1.715476p+0))
-            let n = shifted - magic
-            let w = hi.addingProduct(n, ln2Hi + ln2Hi).addingProduct(n, ln2Lo + ln2Lo) + lo
-            e = fastExpPolynomial(w, scale: -0.5) * Self(bits: shifted.bits &<< Bits(repeating: 23))
+            let (w, shifted) = fastExpReduction(hi, bias: 0, scale: -0.5)
+            e = fastExpPolynomial(w + lo, scale: -0.5) * fastExpScale(shifted)
         }
         let tailExp = e.replacing(with: Self(), where: lanesLess(fastExpNormalLimit * -2, hi))   // e^(-hi/2) < 2^-126
         var p = Self(repeating: 0x1.073c72p-8)

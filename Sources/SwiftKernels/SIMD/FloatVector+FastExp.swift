@@ -38,12 +38,27 @@ extension FloatVector {
     /// absorbs it say so.
     @inline(__always)
     static func fastExpParts(_ z: Self, bias: Float, splitLn2: Bool = true) -> (p: Self, s: Self) {
-        let magic = fastExpMagic(bias: bias)
-        let shifted = magic.addingProduct(z, log2e)
-        let n = shifted - magic
-        let t = splitLn2 ? z.addingProduct(n, -ln2Hi).addingProduct(n, -ln2Lo) : z.addingProduct(n, -ln2Hi)
-        return (fastExpPolynomial(t), Self(bits: shifted.bits &<< Bits(repeating: 23)))
+        let (t, shifted) = fastExpReduction(z, bias: bias, splitLn2: splitLn2)
+        return (fastExpPolynomial(t), fastExpScale(shifted))
     }
+
+    /// `fastExpParts`' reduction alone: t and the sum `shifted` whose low bits hold n + bias + 127,
+    /// for z = n·ln2 + t (`fastExpScale` makes 2^(n + bias) of it; callers form it last, which keeps
+    /// it out of registers while the polynomial runs). With `scale` σ (a power of two) the argument
+    /// is w = z/σ and the returned t is t/σ, each constant scaled by σ or 1/σ, so the steps are the
+    /// σ = 1 steps scaled exactly (`fastExpPolynomial` takes the same σ).
+    @inline(__always)
+    static func fastExpReduction(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, shifted: Self) {
+        let magic = fastExpMagic(bias: bias)
+        let shifted = magic.addingProduct(w, log2e * σ)
+        let n = shifted - magic
+        let t1 = w.addingProduct(n, -ln2Hi / Self(repeating: σ))
+        return (splitLn2 ? t1.addingProduct(n, -ln2Lo / Self(repeating: σ)) : t1, shifted)
+    }
+
+    /// 2^(n + bias) from `fastExpReduction`'s sum: its low bits moved into the exponent field.
+    @inline(__always)
+    static func fastExpScale(_ shifted: Self) -> Self { Self(bits: shifted.bits &<< Bits(repeating: 23)) }
 
     /// e^t - 1 for |t| ≤ ln2/2 + 1e-4 as t + t²·(q0 + … + q4·t^4): 8.5e-8 (1.4·2^-24) relative in
     /// float evaluation; the leading t is exact, so tiny t (subnormals included) give t.
@@ -68,7 +83,7 @@ extension FloatVector {
         let shifted = magic.addingProduct(x, Self(repeating: k * 0x1.715476p+0))
         let n = shifted - magic
         let t = (k == 1 ? x : x * Self(repeating: k)).addingProduct(n, -ln2Hi)
-        let s = Self(bits: shifted.bits &<< Bits(repeating: 23))
+        let s = fastExpScale(shifted)
         return (s - 1).addingProduct(s, fastExpm1Polynomial(t))
     }
 }

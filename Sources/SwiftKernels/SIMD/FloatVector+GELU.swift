@@ -69,7 +69,7 @@ extension FloatVector {
         let t = (hi * -0.5).addingProduct(n, -ln2Hi)
         let minusTwoC = lo.addingProduct(n, ln2Lo + ln2Lo)  // lo + 2n·ln2Lo = -2c
         let (eHi, eLo) = expReducedParts(t)
-        let scale = Self(bits: shifted.bits &<< Bits(repeating: 23))  // 2^(n+40)
+        let scale = fastExpScale(shifted)  // 2^(n+40)
 
         let p01 = Self(repeating: -0x1.d25bf0p-1).addingProduct(u, Self(repeating: -0x1.1df242p-1))
         let p23 = Self(repeating: -0x1.41c16ap-3).addingProduct(u, Self(repeating: -0x1.3b94a8p-6))
@@ -138,7 +138,7 @@ extension FloatVector {
         let t = zHi.addingProduct(n, -ln2Hi)
         let c = zLo.addingProduct(n, -ln2Lo)
         let (eHi, eLo) = expReducedParts(t)
-        let scale = Self(bits: shifted.bits &<< Bits(repeating: 23))  // 2^(n+40)
+        let scale = fastExpScale(shifted)  // 2^(n+40)
         let one = Self(repeating: 1)
         let den = one.addingProduct(scale * geluUnscale, eHi + eLo)  // 1 + e; 2^n is 0 or subnormal only where e ≪ 2^-24
 

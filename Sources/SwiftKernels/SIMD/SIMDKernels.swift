@@ -7,7 +7,7 @@
 ///
 /// Sigmoid, tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies
 /// in FloatVector+Activations.swift, FloatVector+FastActivations.swift): over all 2^32 inputs they
-/// are within 3.16, 2.99 and 1.23 ulp with tables and 3.49, 2.57 and 0.95 without (`readsTables`),
+/// are within 3.20, 2.98 and 1.29 ulp with tables and 3.49, 2.57 and 0.95 without (`readsTables`),
 /// subnormal results included (results/accuracy-exhaustive-accurate-tier.txt,
 /// results/kernels/README.md), inside this tier's 4-ulp budget. The GELUs are this tier's own
 /// (FloatVector+GELU.swift).
