@@ -66,8 +66,8 @@ extension FloatVector {
     /// takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for lo. e^(-x²/2) is
     /// `tableExpFinish`'s form where the build reads tables (m = 32, its quadratic in place of the
     /// degree-5 polynomial, without the entry's rounding: 10.66 ulp over every float where the
-    /// result is normal in both forms; the table-free one has m = 1). T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where
-    /// |x·T| < 2^-127.
+    /// result is normal in both forms; the table-free one has m = 1). T is flushed where
+    /// e^(-x²/2) < 2^-126 (|x| > 13.2), where |x·T| < 2^-127.
     /// |x| is clamped at 13.5 for the rational, and x at -13.5 in the product, so ±inf give ±inf, -0.
     @inline(__always)
     static func fastGeluErf(_ x: Self) -> Self {

@@ -67,7 +67,9 @@ extension FloatVector {
         Self(bits: lookup32(expTableLowLo, expTableLowHi, shifted.bits))
     }
 
-    /// 32·log2e and ln2/32 in two floats (ln2Hi/32·k is exact in the FMA's sum for |k| < 2^12).
+    /// 32·log2e and ln2/32 in two floats. The FMA w - k·ln2Hi32 is exact: k·ln2Hi32 has no bit
+    /// below 2^-25 (the constant's low four bits are zero), w none below 2^-30 where k ≠ 0, and the
+    /// difference is under ln2/64, so it fits in 24 bits.
     @inline(__always) static var thirtyTwoLog2e: Self { Self(repeating: 32 * 0x1.715476p+0) }
     @inline(__always) static var ln2Hi32: Self { Self(repeating: -0x1.62e430p-6) }
     @inline(__always) static var ln2Lo32: Self { Self(repeating: 0x1.05c610p-34) }

@@ -44,6 +44,21 @@ import Testing
         }
     }
 
+    /// Both reductions with `scale: -0.5` take w = -2z and return -2t and the same scale, bit for bit
+    /// (the fast GELU-erf's reduction of -x²/2 from x²).
+    @Test func scaledReductionsAreTheUnscaledOnesScaled() {
+        let zs = stride(from: Float(-87.3), through: 0, by: 0.0137).map { $0 }
+        let ws = zs.map { -2 * $0 }
+        func agree(_ plain: (V) -> V, _ scaled: (V) -> V, times factor: Float) -> Bool {
+            zip(each(zs, plain).map { factor * $0 }, each(ws, scaled)).allSatisfy(same)
+        }
+        #expect(agree({ V.fastExpReduction($0, bias: 0).t }, { V.fastExpReduction($0, bias: 0, scale: -0.5).t }, times: -2))
+        #expect(agree({ V.fastExpScale(V.fastExpReduction($0, bias: 0).shifted) },
+                      { V.fastExpScale(V.fastExpReduction($0, bias: 0, scale: -0.5).shifted) }, times: 1))
+        #expect(agree({ V.tableExpParts($0, bias: 0).t }, { V.tableExpParts($0, bias: 0, scale: -0.5).t }, times: -2))
+        #expect(agree({ V.tableExpParts($0, bias: 0).s }, { V.tableExpParts($0, bias: 0, scale: -0.5).s }, times: 1))
+    }
+
     @Test func expm1KeepsTinyArgumentsAndIsCloseElsewhere() {
         var xs = stride(from: Float(-20), through: 18.5, by: 0.00731).map { $0 }
         xs += [1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
