@@ -12,11 +12,12 @@
 #   probe        kernels/pipes-probe.txt                    sampled  accuracy-sampled (.json, .txt, .md)
 #   fast         kernels/fast-exhaustive.txt                tier     accuracy-exhaustive-accurate-tier
 #   exhaustive   accuracy-exhaustive (every family)         baseline this machine's timing baseline "default"
-#   sizes        throughput-sizes.json
+#   sizes        throughput-sizes.json                      pysampled accuracy-python-peers-sampled
+# Not here: eigen-position.txt (scripts/peers/eigen_position.c, its own build and run lines).
 # BENCH: the bench binary (default: a release build made here first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-all=(throughput python threads l1 probe sampled fast tier exhaustive baseline sizes)
+all=(throughput python threads l1 probe sampled pysampled fast tier exhaustive baseline sizes)
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=("${all[@]}")
 for step in "${steps[@]}"; do
@@ -53,6 +54,9 @@ for step in "${steps[@]}"; do
     sampled)
         table results/accuracy-sampled.txt accuracy --format json --output results/accuracy-sampled.json
         run accuracy --format markdown --output results/accuracy-sampled.md > /dev/null ;;
+    pysampled)
+        table results/accuracy-python-peers-sampled.txt accuracy --peers python --impls py-onnxruntime,py-torch,py-numpy,py-scipy \
+            --format json --output results/accuracy-python-peers-sampled.json ;;
     fast)
         run accuracy --exhaustive --impls swift-simd16-fast,swift-simd8-fast --no-primitives \
             --output results/kernels/fast-exhaustive.txt > /dev/null ;;
