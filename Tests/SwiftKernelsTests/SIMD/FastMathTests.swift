@@ -39,8 +39,7 @@ import Testing
         for block in stride(from: 0, to: ss.count, by: 16) {
             let t = V(small[block..<(block + 16)]), s = V(ss[block..<(block + 16)])
             let a = V.tableExpFinish(t, s), b = V.tableExpFinish(t * -2, s, scale: -0.5)
-            let normal = (0..<16).allSatisfy { abs(s[$0] * t[$0]) >= 0x1p-126 || t[$0] == 0 }
-            if normal { #expect((0..<16).allSatisfy { same(a[$0], b[$0]) }, "s = \(s[0])") }
+            #expect((0..<16).allSatisfy { same(a[$0], b[$0]) }, "s = \(s[0])")   // s·t subnormal included: one rounding
         }
     }
 
