@@ -2,8 +2,9 @@
 // 1. Rates of the zmm instructions the kernels use: throughput (twelve independent instructions)
 //    and latency (a chain of ten), in core cycles, where one core cycle is the time of one
 //    dependent scalar add. llvm-mca 14 has no AVX-512 Zen model, so these are the machine's own.
-//    And what a division or a table permute takes from the FMA pipes: sixteen independent FMAs
-//    with them beside.
+//    Compares into mask registers and shifts (throughput only) and register copies (latency).
+//    And what each of the loops' other instructions takes from the FMA pipes: sixteen
+//    independent FMAs with divisions, permutes, compares, blends, shifts or adds beside them.
 // 2. Whether a long dependency chain per vector slows a loop beyond its instructions' rate: a
 //    loop over 4096 floats whose body is one chain of D dependent FMAs, run plainly and skewed
 //    (the chain cut in four stages, each iteration working on four vectors at different stages).
@@ -31,7 +32,8 @@ let rates: [(String, (Int) -> UInt64, (Int) -> UInt64)] = [
     ("vaddps", ck_add_x12, ck_add_c10), ("vminps", ck_min_x12, ck_min_c10),
     ("vandps", ck_and_x12, ck_and_c10), ("vpaddd", ck_paddd_x12, ck_paddd_c10),
     ("vpermps", ck_perm_x12, ck_perm_c10), ("vpermt2ps", ck_perm2_x12, ck_perm2_c10),
-    ("vdivps", ck_div_x12, ck_div_c10),
+    ("vdivps", ck_div_x12, ck_div_c10), ("vblendmps", ck_blend_x12, ck_blend_c10),
+    ("vpternlogd", ck_ternlog_x12, ck_ternlog_c10), ("vpminsd", ck_pmind_x12, ck_pmind_c10),
 ]
 print("zmm instruction  cycles per instruction (independent)  latency (cycles)")
 for (name, throughput, latency) in rates {
@@ -40,11 +42,24 @@ for (name, throughput, latency) in rates {
     print(cell(name, 17) + cell(t, 38) + cell(l, 0))
 }
 
-print("16 independent FMAs per iteration, with divisions or permutes beside them: cycles per iteration")
+let throughputs: [(String, (Int) -> UInt64)] = [
+    ("vcmpltps (to k)", ck_cmpps_x12), ("vpcmpgtd (to k)", ck_pcmpd_x12), ("vpmovd2m", ck_movd2m_x12),
+    ("vpslld", ck_pslld_x12),
+]
+for (name, throughput) in throughputs {
+    print(cell(name, 17) + cell(best { throughput(iterations) } / Double(iterations * 12) / tscPerCore, 0))
+}
+
+print("vmovaps (register copy), latency in a chain of ten: " + cell(best { ck_mov_c10(iterations) } / Double(iterations * 10) / tscPerCore, 0))
+
+print("16 independent FMAs per iteration, with other instructions beside them: cycles per iteration")
 let mixes: [(String, (Int) -> UInt64)] = [
     ("16 FMAs", ck_fma16), ("16 FMAs + 1 vdivps", ck_fma16_div1), ("16 FMAs + 2 vdivps", ck_fma16_div2),
     ("16 FMAs + 2 vpermps", ck_fma16_perm2), ("16 FMAs + 2 vpermt2ps", ck_fma16_perm2x2),
-    ("16 FMAs + 4 vpermt2ps", ck_fma16_perm2x4),
+    ("16 FMAs + 4 vpermt2ps", ck_fma16_perm2x4), ("16 FMAs + 4 vaddps", ck_fma16_add4),
+    ("16 FMAs + 2 vcmpltps", ck_fma16_cmpps2), ("16 FMAs + 4 vcmpltps", ck_fma16_cmpps4),
+    ("16 FMAs + 4 vpcmpgtd", ck_fma16_pcmpd4), ("16 FMAs + 4 vpmovd2m", ck_fma16_movd2m4),
+    ("16 FMAs + 4 vblendmps", ck_fma16_blend4), ("16 FMAs + 4 vpslld", ck_fma16_pslld4),
 ]
 for (name, body) in mixes {
     print(cell(name, 24) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))

@@ -32,6 +32,22 @@ CK_RATE(and, "vandps")
 CK_RATE(perm, "vpermps")
 CK_RATE(perm2, "vpermt2ps")
 CK_RATE(div, "vdivps")
+CK_RATE(blend, "vblendmps")
+CK_RATE(ternlog, "vpternlogd $0xca,")
+CK_RATE(pmind, "vpminsd")
+
+// Instructions whose destination is a mask register or that take an immediate: throughput only.
+#define CK_X12K(op) ".rept 12\n\t" op "\n\t.endr\n\t"
+#define CK_RATE_X12(name, op) static inline unsigned long long ck_##name##_x12(long iterations) { CK_TIMED(CK_X12K(op)) }
+CK_RATE_X12(cmpps, "vcmpltps %%zmm14,%%zmm15,%%k1")
+CK_RATE_X12(pcmpd, "vpcmpgtd %%zmm14,%%zmm15,%%k1")
+CK_RATE_X12(movd2m, "vpmovd2m %%zmm14,%%k1")
+CK_RATE_X12(pslld, "vpslld $18,%%zmm14,%%zmm0")
+// A register copy (the copies the compiler adds before a destructive FMA or permute): ten in one
+// chain; near 0 cycles each where renaming eliminates them.
+static inline unsigned long long ck_mov_c10(long iterations) {
+    CK_TIMED(".rept 5\n\tvmovaps %%zmm0,%%zmm1\n\tvmovaps %%zmm1,%%zmm0\n\t.endr\n\t")
+}
 
 // Sixteen independent FMAs, alone and with independent divisions or table permutes beside them:
 // what each takes from the FMA pipes.
@@ -46,6 +62,29 @@ static inline unsigned long long ck_fma16_div2(long iterations) { CK_TIMED(CK_F1
 #define CK_P(op, r) op " %%zmm14,%%zmm15,%%zmm" #r "\n\t"
 static inline unsigned long long ck_fma16_perm2(long iterations) { CK_TIMED(CK_F16 CK_P("vpermps", 12) CK_P("vpermps", 13)) }
 static inline unsigned long long ck_fma16_perm2x2(long iterations) { CK_TIMED(CK_F16 CK_P("vpermt2ps", 12) CK_P("vpermt2ps", 13)) }
+#define CK_K(op) op "\n\t"
+static inline unsigned long long ck_fma16_cmpps2(long iterations) { CK_TIMED(CK_F16 CK_K("vcmpltps %%zmm14,%%zmm15,%%k1") CK_K("vcmpltps %%zmm15,%%zmm14,%%k1")) }
+static inline unsigned long long ck_fma16_cmpps4(long iterations) {
+    CK_TIMED(CK_F16 CK_K("vcmpltps %%zmm14,%%zmm15,%%k1") CK_K("vcmpltps %%zmm15,%%zmm14,%%k1")
+             CK_K("vcmpltps %%zmm14,%%zmm15,%%k1") CK_K("vcmpltps %%zmm15,%%zmm14,%%k1"))
+}
+static inline unsigned long long ck_fma16_pcmpd4(long iterations) {
+    CK_TIMED(CK_F16 CK_K("vpcmpgtd %%zmm14,%%zmm15,%%k1") CK_K("vpcmpgtd %%zmm15,%%zmm14,%%k1")
+             CK_K("vpcmpgtd %%zmm14,%%zmm15,%%k1") CK_K("vpcmpgtd %%zmm15,%%zmm14,%%k1"))
+}
+static inline unsigned long long ck_fma16_movd2m4(long iterations) {
+    CK_TIMED(CK_F16 CK_K("vpmovd2m %%zmm14,%%k1") CK_K("vpmovd2m %%zmm15,%%k1") CK_K("vpmovd2m %%zmm14,%%k1") CK_K("vpmovd2m %%zmm15,%%k1"))
+}
+static inline unsigned long long ck_fma16_blend4(long iterations) {
+    CK_TIMED(CK_F16 CK_P("vblendmps", 12) CK_P("vblendmps", 13) CK_P("vblendmps", 20) CK_P("vblendmps", 21))
+}
+static inline unsigned long long ck_fma16_pslld4(long iterations) {
+    CK_TIMED(CK_F16 CK_K("vpslld $18,%%zmm14,%%zmm12") CK_K("vpslld $18,%%zmm15,%%zmm13")
+             CK_K("vpslld $18,%%zmm14,%%zmm20") CK_K("vpslld $18,%%zmm15,%%zmm21"))
+}
+static inline unsigned long long ck_fma16_add4(long iterations) {
+    CK_TIMED(CK_F16 CK_P("vaddps", 12) CK_P("vaddps", 13) CK_P("vaddps", 20) CK_P("vaddps", 21))
+}
 static inline unsigned long long ck_fma16_perm2x4(long iterations) {
     CK_TIMED(CK_F16 CK_P("vpermt2ps", 12) CK_P("vpermt2ps", 13) CK_P("vpermt2ps", 20) CK_P("vpermt2ps", 21))
 }
