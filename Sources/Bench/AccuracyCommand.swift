@@ -86,6 +86,6 @@ struct AccuracyCommand: ParsableCommand {
         case .markdown: text = report.markdownText()
         default: text = report.tableText()
         }
-        try ReportOutput.write(text, to: output, alsoPrint: format == .table ? nil : report.tableText())
+        try ReportOutput.write(text, to: output, alsoPrint: report.tableText())
     }
 }

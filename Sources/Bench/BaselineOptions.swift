@@ -81,7 +81,7 @@ struct BaselineOptions: ParsableArguments {
         for path in written {
             do { try results.write(report, to: path) } catch {
                 FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
-                throw ExitCode(73)   // EX_CANTCREAT, as for --output
+                throw ExitCode(ExitStatus.cantCreate)
             }
             FileHandle.standardError.write(Data("bench: wrote \(path)\n".utf8))
         }
@@ -91,24 +91,5 @@ struct BaselineOptions: ParsableArguments {
             if let summary { try ReportOutput.write(result.markdownText(), to: summary, alsoPrint: nil) }
             try ComparisonOutput.finish(result, format: .table, output: nil, tableToStandardError: reportOnStandardOutput)
         }
-    }
-}
-
-extension Bench {
-    /// `--save-baseline` takes an optional NAME, which ArgumentParser options cannot: when the word
-    /// after it is absent or is another option, the default name is inserted before parsing.
-    static func main() {
-        main(normalizingSaveBaseline(Array(CommandLine.arguments.dropFirst())))
-    }
-
-    static func normalizingSaveBaseline(_ arguments: [String]) -> [String] {
-        var out: [String] = []
-        for (i, argument) in arguments.enumerated() {
-            out.append(argument)
-            if argument == "--" { out += arguments[(i + 1)...]; break }
-            let next = i + 1 < arguments.count ? arguments[i + 1] : nil
-            if argument == "--save-baseline" && (next == nil || next!.hasPrefix("-")) { out.append(BaselineOptions.defaultName) }
-        }
-        return out
     }
 }

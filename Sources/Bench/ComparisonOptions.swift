@@ -29,7 +29,7 @@ struct ComparisonOptions: ParsableArguments {
             var settings = ComparisonSettings(threshold: try ComparisonSettings.parseThreshold(threshold ?? "5%"))
             settings.timingVerdictsFail = !noTimingVerdicts
             // The threshold's syntax; 0 (or 0%) turns the allowance off.
-            if let drift { settings.drift = ["0", "0%"].contains(drift) ? 0 : try ComparisonSettings.parseThreshold(drift) }
+            if let drift { settings.drift = try ComparisonSettings.parseThreshold(drift, option: "--drift", allowingZero: true) }
             return settings
         }
     }

@@ -137,7 +137,7 @@ struct CountCommand: ParsableCommand {
 
         let json = String(decoding: try report.jsonData(), as: UTF8.self)
         try ReportOutput.write(format == .json ? json : report.tableText(), to: output,
-                               alsoPrint: format == .json ? report.tableText() : nil)
+                               alsoPrint: report.tableText())
         if let saveBaseline {
             let path = ResultsDirectory(path: resultsDirectory).baselinePath(name: saveBaseline, machineKey: toolchain.key)
             do {
@@ -146,7 +146,7 @@ struct CountCommand: ParsableCommand {
                 try writeAtomically(Data(json.utf8), to: path)
             } catch {
                 FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
-                throw ExitCode(73)
+                throw ExitCode(ExitStatus.cantCreate)
             }
             FileHandle.standardError.write(Data("bench: wrote \(path)\n".utf8))
         }

@@ -25,6 +25,8 @@ enum ExitStatus {
     static let measureMismatch: Int32 = 68
     /// EX_SOFTWARE: the count worker under valgrind failed.
     static let countFailed: Int32 = 70
+    /// EX_CANTCREAT: `--output` cannot be written (checked before any work, and again on writing).
+    static let cantCreate: Int32 = 73
     /// EX_CONFIG: `bench count` in a build for target CPU `native`.
     static let notCountable: Int32 = 78
 

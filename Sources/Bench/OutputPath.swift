@@ -2,21 +2,29 @@ import ArgumentParser
 import BenchKit
 import Foundation
 
-/// Checks `--output` before any work, so a long run never ends in an unwritable path.
+/// Checks `--output` before any work, so a long run never ends in an unwritable path: exit 73
+/// (EX_CANTCREAT), as a failed write at the end would give.
 enum OutputPath {
     static func check(_ path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
+        if let problem = problem(with: path) {
+            FileHandle.standardError.write(Data("bench: cannot write --output \(path): \(problem)\n".utf8))
+            throw ExitCode(ExitStatus.cantCreate)
+        }
+    }
+
+    /// Why `path` cannot be written, or nil.
+    static func problem(with path: String) -> String? {
+        guard !path.isEmpty else { return "the path is empty" }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("cannot write --output \(path): directory \(directory) does not exist")
+            return "directory \(directory) does not exist"
         }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw ValidationError("cannot write --output \(path): directory \(directory) is not writable")
-        }
+        guard FileManager.default.isWritableFile(atPath: directory) else { return "directory \(directory) is not writable" }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ValidationError("cannot write --output \(path): it is a directory")
+            return "it is a directory"
         }
+        return nil
     }
 }
 
@@ -24,7 +32,7 @@ enum OutputPath {
 /// written, the table still goes to standard output.
 enum ReportOutput {
     static func emit(_ report: ThroughputReport, format: ReportFormat, to path: String?) throws {
-        try write(try report.rendered(as: format), to: path, alsoPrint: format == .table ? nil : try report.rendered(as: .table))
+        try write(try report.rendered(as: format), to: path, alsoPrint: try report.rendered(as: .table))
     }
 
     /// Prints `text`, or writes it to `path` atomically and prints `alsoPrint` (the table) instead.
@@ -37,7 +45,7 @@ enum ReportOutput {
             try writeAtomically(Data(text.utf8), to: path)
         } catch {
             FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
-            throw ExitCode(73)   // EX_CANTCREAT
+            throw ExitCode(ExitStatus.cantCreate)
         }
         if let alsoPrint { print(alsoPrint, terminator: alsoPrint.hasSuffix("\n") ? "" : "\n") }
         FileHandle.standardError.write(Data("bench: wrote \(path)\n".utf8))

@@ -121,6 +121,6 @@ struct RulesOptions: ParsableArguments {
 
     /// A share given as 5% or 0.05, in (0, 1).
     static func share(_ text: String, _ option: String) throws -> Double {
-        do { return try ComparisonSettings.parseThreshold(text) } catch { throw ValidationError("\(option): \(error.message)") }
+        do { return try ComparisonSettings.parseThreshold(text, option: option) } catch { throw ValidationError(error.message) }
     }
 }

@@ -179,7 +179,7 @@ struct RunCommand: ParsableCommand {
             let report = try measure(run, machine: machine, configuration: configuration)
             do { try writeAtomically(try report.jsonData(), to: processOutput) } catch {
                 FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
-                throw ExitCode(73)
+                throw ExitCode(ExitStatus.cantCreate)
             }
             return
         }

@@ -157,7 +157,6 @@ import Testing
         (["--distribution", "cauchy:0:1"], "distribution"),
         (["--threads", "0"], "threads"),
         (["--format", "xml"], "format"),
-        (["--output", "/nonexistent-dir/x.json"], "does not exist"),
         (["--quiet-tolerance", "0"], "quiet-tolerance"),
         (["--quiet-tolerance", "abc"], "quiet-tolerance"),
         (["--max-duration", "0"], "max-duration"),
@@ -168,12 +167,47 @@ import Testing
         (["--cpu=-1"], "--cpu must be between 0"),
         (["--alpha", "0"], "--alpha must be finite and positive"),
         (["--alpha", "nan"], "--alpha must be finite and positive"),
+        // A negative value after a space reaches the option's own check, not "missing value".
+        (["--alpha", "-1"], "--alpha must be finite and positive"),
+        (["--cpu", "-1"], "--cpu must be between 0"),
+        (["--max-duration", "-1"], "max-duration"),
+        (["--quiet-tolerance", "-5%"], "--quiet-tolerance '-5%' is out of range"),
+        (["--size", "4K,4K"], "list each size once"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + ["--force-debug-timing"])
         #expect(o.status == 64, "\(arguments): exit \(o.status), stderr \(o.stderr)")
         #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)")
         #expect(o.stdout.isEmpty)
+    }
+
+    /// An --output that cannot be written is refused before any work with 73 (EX_CANTCREAT), the code a
+    /// failed write at the end gives.
+    @Test(arguments: [
+        (["--output", "/nonexistent-dir/x.json"], "does not exist"),
+        (["--output", "/tmp"], "it is a directory"),
+        (["--output", ""], "the path is empty"),
+        (["accuracy", "--output", "/nonexistent-dir/a.txt"], "does not exist"),
+        (["compare", "a.json", "b.json", "--output", "/nonexistent-dir/c.txt"], "does not exist"),
+    ])
+    func unwritableOutputExits73(arguments: [String], mentions: String) throws {
+        let o = try BenchProcess.run(arguments + (arguments.first == "--output" ? ["--force-debug-timing"] : []))
+        #expect(o.status == 73, "\(arguments): exit \(o.status), stderr \(o.stderr)")
+        #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)")
+        #expect(o.stdout.isEmpty)
+    }
+
+    /// With --output, the table still goes to standard output, as each command's help says.
+    @Test func tableFormatWithOutputAlsoPrintsTheTable() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.txt").path
+        let o = try BenchProcess.run(smoke + ["--functions", "sigmoid", "--impls", "swift-simd16", "--output", path])
+        #expect(o.status == 0)
+        let file = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(file.contains("swift-simd16"))
+        #expect(o.stdout == file || o.stdout + "\n" == file || o.stdout == file + "\n", "stdout: \(o.stdout)")
     }
 
     /// Every command that runs kernels takes `--alpha` from one option group, with one rule.

@@ -6,9 +6,13 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case machineMismatch(baseline: String, current: String)
     /// A result without samples has no interval to judge from (a hand-edited or truncated file).
     case noSamples(kernel: String, side: String)
-    /// Not one kernel (function, implementation, size, threads) is in both reports: a comparison would
-    /// pass having judged nothing, which a CI job must not mistake for "no regression".
+    /// Not one kernel (function, implementation, size, threads) other than the copy reference is in
+    /// both reports (also when a report holds none): a comparison would pass having judged nothing,
+    /// which a CI job must not mistake for "no regression".
     case nothingInCommon(baseline: String, current: String)
+    /// A report lists one kernel (function, implementation, size, threads) twice: which of its rows
+    /// to judge is ambiguous (a hand-merged or edited file).
+    case duplicateKernel(kernel: String, side: String)
     /// Count baselines are per toolchain: another compiler, target CPU, valgrind or library
     /// executes other instructions, so a difference would say nothing about a change.
     case toolchainMismatch(baseline: String, current: String)
@@ -28,6 +32,9 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
             return "the reports have no kernel in common (baseline: \(baseline); current: \(current)); a kernel is "
                 + "compared only at the same function, implementation, size and thread count. Run the current "
                 + "report with the baseline's --size and --threads"
+        case .duplicateKernel(let kernel, let side):
+            return "\(kernel) appears more than once in the \(side) report; a report holds one row per function, "
+                + "implementation, size and thread count"
         case .toolchainMismatch(let baseline, let current):
             return "the count reports come from different toolchains (baseline \"\(baseline)\", current \"\(current)\"); "
                 + "instruction counts from another compiler, target CPU, valgrind or library differ for that reason alone. "

@@ -62,16 +62,22 @@ public struct ComparisonSettings: Sendable, Equatable {
 
     /// Parses "5%", "5 %" or "0.05" into 0.05. Accepted: a finite fraction in (0, 1), or a percentage
     /// in (0, 100); a bare number ≥ 1 is refused as ambiguous ("5" could mean 5% or 500%).
-    public static func parseThreshold(_ text: String) throws(UsageError) -> Double {
+    /// A percentage ("5%") or fraction ("0.05") in (0, 1) — or [0, 1) with `allowingZero` — for the
+    /// option named `option`, which the error message names.
+    public static func parseThreshold(_ text: String, option: String = "--threshold",
+                                      allowingZero: Bool = false) throws(UsageError) -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let isPercent = trimmed.hasSuffix("%")
         let number = isPercent ? String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) : trimmed
-        let accepted = "accepted: a percentage such as 5% or a fraction such as 0.05, greater than 0 and below 100%"
+        let accepted = "accepted: a percentage such as 5% or a fraction such as 0.05, "
+            + (allowingZero ? "from 0 to below 100%" : "greater than 0 and below 100%")
         guard let value = Double(number), value.isFinite else {
-            throw UsageError("bad threshold '\(text)'; \(accepted)")
+            throw UsageError("bad \(option) '\(text)'; \(accepted)")
         }
         let fraction = isPercent ? value / 100 : value
-        guard fraction > 0, fraction < 1 else { throw UsageError("threshold '\(text)' is out of range; \(accepted)") }
+        guard allowingZero ? fraction >= 0 : fraction > 0, fraction < 1 else {
+            throw UsageError("\(option) '\(text)' is out of range; \(accepted)")
+        }
         return fraction
     }
 }

@@ -23,18 +23,25 @@ public struct ReportComparison: Sendable, Equatable {
 
     /// - Throws: `CompareError.machineMismatch` when the machine keys differ and `force` is false;
     ///   `CompareError.noSamples` when a kernel present on both sides has no samples on one;
-    ///   `CompareError.nothingInCommon` when both reports have kernels but none is in both.
+    ///   `CompareError.nothingInCommon` when no kernel but the copy reference is in both (an empty
+    ///   report included); `CompareError.duplicateKernel` when a report lists a kernel twice.
     public init(baseline: ThroughputReport, current: ThroughputReport, settings: ComparisonSettings = .init(),
                 force: Bool = false) throws(CompareError) {
         let mismatch = baseline.machine.machineKey != current.machine.machineKey
         if mismatch && !force {
             throw .machineMismatch(baseline: baseline.machine.machineKey, current: current.machine.machineKey)
         }
-        func index(_ report: ThroughputReport) -> [KernelKey: KernelResult] {
-            Dictionary(report.results.map { (KernelKey($0), $0) }, uniquingKeysWith: { first, _ in first })
+        func index(_ report: ThroughputReport, side: String) throws(CompareError) -> [KernelKey: KernelResult] {
+            var rows: [KernelKey: KernelResult] = [:]
+            for result in report.results {
+                let key = KernelKey(result)
+                if rows.updateValue(result, forKey: key) != nil { throw .duplicateKernel(kernel: key.label, side: side) }
+            }
+            return rows
         }
-        let before = index(baseline), after = index(current)
-        if !before.isEmpty && !after.isEmpty && Set(before.keys).isDisjoint(with: after.keys) {
+        let before = try index(baseline, side: "baseline"), after = try index(current, side: "current")
+        let judged = Set(before.keys).intersection(after.keys).filter { $0.function != ThroughputReport.rooflineFunction }
+        if judged.isEmpty {
             throw .nothingInCommon(baseline: Self.shape(baseline), current: Self.shape(current))
         }
         var kernels: [KernelComparison] = []
@@ -72,6 +79,8 @@ public struct ReportComparison: Sendable, Equatable {
 
     /// "27 kernels at 256K, 1 thread": what a report measured, for the nothing-in-common message.
     static func shape(_ report: ThroughputReport) -> String {
+        let kernels = report.results.filter { $0.function != ThroughputReport.rooflineFunction }
+        guard !kernels.isEmpty else { return report.results.isEmpty ? "no results" : "only the copy reference" }
         let sizes = Set(report.results.map(\.size)).sorted().map(ThroughputReport.sizeLabel).joined(separator: ", ")
         let threads = Set(report.results.map(\.threads)).sorted().map(String.init).joined(separator: ", ")
         return "\(report.results.count) results at size \(sizes), threads \(threads)"

@@ -25,13 +25,20 @@ public struct CountComparison: Sendable {
     public var currentToolchain: String
     public var notes: [String]
 
-    /// Refuses reports of different toolchains (unless `force`) and reports with no kernel in common.
+    /// Refuses reports of different toolchains (unless `force`), reports with no kernel in common and
+    /// reports that list a kernel twice.
     public init(baseline: CountReport, current: CountReport, threshold: Double, force: Bool = false) throws(CompareError) {
         let (b, c) = (baseline.toolchain.key, current.toolchain.key)
         if b != c && !force { throw .toolchainMismatch(baseline: b, current: c) }
         func key(_ r: KernelCount) -> KernelKey { KernelKey(function: r.function, implementation: r.implementation, size: r.size, threads: 1) }
-        let old = Dictionary(baseline.results.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        let new = Dictionary(current.results.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        func index(_ report: CountReport, side: String) throws(CompareError) -> [KernelKey: KernelCount] {
+            var rows: [KernelKey: KernelCount] = [:]
+            for result in report.results where rows.updateValue(result, forKey: key(result)) != nil {
+                throw .duplicateKernel(kernel: key(result).label, side: side)
+            }
+            return rows
+        }
+        let old = try index(baseline, side: "baseline"), new = try index(current, side: "current")
         let common = Set(old.keys).intersection(new.keys)
         guard !common.isEmpty else {
             func list(_ r: CountReport) -> String {

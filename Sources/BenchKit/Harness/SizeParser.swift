@@ -27,10 +27,16 @@ public enum SizeParser {
         return product
     }
 
+    /// A comma list of counts, each once: a size listed twice would give two rows with one key,
+    /// which no comparison or export could tell apart.
     public static func parseList(_ text: String) throws(UsageError) -> [Int] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         var sizes: [Int] = []
-        for item in items { sizes.append(try parse(item)) }
+        for item in items {
+            let size = try parse(item)
+            if sizes.contains(size) { throw UsageError("bad size list '\(text)': \(item) is the size of an earlier entry; list each size once") }
+            sizes.append(size)
+        }
         return sizes
     }
 }

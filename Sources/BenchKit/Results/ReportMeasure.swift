@@ -28,12 +28,14 @@ public struct ReportHeader: Sendable, Equatable {
         do { fields = try JSONDecoder().decode(Fields.self, from: data) } catch {
             throw .malformed(ThroughputReport.explain(error))
         }
+        // The kind first: an accuracy report has its own schema versions, so a version complaint
+        // about one would hide that it is the wrong kind of file.
+        if let kind = fields.kind, kind != "throughput" { throw .wrongKind(kind) }
         guard let version = fields.schemaVersion else { throw .malformed("no \"schema_version\" field") }
         guard ThroughputReport.readableSchemaVersions.contains(version) else {
             throw .schemaVersion(found: version, expected: ThroughputReport.currentSchemaVersion)
         }
         guard let kind = fields.kind else { throw .malformed("no \"kind\" field") }
-        guard kind == "throughput" else { throw .wrongKind(kind) }
         var measure = ReportMeasure.time
         if let text = fields.measure {
             guard let known = ReportMeasure(rawValue: text) else {

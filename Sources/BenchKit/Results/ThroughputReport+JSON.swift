@@ -17,7 +17,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, LocalizedErr
             return "report has schema_version \(found), but this bench reads schema_version \(readable.lowerBound) to \(expected); "
                 + "re-run the benchmark with this version to get a comparable file"
         case .wrongKind(let kind):
-            return "report is of kind \"\(kind)\", expected \"throughput\""
+            return "report is of kind \"\(kind)\", expected \"throughput\" (a report of bench run or bench count "
+                + "with --format json)"
         case .wrongMeasure(let found, let expected):
             return "report has measure \"\(found.rawValue)\" (\(found == .instructions ? "from bench count" : "from bench run")), "
                 + "expected \"\(expected.rawValue)\""

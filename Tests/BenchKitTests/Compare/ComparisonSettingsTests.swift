@@ -12,6 +12,18 @@ import Testing
         #expect(throws: UsageError.self) { try ComparisonSettings.parseThreshold(text) }
     }
 
+    /// --drift takes 0 (no allowance) and names itself in its errors.
+    @Test func driftAllowsZeroAndIsNamed() throws {
+        #expect(try ComparisonSettings.parseThreshold("0", option: "--drift", allowingZero: true) == 0)
+        #expect(try ComparisonSettings.parseThreshold("0%", option: "--drift", allowingZero: true) == 0)
+        #expect(try ComparisonSettings.parseThreshold("3%", option: "--drift", allowingZero: true) == 0.03)
+        let error = #expect(throws: UsageError.self) {
+            try ComparisonSettings.parseThreshold("-1%", option: "--drift", allowingZero: true)
+        }
+        #expect(error?.message == "--drift '-1%' is out of range; accepted: a percentage such as 5% or a fraction such as 0.05, "
+            + "from 0 to below 100%")
+    }
+
     @Test func verdictRuleIsSymmetricOnALogScale() {
         let s = ComparisonSettings(threshold: 0.05)
         #expect(s.verdict(for: .init(estimate: 1.1, lower: 1.051, upper: 1.2)) == .regressed)

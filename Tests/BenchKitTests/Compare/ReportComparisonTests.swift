@@ -165,6 +165,34 @@ import Testing
         }
     }
 
+    /// An empty report, or one holding only the copy reference, leaves nothing to judge: refused, not passed.
+    @Test func reportsWithNoKernelButTheCopyAreRefused() {
+        let base = syntheticReport([("sigmoid", [1], nil), ("copy", [1], nil)])
+        var empty = base
+        empty.results = []
+        #expect(throws: CompareError.nothingInCommon(baseline: "2 results at size 256K, threads 1", current: "no results")) {
+            try ReportComparison(baseline: base, current: empty)
+        }
+        var copyOnly = base
+        copyOnly.results.removeFirst()
+        #expect(throws: CompareError.nothingInCommon(baseline: "2 results at size 256K, threads 1",
+                                                     current: "only the copy reference")) {
+            try ReportComparison(baseline: base, current: copyOnly)
+        }
+        #expect(throws: CompareError.nothingInCommon(baseline: "no results", current: "no results")) {
+            try ReportComparison(baseline: empty, current: empty)
+        }
+    }
+
+    @Test func aReportListingAKernelTwiceIsRefused() {
+        let base = syntheticReport([("sigmoid", [1], nil), ("tanh", [1], nil)])
+        var twice = base
+        twice.results.append(twice.results[1])
+        #expect(throws: CompareError.duplicateKernel(kernel: "tanh/swift-simd16@256K", side: "baseline")) {
+            try ReportComparison(baseline: twice, current: base)
+        }
+    }
+
     @Test func resultWithoutSamplesIsRefused() {
         var cur = syntheticReport([("sigmoid", [1], nil)])
         cur.results[0].samplesNsPerElement = []

@@ -48,6 +48,16 @@ import Testing
         guard case .nothingInCommon? = error else { Issue.record("expected .nothingInCommon, got \(String(describing: error))"); return }
     }
 
+    @Test func aReportListingAKernelTwiceIsRefused() {
+        var twice = CountFixture.report()
+        twice.results.append(twice.results[0])
+        let label = KernelKey(function: twice.results[0].function, implementation: twice.results[0].implementation,
+                              size: twice.results[0].size, threads: 1).label
+        #expect(throws: CompareError.duplicateKernel(kernel: label, side: "current")) {
+            try CountComparison(baseline: CountFixture.report(), current: twice, threshold: 0.01)
+        }
+    }
+
     @Test func theToolchainKeyNamesEverythingACountDependsOn() {
         let key = CountFixture.toolchain.key
         for part in ["6.3", "release", "haswell", "valgrind-3.19.0", "3.5.1", "glibc 2.36"] { #expect(key.contains(part), "key lacks \(part)") }

@@ -11,7 +11,7 @@ import Testing
         #expect(try SizeParser.parseList("1K,1M") == [1024, 1_048_576])
     }
 
-    @Test(arguments: ["0", "-1", "", "M", "1.5M", "1MM", "abc", "3G", "99999999999999999999", "1K,,2K", "١٢"])
+    @Test(arguments: ["0", "-1", "", "M", "1.5M", "1MM", "abc", "3G", "99999999999999999999", "1K,,2K", "١٢", "4K,4K", "1K,1024"])
     func rejects(text: String) {
         #expect(throws: UsageError.self) { try SizeParser.parseList(text) }
     }

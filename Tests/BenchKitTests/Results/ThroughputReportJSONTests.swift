@@ -65,4 +65,11 @@ import Testing
         report.kind = "accuracy"
         #expect(throws: ReportError.wrongKind("accuracy")) { try ThroughputReport.decode(from: report.jsonData()) }
     }
+
+    /// An accuracy report has its own schema versions: the kind is named, not the version.
+    @Test func anotherKindIsNamedBeforeItsVersion() {
+        #expect(throws: ReportError.wrongKind("accuracy")) {
+            try ThroughputReport.decode(from: Data(#"{"schema_version": 1, "kind": "accuracy"}"#.utf8))
+        }
+    }
 }
