@@ -63,11 +63,30 @@ struct BaselineOptions: ParsableArguments {
         return band
     }
 
+    /// Refuses, before the run, a `--baseline` that holds no result at any of the run's sizes with
+    /// its thread count: the comparison at the end could judge nothing (exit 65, as it would then).
+    func checkComparable(sizes: [Int], threads: Int) throws {
+        guard let name = baseline else { return }
+        let key = MachineInfo.current().machineKey
+        let (stored, path) = try ExitStatus.mapping { try comparison.loadBaseline(name: name, machineKey: key) }
+        guard !stored.results.contains(where: { sizes.contains($0.size) && $0.threads == threads }) else { return }
+        let shape = ReportComparison.shape(stored)
+        let run = sizes.map(ThroughputReport.sizeLabel).joined(separator: ", ")
+        FileHandle.standardError.write(Data("""
+            bench: baseline '\(name)' (\(path)) holds \(shape); this run (size \(run), threads \(threads)) would have \
+            no kernel in common with it. Run with the baseline's --size and --threads
+
+            """.utf8))
+        throw ExitCode(ExitStatus.dataError)
+    }
+
     var isActive: Bool { saveBaseline != nil || baseline != nil || history }
 
-    /// After the report is made: store it where asked (latest/ always, then history/ and the
-    /// baseline), then compare. The comparison is read before the baseline is overwritten, so
-    /// `--baseline x --save-baseline x` compares with the old x and then replaces it.
+    /// After the report is made: compare it, store it where asked (latest/ always, then history/ and
+    /// the baseline), then report the comparison. The comparison is made before the baseline is
+    /// overwritten, so `--baseline x --save-baseline x` compares with the old x and then replaces it
+    /// (also when the comparison fails on a regression); a comparison that cannot be made (no kernel
+    /// in common, say) leaves the baseline as it was.
     /// - Parameter reportOnStandardOutput: the run printed JSON/CSV/Markdown there, so the comparison
     ///   table goes to standard error instead of corrupting it.
     func apply(to report: ThroughputReport, reportOnStandardOutput: Bool) throws {
@@ -75,9 +94,19 @@ struct BaselineOptions: ParsableArguments {
         let results = comparison.results
         let key = report.machine.machineKey
         let stored = try baseline.map { try comparison.loadBaseline(name: $0, machineKey: key).0 }
+        let settings = try comparison.settings
+        let compared = stored.map { stored in
+            Result { () throws(CompareError) -> ReportComparison in try ReportComparison(baseline: stored, current: report, settings: settings) }
+        }
         var written = [results.latestPath(machineKey: key)]
         if history { written.append(results.newHistoryPath(for: report)) }
-        if let saveBaseline { written.append(results.baselinePath(name: saveBaseline, machineKey: key)) }
+        if let saveBaseline {
+            if case .failure? = compared {
+                FileHandle.standardError.write(Data("bench: baseline '\(saveBaseline)' left as it was: the comparison could not be made\n".utf8))
+            } else {
+                written.append(results.baselinePath(name: saveBaseline, machineKey: key))
+            }
+        }
         for path in written {
             do { try results.write(report, to: path) } catch {
                 FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
@@ -85,9 +114,9 @@ struct BaselineOptions: ParsableArguments {
             }
             FileHandle.standardError.write(Data("bench: wrote \(path)\n".utf8))
         }
-        guard let stored else { return }
+        guard let compared else { return }
         try ExitStatus.mapping {
-            let result = try ReportComparison(baseline: stored, current: report, settings: try comparison.settings)
+            let result = try compared.get()
             if let summary { try ReportOutput.write(result.markdownText(), to: summary, alsoPrint: nil) }
             try ComparisonOutput.finish(result, format: .table, output: nil, tableToStandardError: reportOnStandardOutput)
         }

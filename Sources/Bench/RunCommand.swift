@@ -91,7 +91,8 @@ struct RunCommand: ParsableCommand {
         guard threads >= 1, threads <= 1024 else { throw ValidationError("--threads must be between 1 and 1024, got \(threads)") }
         if let samples, samples < 1 || samples > 100_000 { throw ValidationError("--samples must be between 1 and 100000, got \(samples)") }
         if let minTime, !(minTime > 0 && minTime <= 60) { throw ValidationError("--min-time must be in (0, 60] seconds, got \(minTime)") }
-        do { _ = try SizeParser.parseList(size) } catch { throw ValidationError(error.message) }
+        let sizes: [Int]
+        do { sizes = try SizeParser.parseList(size) } catch { throw ValidationError(error.message) }
         if let processes, !(1...16).contains(processes) {
             throw ValidationError("--processes must be between 1 and 16, got \(processes)")
         }
@@ -103,6 +104,7 @@ struct RunCommand: ParsableCommand {
         _ = try selection.kernels(in: try registryOptions.registry())
         _ = try screening
         _ = try rules
+        try baseline.checkComparable(sizes: sizes, threads: threads)
     }
 
     /// Processes to measure in: `--processes`, else `defaultProcesses` (1 for a --quick smoke run).

@@ -72,6 +72,37 @@ import Testing
         #expect(o.stdout.isEmpty)   // refused before the run: no report printed
     }
 
+    /// A baseline with nothing at the run's size is refused before the run (65, nothing printed).
+    @Test func baselineAtAnotherSizeExits65BeforeRunning() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let results = files.path("results")
+        #expect(try BenchProcess.run(smoke + ["--save-baseline", "b", "--results-dir", results]).status == 0)
+        var other = smoke
+        other[other.firstIndex(of: "1K")!] = "2K"
+        let o = try BenchProcess.run(other + ["--baseline", "b", "--results-dir", results])
+        #expect(o.status == 65, "stderr: \(o.stderr)")
+        #expect(o.stderr.contains("no kernel in common"))
+        #expect(o.stdout.isEmpty)
+    }
+
+    /// `--baseline x --save-baseline x` whose comparison cannot be made (no kernel in common but the
+    /// copy) exits 65 and leaves x as it was.
+    @Test func aComparisonThatCannotBeMadeKeepsTheBaseline() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let results = files.path("results")
+        #expect(try BenchProcess.run(smoke + ["--save-baseline", "x", "--results-dir", results]).status == 0)
+        let baselines = files.directory.appendingPathComponent("results/baselines")
+        let machine = try FileManager.default.contentsOfDirectory(atPath: baselines.path)[0]
+        let path = baselines.appendingPathComponent(machine).appendingPathComponent("x.json").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var tanh = smoke
+        tanh[tanh.firstIndex(of: "sigmoid")!] = "tanh"
+        let o = try BenchProcess.run(tanh + ["--baseline", "x", "--save-baseline", "x", "--results-dir", results])
+        #expect(o.status == 65, "stderr: \(o.stderr)")
+        #expect(o.stderr.contains("left as it was"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     @Test func badBaselineNameExits64() throws {
         let o = try BenchProcess.run(smoke + ["--save-baseline", "../escape"])
         #expect(o.status == 64)

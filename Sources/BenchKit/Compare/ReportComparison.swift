@@ -78,7 +78,7 @@ public struct ReportComparison: Sendable, Equatable {
     }
 
     /// "27 kernels at 256K, 1 thread": what a report measured, for the nothing-in-common message.
-    static func shape(_ report: ThroughputReport) -> String {
+    public static func shape(_ report: ThroughputReport) -> String {
         let kernels = report.results.filter { $0.function != ThroughputReport.rooflineFunction }
         guard !kernels.isEmpty else { return report.results.isEmpty ? "no results" : "only the copy reference" }
         let sizes = Set(report.results.map(\.size)).sorted().map(ThroughputReport.sizeLabel).joined(separator: ", ")

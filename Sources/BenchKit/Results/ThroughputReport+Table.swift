@@ -150,7 +150,7 @@ extension ThroughputReport {
     }
 
     /// 1048576 → "1M", 4096 → "4K", 1000 → "1000": the binary suffixes `--size` accepts.
-    static func sizeLabel(_ n: Int) -> String {
+    public static func sizeLabel(_ n: Int) -> String {
         for (suffix, shift) in [("G", 30), ("M", 20), ("K", 10)] where n > 0 && n % (1 << shift) == 0 {
             return "\(n >> shift)\(suffix)"
         }
