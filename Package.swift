@@ -61,10 +61,13 @@ let package = Package(
             dependencies: ["CLanes"],
             swiftSettings: swiftSIMDFlags
         ),
+        // Swift: the commit the sources were built from (written before each build by the plugin).
+        .target(name: "BuildStamp", plugins: ["SourceCommit"]),
+        .plugin(name: "SourceCommit", capability: .buildTool()),
         // Swift: registry, ulp metrics, harness, statistics, results.
         .target(
             name: "BenchKit",
-            dependencies: ["SwiftKernels", "CKernels", "CReference", "CPeers", "EigenPeer", "HighwayPeer"],
+            dependencies: ["SwiftKernels", "CKernels", "CReference", "CPeers", "EigenPeer", "HighwayPeer", "BuildStamp"],
             swiftSettings: swiftSIMDFlags
         ),
         .executableTarget(

@@ -25,6 +25,23 @@ import Testing
         #expect(info.sleefVersion.hasPrefix("3."))
     }
 
+    /// The commit is the one the binary was built from (recorded by the build), which in a checkout
+    /// is HEAD: the tests build their bench from this checkout.
+    @Test func infoNamesTheCommitTheBinaryWasBuiltFrom() throws {
+        let info = try JSONDecoder().decode(MachineInfo.self, from: Data(try BenchProcess.run(["info", "--json"]).stdout.utf8))
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", URL(fileURLWithPath: #filePath).deletingLastPathComponent().path, "rev-parse", "--short=12", "HEAD"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        git.standardError = FileHandle.nullDevice
+        try git.run()
+        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        guard git.terminationStatus == 0 else { return }   // not a checkout: nothing to compare with
+        #expect(info.gitCommit == head || info.gitCommit == head + "+dirty", "recorded \(info.gitCommit), HEAD \(head)")
+    }
+
     @Test func jsonRunHasTheExpectedShape() throws {
         let o = try BenchProcess.run(smoke + ["--functions", "sigmoid,elu", "--impls", "swift-naive,swift-simd8", "--format", "json"])
         #expect(o.status == 0, "stderr: \(o.stderr)")

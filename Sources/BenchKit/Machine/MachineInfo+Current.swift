@@ -1,3 +1,4 @@
+import BuildStamp
 import CKernels
 import Foundation
 
@@ -38,26 +39,8 @@ extension Machine {
         #endif
     }
 
-    /// The git commit of the source tree this binary was built from (found beside this source file),
-    /// with "+dirty" when it has uncommitted changes; "unknown" outside a checkout.
-    public static var gitCommit: String {
-        let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
-        guard let commit = runGit(["rev-parse", "--short=12", "HEAD"], in: sourceDirectory) else { return "unknown" }
-        let dirty = runGit(["status", "--porcelain", "--untracked-files=no"], in: sourceDirectory)
-        return commit + ((dirty?.isEmpty ?? true) ? "" : "+dirty")
-    }
-
-    private static func runGit(_ arguments: [String], in directory: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    /// The git commit of the sources this binary was built from, recorded when it was built, with
+    /// "+dirty" when a tracked file under Sources/ or Package.swift had uncommitted changes then;
+    /// "unknown" when built outside a checkout.
+    public static var gitCommit: String { BuildStamp.commit }
 }
