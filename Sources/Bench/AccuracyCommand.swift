@@ -12,8 +12,8 @@ struct AccuracyCommand: ParsableCommand {
 
     @OptionGroup var registryOptions: RegistryOptions
 
-    @Option(help: "Random bit patterns in the sample (the grid gets as many points).")
-    var samples: Int = 100_000
+    @Option(help: "Random bit patterns in the sample (the grid gets as many points; default 100000). Not with --exhaustive.")
+    var samples: Int?
 
     @Flag(help: "Every float input (all 2^32 bit patterns) against the Double reference, on every core.")
     var exhaustive = false
@@ -26,8 +26,8 @@ struct AccuracyCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Option(help: "Output format: table, json or markdown.")
-    var format: ReportFormat = .table
+    @Option(help: "Output format.")
+    var format: AccuracyFormat = .table
 
     @Option(help: "Write the report to this file (atomically); the table still goes to standard output.")
     var output: String?
@@ -38,8 +38,10 @@ struct AccuracyCommand: ParsableCommand {
     @Option(help: .hidden) var patterns: String?
 
     mutating func validate() throws {
-        guard samples >= 1, samples <= 100_000_000 else { throw ValidationError("--samples must be between 1 and 100000000, got \(samples)") }
-        if format == .csv { throw ValidationError("--format csv is not available for accuracy reports; use table, json or markdown") }
+        if let samples {
+            if exhaustive { throw ValidationError("--samples applies to sampled runs, not with --exhaustive (every input is measured)") }
+            guard samples >= 1, samples <= 100_000_000 else { throw ValidationError("--samples must be between 1 and 100000000, got \(samples)") }
+        }
         _ = try parsedDomain()
         _ = try parsedPatterns()
         _ = try selection.kernels(in: try registryOptions.registry())
@@ -64,8 +66,8 @@ struct AccuracyCommand: ParsableCommand {
 
     func run() throws {
         var campaign = AccuracyCampaign(kernels: try selection.kernels(in: try registryOptions.registry()))
-        campaign.randomCount = samples
-        campaign.gridCount = samples
+        campaign.randomCount = samples ?? Self.defaultSamples
+        campaign.gridCount = samples ?? Self.defaultSamples
         campaign.seed = seed
         campaign.alpha = parameters.alpha
         campaign.exhaustive = exhaustive
@@ -84,8 +86,16 @@ struct AccuracyCommand: ParsableCommand {
         switch format {
         case .json: text = String(decoding: try report.jsonData(), as: UTF8.self)
         case .markdown: text = report.markdownText()
-        default: text = report.tableText()
+        case .table: text = report.tableText()
         }
         try ReportOutput.write(text, to: output, alsoPrint: report.tableText())
     }
+
+    /// Random bit patterns (and grid points) in a sampled run.
+    static let defaultSamples = 100_000
+}
+
+/// The accuracy report's formats (no CSV: its tables have different columns per section).
+enum AccuracyFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, markdown
 }

@@ -88,9 +88,6 @@ struct CountCommand: ParsableCommand {
             }
             return
         }
-        guard !kernels.isEmpty else {
-            throw ValidationError("no selected kernel can be counted: " + excluded.map { "\($0.implementation) (\($0.reason))" }.joined(separator: ", "))
-        }
         let valgrindPath: String
         do { valgrindPath = try CallgrindRun.findValgrind(explicit: valgrind) } catch {
             FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
@@ -106,6 +103,11 @@ struct CountCommand: ParsableCommand {
 
                 """.utf8))
             throw ExitCode(ExitStatus.notCountable)
+        }
+        guard !kernels.isEmpty else {
+            FileHandle.standardError.write(Data(("bench: no selected kernel can be counted: "
+                + excluded.map { "\($0.implementation) (\($0.reason))" }.joined(separator: ", ") + "\n").utf8))
+            throw ExitCode(ExitStatus.usage)
         }
         let machine = MachineInfo.current()
         let toolchain = CountToolchain.current(valgrindVersion: CallgrindRun.version(of: valgrindPath))

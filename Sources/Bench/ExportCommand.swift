@@ -12,7 +12,9 @@ struct ExportCommand: ParsableCommand {
             {name, unit, value, extra} per kernel, value in Gelem/s. (The comparison's Markdown is \
             `bench compare --format markdown`.)
 
-            \(ExitStatus.helpText)
+            Exit status: 0 written; 64 usage error; 65 malformed or truncated report, another schema \
+            version, or a report of another kind; 66 missing or unreadable file; 68 a count report \
+            (bench count); 73 output not writable.
             """)
 
     @Flag(name: .customLong("github-action-benchmark"), help: "github-action-benchmark customBiggerIsBetter JSON.")

@@ -23,6 +23,7 @@ struct ListCommand: ParsableCommand {
 
     mutating func validate() throws {
         if json && !functions { throw ValidationError("--json goes with --functions") }
+        if ids && functions { throw ValidationError("--ids lists implementations; it cannot be combined with --functions") }
         if curvePoints != nil && !json { throw ValidationError("--curve-points goes with --functions --json") }
         if let n = curvePoints, n < 2 { throw ValidationError("--curve-points must be at least 2") }
     }

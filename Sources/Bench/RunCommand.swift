@@ -101,8 +101,14 @@ struct RunCommand: ParsableCommand {
             let count = ProcessInfo.processInfo.activeProcessorCount
             guard (0..<count).contains(cpu) else { throw ValidationError("--cpu must be between 0 and \(count - 1), got \(cpu)") }
         }
+        if all && (selection.functions != nil || selection.implementations != nil) {
+            throw ValidationError("--all runs every kernel; it cannot be combined with --functions or --impls")
+        }
         _ = try selection.kernels(in: try registryOptions.registry())
         _ = try screening
+        if (noScreening || quick) && quietTolerance.quietTolerance != nil {
+            throw ValidationError("--quiet-tolerance applies to screened runs, not with --no-screening or --quick")
+        }
         _ = try rules
         try baseline.checkComparable(sizes: sizes, threads: threads)
     }
@@ -158,6 +164,10 @@ struct RunCommand: ParsableCommand {
         let kernels = try selection.kernels(in: try registryOptions.registry())
         let sizes = try SizeParser.parseList(size)
         let inputs = try input.inputs()
+        let cpus = ProcessInfo.processInfo.activeProcessorCount
+        if processIndex == nil && threads > cpus {
+            FileHandle.standardError.write(Data("bench: note: --threads \(threads) on \(cpus) CPUs; threads share cores, so the figures measure contention too\n".utf8))
+        }
         if let cpu { try CPUAffinity.pin(to: cpu, available: ProcessInfo.processInfo.activeProcessorCount) }
 
         var screening = try self.screening

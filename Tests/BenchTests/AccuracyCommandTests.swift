@@ -46,6 +46,8 @@ import Testing
         (["accuracy", "--domain", "x"], "domain"),
         (["accuracy", "--format", "csv"], "csv"),
         (["accuracy", "--impls", "fortran"], "valid"),
+        (["accuracy", "--exhaustive", "--samples", "10"], "not with --exhaustive"),
+        (["list", "--ids", "--functions"], "cannot be combined with --functions"),
         (["eval", "--function", "tanh", "--impl", "swift-libm", "--", "abc"], "bad input"),
         (["eval", "--function", "no-such-function", "--impl", "swift-libm", "1"], "unknown function"),
         (["eval", "--function", "tanh", "--impl", "c-sleef-u10-avx2x", "1"], "unknown implementation"),

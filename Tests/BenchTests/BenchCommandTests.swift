@@ -190,6 +190,9 @@ import Testing
         (["--max-duration", "-1"], "max-duration"),
         (["--quiet-tolerance", "-5%"], "--quiet-tolerance '-5%' is out of range"),
         (["--size", "4K,4K"], "list each size once"),
+        // Options that would be ignored are refused.
+        (["--all", "--impls", "swift-simd16"], "--all runs every kernel"),
+        (["--quick", "--quiet-tolerance", "5%"], "--quiet-tolerance applies to screened runs"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + ["--force-debug-timing"])

@@ -104,14 +104,17 @@ public struct ReportComparison: Sendable, Equatable {
     }
 
     /// "2 regressed, 1 improved, 27 unchanged; 0 accuracy regressions; 1 added, 0 removed".
+    /// When timing was not judged, it says so first and counts the would-be verdicts as such, so a
+    /// "passed" is never read next to a bare "67 regressed".
     public var summaryLine: String {
         let unchanged = kernels.count - timingRegressions.count - improvements.count
-        var text = "\(timingRegressions.count) regressed, \(improvements.count) improved, \(unchanged) unchanged; "
-            + "\(accuracyRegressions.count) accuracy regression\(accuracyRegressions.count == 1 ? "" : "s")"
+        let counts = "\(timingRegressions.count) regressed, \(improvements.count) improved, \(unchanged) unchanged"
+        var text = settings.timingVerdictsFail && !timingJudged
+            ? "timing not judged (a run had a kernel with no quiet sample; by the threshold \(counts)); "
+            : counts + "; "
+        text += "\(accuracyRegressions.count) accuracy regression\(accuracyRegressions.count == 1 ? "" : "s")"
         if !added.isEmpty || !removed.isEmpty { text += "; \(added.count) added, \(removed.count) removed" }
-        if !settings.timingVerdictsFail { text += " (timing verdicts do not fail)" } else if !timingJudged {
-            text += " (timing not judged: a run had a kernel with no quiet sample)"
-        }
+        if !settings.timingVerdictsFail { text += " (timing verdicts do not fail)" }
         return text
     }
 

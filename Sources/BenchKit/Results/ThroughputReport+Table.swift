@@ -125,10 +125,13 @@ extension ThroughputReport {
             + " · \(machine.buildConfiguration) build · \(sizeListText) · \(sampleCountText)"
     }
 
-    /// "size 1M" or "size 4K, 1M": the sizes measured (the configured ones if nothing was).
+    /// "size 1M" or "size 4K, 1M": the sizes measured (the configured ones if nothing was), and
+    /// ", 2 threads" when the run used more than one.
     var sizeListText: String {
         let sizes = Set(results.map(\.size)).sorted().map(Self.sizeLabel)
+        let threads = Set(results.map(\.threads)).sorted()
         return "size " + (sizes.isEmpty ? configuration.sizes.map(Self.sizeLabel) : sizes).joined(separator: ", ")
+            + (threads.isEmpty || threads == [1] ? "" : ", " + threads.map(String.init).joined(separator: ", ") + " threads")
     }
 
     /// About three significant digits: enough to see a 1% difference, few enough to read a column.
