@@ -35,8 +35,14 @@ struct EvalCommand: ParsableCommand {
         }
         let registry = try registryOptions.registry()
         guard let k = registry.kernel(f, impl) else {
-            let valid = registry.kernels.filter { $0.function == f }.map(\.implementation)
-            throw ValidationError("unknown implementation '\(impl)' for \(function); valid: \(valid.joined(separator: ", "))")
+            let valid = registry.kernels.filter { $0.function == f }.map(\.implementation).joined(separator: ", ")
+            if registry.implementations.contains(impl) {
+                throw ValidationError("\(impl) has no \(function) kernel; \(function) has: \(valid)")
+            }
+            if impl.hasPrefix("py-") && !registry.implementations.contains(where: { $0.hasPrefix("py-") }) {
+                throw ValidationError("'\(impl)' is a Python peer; enable the peers with --peers python (docs/python-peers.md)")
+            }
+            throw ValidationError("unknown implementation '\(impl)' for \(function); valid: \(valid)")
         }
         guard k.isAvailable else { throw ValidationError("\(k.id) needs \(k.isa), which this CPU lacks") }
         return k
@@ -48,6 +54,18 @@ struct EvalCommand: ParsableCommand {
                 throw ValidationError("bad input '\(text)': expected a decimal or hex float (e.g. -1.5, 0x1.8p+3, inf, nan)")
             }
             return x
+        }
+    }
+
+    /// A note for each input that float32 cannot hold as written: one beyond its range becomes ±inf,
+    /// one below its smallest subnormal ±0 (the table shows the float the kernel was given).
+    func roundingNotes() -> [String] {
+        inputs.compactMap { text in
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let x = Float(trimmed), let wide = Double(trimmed), wide.isFinite else { return nil }
+            if x.isInfinite { return "note: \(text) is beyond float32's range; the kernel was given \(x)" }
+            if x == 0 && wide != 0 { return "note: \(text) is below float32's smallest subnormal; the kernel was given \(x)" }
+            return nil
         }
     }
 
@@ -65,6 +83,7 @@ struct EvalCommand: ParsableCommand {
         print("\(kernel.id) (\(kernel.isa))")
         print(PlainTable(header: ["x", "output", "output (hex)", "reference", "reference rounded", "ulp error"],
                          rows: rows, rule: true).render())
+        for note in roundingNotes() { FileHandle.standardError.write(Data("bench: \(note)\n".utf8)) }
     }
 
     private func ulpText(_ e: Double) -> String { e.isInfinite ? "inf" : String(format: "%.4f", e) }

@@ -51,6 +51,8 @@ import Testing
         (["eval", "--function", "tanh", "--impl", "swift-libm", "--", "abc"], "bad input"),
         (["eval", "--function", "no-such-function", "--impl", "swift-libm", "1"], "unknown function"),
         (["eval", "--function", "tanh", "--impl", "c-sleef-u10-avx2x", "1"], "unknown implementation"),
+        (["eval", "--function", "tanh", "--impl", "c-xnnpack", "1"], "c-xnnpack has no tanh kernel"),
+        (["eval", "--function", "tanh", "--impl", "py-torch", "1"], "--peers python"),
     ])
     func badOptionsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments)

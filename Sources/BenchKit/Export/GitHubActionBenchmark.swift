@@ -17,7 +17,7 @@ extension ThroughputReport {
         results.sorted { KernelKey($0) < KernelKey($1) }.map { r in
             let s = r.summary
             var extra = "median \(Self.threeDigits(s.medianNsPerElement)) ns/elem, spread ±"
-                + String(format: "%.1f%%", s.madPercent) + ", \(r.samplesNsPerElement.count) samples, ISA \(r.isa)"
+                + String(format: "%.1f%%", s.madPercent) + ", \(r.samplesNsPerElement.count) sample\(r.samplesNsPerElement.count == 1 ? "" : "s"), ISA \(r.isa)"
             if let ulp = r.maxULP { extra += ", max ulp \(Self.threeDigits(ulp))" }
             extra += "\nmachine: \(machine.machineKey); commit \(machine.gitCommit)"
             return GitHubActionBenchmarkEntry(name: KernelKey(r).label, unit: "Gelem/s", value: s.gelemPerSecond, extra: extra)
