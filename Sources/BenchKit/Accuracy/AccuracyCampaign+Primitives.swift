@@ -12,9 +12,12 @@ extension AccuracyCampaign {
         exhaustive ? exhaustivePrimitiveTable(progress: progress) : sampledPrimitiveTable(progress: progress)
     }
 
-    /// The primitives with an available implementation, in table order, and those implementations.
-    static var availablePrimitives: [(primitive: Primitive, kernels: [PrimitiveKernel])] {
-        Primitive.allCases.map { p in (p, PrimitiveKernel.all.filter { $0.primitive == p && $0.isAvailable }) }
+    /// The primitives the selected kernels' functions are built from (`FunctionDefinition.primitives`)
+    /// that have an available implementation, in table order, and those implementations.
+    var availablePrimitives: [(primitive: Primitive, kernels: [PrimitiveKernel])] {
+        let used = Set(kernels.flatMap(\.function.definition.primitives))
+        return Primitive.allCases.filter(used.contains)
+            .map { p in (p, PrimitiveKernel.all.filter { $0.primitive == p && $0.isAvailable }) }
             .filter { !$0.kernels.isEmpty }
     }
 
@@ -29,7 +32,7 @@ extension AccuracyCampaign {
     /// a sample of each domain, as the activations' are.
     func exhaustivePrimitiveTable(progress: Progress?) -> ([AccuracyReport.PrimitiveAccuracy], AccuracyReport.PrimitivesMethod) {
         let start = Date()
-        let members = Self.availablePrimitives
+        let members = availablePrimitives
         let groups = members.map { p, kernels in
             ExhaustiveSweep.Group(reference: DoubleReference(p.referenceTarget), domain: p.domain, kernels: kernels.map(\.run))
         }
@@ -56,7 +59,7 @@ extension AccuracyCampaign {
     func sampledPrimitiveTable(progress: Progress?) -> ([AccuracyReport.PrimitiveAccuracy], AccuracyReport.PrimitivesMethod) {
         let start = Date()
         let n = Self.primitiveSampleCount
-        let members = Self.availablePrimitives
+        let members = availablePrimitives
         var rows: [AccuracyReport.PrimitiveAccuracy] = [], total = 0
         for (index, (primitive, kernels)) in members.enumerated() {
             progress?("primitives (sampled)", index, members.count)

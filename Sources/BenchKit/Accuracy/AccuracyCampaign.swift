@@ -82,7 +82,9 @@ public struct AccuracyCampaign: Sendable {
             alpha: alpha, inputsPerKernel: inputsPerKernel, wallSeconds: Date().timeIntervalSince(start))
         return AccuracyReport(machine: machine, configuration: configuration, reference: referenceInfo, results: results,
                               primitives: primitives, primitivesMethod: primitivesMethod,
-                              geluTanhVersusErf: Self.geluDeviation(domain: domain), profile: profile)
+                              geluTanhVersusErf: kernels.contains { [.geluErf, .geluTanh].contains($0.function) }
+                                ? Self.geluDeviation(domain: domain) : nil,
+                              profile: profile)
     }
 
     /// Max ulp per bin of x over `domain`.

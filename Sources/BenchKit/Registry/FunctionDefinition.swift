@@ -15,6 +15,9 @@ public struct FunctionDefinition: Sendable {
     /// The function in Double, in a form without cancellation: the exhaustive runs' fast reference
     /// (`DoubleReference`), validated against MPFR in every such run.
     public let reference: Evaluator
+    /// The primitives its kernels are built from: the rows of the accuracy report's primitives
+    /// table that a run of this function shows.
+    public let primitives: [Primitive]
     /// The analytic derivative, if given: the functions-and-derivatives plot.
     public let derivative: Derivative?
     /// Where the plot of f and f' looks.
@@ -32,11 +35,13 @@ public struct FunctionDefinition: Sendable {
     }
 
     public init(formula: String, latex: String, parameters: [FunctionParameter] = [], reference: @escaping Evaluator,
-                derivative: Derivative? = nil, plotX: ClosedRange<Double> = -6...6, plotY: ClosedRange<Double>) {
+                primitives: [Primitive], derivative: Derivative? = nil, plotX: ClosedRange<Double> = -6...6,
+                plotY: ClosedRange<Double>) {
         self.formula = formula
         self.latex = latex
         self.parameters = parameters
         self.reference = reference
+        self.primitives = primitives
         self.derivative = derivative
         self.plotX = plotX
         self.plotY = plotY

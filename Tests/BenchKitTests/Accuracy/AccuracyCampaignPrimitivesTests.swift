@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: slices)
     func sliceMatchesMPFR(patterns: ClosedRange<UInt32>) throws {
-        var campaign = AccuracyCampaign(kernels: [])
+        var campaign = AccuracyCampaign(kernels: Registry.standard.kernels)
         campaign.exhaustive = true
         campaign.patterns = patterns
         let (rows, method) = campaign.primitiveTable(progress: nil)
@@ -41,8 +41,17 @@ import Testing
         #expect((method.validationMaxULP ?? .infinity) < DoubleReference.midpointGuard / 4)
     }
 
+    /// A run of some functions shows the primitives those are built from, and no others.
+    @Test func aSelectionShowsItsFunctionsPrimitives() {
+        let tanh = Registry.standard.kernels.filter { $0.function == .tanh }
+        #expect(Set(AccuracyCampaign(kernels: tanh).availablePrimitives.map(\.primitive)) == [.tanh, .expm1])
+        let sigmoid = Registry.standard.kernels.filter { $0.function == .sigmoid }
+        #expect(AccuracyCampaign(kernels: sigmoid).availablePrimitives.map(\.primitive) == [.exp])
+        #expect(AccuracyCampaign(kernels: []).availablePrimitives.isEmpty)
+    }
+
     @Test func sampledCampaignSamplesEachDomain() {
-        let (rows, method) = AccuracyCampaign(kernels: []).primitiveTable(progress: nil)
+        let (rows, method) = AccuracyCampaign(kernels: Registry.standard.kernels).primitiveTable(progress: nil)
         let perPrimitive = 2 * AccuracyCampaign.primitiveSampleCount
         #expect(method.mode == "sampled")
         #expect(method.inputs == perPrimitive * Primitive.allCases.count)
