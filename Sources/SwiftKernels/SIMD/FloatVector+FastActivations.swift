@@ -32,13 +32,14 @@ extension FloatVector {
 
     /// GELU-tanh = x·σ(w), w = 2√(2/π)(x + 0.044715x³), as x·S/(E + 2^24) with E = e^-|w|·2^24 and
     /// S = E where w < 0, 2^24 elsewhere: one product and one quotient, each rounded once. E is
-    /// built as e^t·2^(n+24) (`tableExp`'s form where the build reads tables, `fastExpParts`'
-    /// elsewhere), a normal float down to e^-|w| = 2^-150, so x·E/(E + 2^24) stays accurate
-    /// where x·σ is a normal float while σ is not (|x| up to ~12); E is set to 0 below that, where
-    /// |x·σ| < 2^-126. w is formed in float: its relative error (~2^-23) becomes |w|·2^-23 relative
-    /// in e, which is what the budget allows in the tail, and so is the one-float ln2 of the
-    /// reduction (`splitLn2: false`). x is clamped at -20 (-inf·0 would be NaN), and x above 2^100,
-    /// where x·2^24 could overflow and GELU(x) = x, is returned as it is.
+    /// built as 2^(n+24)·e^t (where the build reads tables, n in steps of 1/32, by `tableExpParts`
+    /// and `tableExpFinish` without the entry's rounding; `fastExpParts` elsewhere), a normal float
+    /// down to e^-|w| = 2^-150, so x·E/(E + 2^24) stays accurate where x·σ is a normal float while
+    /// σ is not (|x| up to ~12); E is set to 0 below that, where |x·σ| < 2^-126. w is formed in
+    /// float: its relative error (~2^-23) becomes |w|·2^-23 relative in e, which is what the budget
+    /// allows in the tail, and so is the one-float ln2 of the reduction (`splitLn2: false`). x is
+    /// clamped at -20 (-inf·0 would be NaN), and x above 2^100, where x·2^24 could overflow and
+    /// GELU(x) = x, is returned as it is.
     @inline(__always)
     static func fastGeluTanh(_ x: Self) -> Self {
         let k1 = Float(2 * GELUConstants.sqrtTwoOverPi)

@@ -73,10 +73,14 @@ extension FloatVector {
     }
 
     /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2: 2^n·(e^t - 1) + (2^n - 1),
-    /// one FMA; 2^n - 1 is exact for n in [-29, 27]. k scales the exponent's constant, so tanh's 2|x|
-    /// is formed off the chain that picks n. ln2 is one float (t = k·x - n·ln2Hi, one FMA): the
-    /// constant's error, |n|·1.9e-9 in t, moves e^(k·x) by that relative amount, which the callers
-    /// shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
+    /// one FMA. 2^n - 1 is exact for -24 ≤ n ≤ 24; beyond, down to n = -29 and up to 27, it rounds
+    /// by 2^n (to -1) or by 1 (to 2^n), at most half an ulp of the result there (within 2^-24.5 of
+    /// -1, or above 2^24): tanh's E/(E + 2) shrinks that by 2/(E + 2), and ELU's exhaustive figure
+    /// without tables (results/kernels/README.md) includes it. k scales the exponent's constant, so
+    /// tanh's 2|x| is formed off the chain that picks n. ln2 is one float (t = k·x - n·ln2Hi, one
+    /// FMA): the constant's error, |n|·1.9e-9 in t, moves e^(k·x) by that relative amount, which
+    /// the callers shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by
+    /// 2/(E + 2).
     @inline(__always)
     static func fastExpm1(_ x: Self, times k: Float = 1) -> Self {
         let magic = fastExpMagic(bias: 0)

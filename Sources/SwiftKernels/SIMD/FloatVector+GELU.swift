@@ -107,7 +107,7 @@ extension FloatVector {
     /// -|w| = -|x|·(k1 + k3·x²), k1 = 2√(2/π), k3 = 0.044715·k1, is a double-float: x² = hi + lo
     /// exactly, k1 and k3 are double-float constants (k1's high part has 21 bits, so k1h - (k1h +
     /// k3h·hi)'s rounding is exact for every clamped x and the FMA error term is one more FMA), so
-    /// its error is about 2^-40·|w| and e^(-|w|) loses nothing to it even at |w| = 107.
+    /// its error is about 2^-40·|w| and e^(-|w|) loses nothing to it even at |w| = 109.1 (|x| = 10.875).
     ///
     /// With c the small rest of the reduction, e·(1 + c) = 2^n·(eHi + eLo)·(1 + c); the numerator
     /// N = x·2^(n+40)·e for x < 0 and x·2^40 for x ≥ 0 is formed before the division, and the result

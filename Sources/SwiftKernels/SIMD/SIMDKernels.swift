@@ -7,10 +7,10 @@
 ///
 /// Sigmoid, tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies
 /// in FloatVector+Activations.swift, FloatVector+FastActivations.swift): over all 2^32 inputs they
-/// are within 3.20, 2.98 and 1.29 ulp with tables and 3.49, 2.57 and 0.95 without (`readsTables`),
-/// subnormal results included (results/accuracy-exhaustive-accurate-tier.txt,
-/// results/kernels/README.md), inside this tier's 4-ulp budget. The GELUs are this tier's own
-/// (FloatVector+GELU.swift).
+/// are within 3.20, 2.98 and 1.29 ulp with tables (results/accuracy-exhaustive-accurate-tier.txt)
+/// and 3.49, 2.57 and 0.95 without (`readsTables`; results/kernels/README.md, from an earlier run
+/// of that report, in git history), subnormal results included, inside this tier's 4-ulp budget.
+/// The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
     /// Whether this build's sigmoid, tanh and ELU (both tiers) read 32-entry tables of 2^(j/32):
     /// true where that lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
