@@ -36,7 +36,11 @@ struct BaselineOptions: ParsableArguments {
             do { try ResultsDirectory.checkBaselineName(name) } catch { throw ValidationError(error.message) }
         }
         if summary != nil && baseline == nil { throw ValidationError("--summary needs --baseline NAME") }
-        if let summary { try OutputPath.check(summary) }
+        if baseline == nil && (comparison.threshold != nil || comparison.drift != nil || comparison.noTimingVerdicts) {
+            throw ValidationError("--threshold, --drift and --no-timing-verdicts judge a comparison; they need --baseline NAME")
+        }
+        if let summary { try OutputPath.check(summary, option: "--summary") }
+        if isActive { try OutputPath.checkDirectory(comparison.resultsDirectory, option: "--results-dir") }
         // Before the run, so a long run never ends in "no such baseline" (exit 66, naming the command
         // that makes one) or in an unreadable one (65).
         let needed = [baseline, anchorBaseline].compactMap { $0 }
@@ -104,7 +108,13 @@ struct BaselineOptions: ParsableArguments {
             if case .failure? = compared {
                 FileHandle.standardError.write(Data("bench: baseline '\(saveBaseline)' left as it was: the comparison could not be made\n".utf8))
             } else {
-                written.append(results.baselinePath(name: saveBaseline, machineKey: key))
+                let path = results.baselinePath(name: saveBaseline, machineKey: key)
+                // Replacing is what --save-baseline does; saying what was there lets a mistaken
+                // replacement (a --quick run over the CI baseline) be noticed and undone from git.
+                if let old = try? ThroughputReport.load(path: path) {
+                    FileHandle.standardError.write(Data("bench: replacing baseline '\(saveBaseline)', which held \(ReportComparison.shape(old)) (\(old.machine.date))\n".utf8))
+                }
+                written.append(path)
             }
         }
         for path in written {

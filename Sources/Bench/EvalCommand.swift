@@ -20,8 +20,17 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var parameters: ParameterOptions
 
 
-    @Argument(help: "Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.")
-    var inputs: [String]
+    /// Every word no option takes, so negative inputs need no `--` before them (one given is dropped).
+    @Argument(parsing: .allUnrecognized, help: "Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.")
+    var words: [String]
+
+    /// The inputs as written: `words` without the `--` that may separate them from the options.
+    var inputs: [String] {
+        guard let separator = words.firstIndex(of: "--") else { return words }
+        var inputs = words
+        inputs.remove(at: separator)
+        return inputs
+    }
 
     mutating func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input") }

@@ -5,25 +5,45 @@ import Foundation
 /// Checks `--output` before any work, so a long run never ends in an unwritable path: exit 73
 /// (EX_CANTCREAT), as a failed write at the end would give.
 enum OutputPath {
-    static func check(_ path: String) throws {
-        if let problem = problem(with: path) {
-            FileHandle.standardError.write(Data("bench: cannot write --output \(path): \(problem)\n".utf8))
-            throw ExitCode(ExitStatus.cantCreate)
+    static func check(_ path: String, option: String = "--output") throws {
+        if let problem = problem(with: path) { try refuse("cannot write \(option) \(path): \(problem)") }
+    }
+
+    /// Checks a directory bench will create files under (`--results-dir`): it, or the nearest part
+    /// of its path that exists, must be a writable directory.
+    static func checkDirectory(_ path: String, option: String) throws {
+        guard !path.isEmpty else { try refuse("\(option) is empty") }
+        var existing = URL(fileURLWithPath: path).standardized
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            existing.deleteLastPathComponent()
         }
+        if let problem = directoryProblem(existing.path) { try refuse("cannot write under \(option) \(path): \(problem)") }
+    }
+
+    private static func refuse(_ message: String) throws -> Never {
+        FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+        throw ExitCode(ExitStatus.cantCreate)
     }
 
     /// Why `path` cannot be written, or nil.
     static func problem(with path: String) -> String? {
         guard !path.isEmpty else { return "the path is empty" }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if let problem = directoryProblem(URL(fileURLWithPath: path).deletingLastPathComponent().path) { return problem }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return "directory \(directory) does not exist"
-        }
-        guard FileManager.default.isWritableFile(atPath: directory) else { return "directory \(directory) is not writable" }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return "it is a directory"
         }
+        return nil
+    }
+
+    /// Why files cannot be created in `directory`, or nil.
+    private static func directoryProblem(_ directory: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            return "directory \(directory) does not exist"
+        }
+        guard isDirectory.boolValue else { return "\(directory) is a file, not a directory" }
+        guard FileManager.default.isWritableFile(atPath: directory) else { return "directory \(directory) is not writable" }
         return nil
     }
 }
@@ -33,6 +53,10 @@ enum OutputPath {
 enum ReportOutput {
     static func emit(_ report: ThroughputReport, format: ReportFormat, to path: String?) throws {
         try write(try report.rendered(as: format), to: path, alsoPrint: try report.rendered(as: .table))
+        // JSON and CSV on standard output have no place for the table's WARNING and NOTE lines.
+        if path == nil && (format == .json || format == .csv) {
+            for line in report.noteLines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
     }
 
     /// Prints `text`, or writes it to `path` atomically and prints `alsoPrint` (the table) instead.

@@ -25,6 +25,7 @@ struct PeerOptions: ParsableArguments {
         if let peers, peers != "python" {
             throw ValidationError("unknown --peers '\(peers)'; the one peer runtime is 'python'")
         }
+        if python?.isEmpty == true { throw ValidationError("--python is empty; give the interpreter's path") }
         if peers == nil, python != nil || peerNoop {
             throw ValidationError("--python and --peer-noop need --peers python")
         }

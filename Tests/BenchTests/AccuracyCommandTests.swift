@@ -38,6 +38,9 @@ import Testing
         #expect(lines.count == 6)   // title, header, rule, 3 inputs
         #expect(lines[3].contains("-0x1.4p+2"))
         #expect(lines[5].hasPrefix("nan"))
+        // Negative inputs need no `--`.
+        let bare = try BenchProcess.run(["eval", "--function", "gelu-erf", "--impl", "swift-naive", "-5", "0x1p+0", "nan"])
+        #expect(bare.status == 0 && bare.stdout == o.stdout, "stderr: \(bare.stderr)")
     }
 
     @Test(arguments: [
@@ -53,6 +56,7 @@ import Testing
         (["eval", "--function", "tanh", "--impl", "c-sleef-u10-avx2x", "1"], "unknown implementation"),
         (["eval", "--function", "tanh", "--impl", "c-xnnpack", "1"], "c-xnnpack has no tanh kernel"),
         (["eval", "--function", "tanh", "--impl", "py-torch", "1"], "--peers python"),
+        (["list", "--peers", "python", "--python", ""], "--python is empty"),
     ])
     func badOptionsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments)

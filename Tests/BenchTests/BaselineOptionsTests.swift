@@ -21,6 +21,9 @@ import Testing
 
         let named = try BenchProcess.run(smoke + ["--results-dir", results, "--save-baseline", "mine"])
         #expect(named.status == 0, "stderr: \(named.stderr)")
+        #expect(!named.stderr.contains("replacing"))
+        let again = try BenchProcess.run(smoke + ["--results-dir", results, "--save-baseline", "mine"])
+        #expect(again.stderr.contains("replacing baseline 'mine', which held 2 results at size 1K"), "stderr: \(again.stderr)")
 
         // Debug timings are too noisy for a timing verdict; accuracy is deterministic and must pass.
         let summary = files.path("summary.md")

@@ -141,6 +141,8 @@ import Testing
         #expect(o.status == 0)
         let lines = o.stdout.split(separator: "\n")
         #expect(lines.count == 3)   // header, copy, tanh/swift-libm
+        // The table's WARNING lines, which CSV has no place for, go to standard error.
+        #expect(o.stderr.contains("WARNING: timed a debug build (forced)"))
     }
 
     @Test func tableGroupsByFunction() throws {
@@ -193,6 +195,7 @@ import Testing
         // Options that would be ignored are refused.
         (["--all", "--impls", "swift-simd16"], "--all runs every kernel"),
         (["--quick", "--quiet-tolerance", "5%"], "--quiet-tolerance applies to screened runs"),
+        (["--quick", "--threshold", "5%"], "they need --baseline NAME"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + ["--force-debug-timing"])
@@ -209,9 +212,11 @@ import Testing
         (["--output", ""], "the path is empty"),
         (["accuracy", "--output", "/nonexistent-dir/a.txt"], "does not exist"),
         (["compare", "a.json", "b.json", "--output", "/nonexistent-dir/c.txt"], "does not exist"),
+        (["--output", "/etc/hostname/x.json"], "/etc/hostname is a file, not a directory"),
+        (["--history", "--results-dir", "/etc/hostname/results"], "cannot write under --results-dir"),
     ])
     func unwritableOutputExits73(arguments: [String], mentions: String) throws {
-        let o = try BenchProcess.run(arguments + (arguments.first == "--output" ? ["--force-debug-timing"] : []))
+        let o = try BenchProcess.run(arguments + (arguments.first!.hasPrefix("--") ? ["--force-debug-timing"] : []))
         #expect(o.status == 73, "\(arguments): exit \(o.status), stderr \(o.stderr)")
         #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)")
         #expect(o.stdout.isEmpty)

@@ -17,6 +17,8 @@ extension ThroughputReport {
     /// round. Cycles are recorded only for the chosen process's quiet samples; any other sample's
     /// cycles are its time at the row's recorded cycles per nanosecond (the timestamp counter's rate).
     public func rejudged(by rules: ScreeningRules, screened: Bool = true) throws -> ThroughputReport {
+        // Nothing to re-judge is an input fault, as it is for a comparison, not an empty success.
+        guard !results.isEmpty else { throw RejudgeError(description: "the report holds no results") }
         let processCount = configuration.processes ?? 1
         var configuration = self.configuration
         configuration.rules = rules

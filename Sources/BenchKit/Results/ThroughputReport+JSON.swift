@@ -42,7 +42,39 @@ extension ThroughputReport {
     public static func decode(from data: Data) throws -> ThroughputReport {
         let header = try ReportHeader.decode(from: data)
         guard header.measure == .time else { throw ReportError.wrongMeasure(found: header.measure, expected: .time) }
-        do { return try reportDecoder.decode(ThroughputReport.self, from: data) } catch { throw ReportError.malformed(explain(error)) }
+        let report: ThroughputReport
+        do { report = try reportDecoder.decode(ThroughputReport.self, from: data) } catch { throw ReportError.malformed(explain(error)) }
+        if let problem = report.implausibleMeasurement { throw ReportError.malformed(problem) }
+        return report
+    }
+
+    /// The first measurement no run can have made, or nil: a time per element that is not a finite
+    /// positive number, a cycle count that is negative or not finite, a probe reading that is not
+    /// finite and positive. Judging such a file would give NaN intervals (or a crash) instead of a
+    /// verdict, so it is refused as malformed.
+    var implausibleMeasurement: String? {
+        func bad(_ values: [Double], positive: Bool) -> Double? {
+            values.first { !$0.isFinite || (positive ? $0 <= 0 : $0 < 0) }
+        }
+        for r in results {
+            let checks: [(String, [Double], Bool)] = [
+                ("samples_ns_per_element", r.samplesNsPerElement, true),
+                ("samples_cycles_per_element", r.samplesCyclesPerElement, false),
+                ("rejected_ns_per_element", r.rejectedNsPerElement, true),
+            ] + (r.processes ?? []).flatMap { p in
+                [("processes[].samples_ns_per_element", p.samplesNsPerElement, true),
+                 ("processes[].rejected_ns_per_element", p.rejectedNsPerElement, true)]
+            }
+            for (field, values, positive) in checks {
+                if let x = bad(values, positive: positive) { return "\(r.id): \(field) holds \(x), which no run measures" }
+            }
+        }
+        for (i, log) in rounds.enumerated() {
+            if let x = bad(log.probeNsPerElement, positive: true) {
+                return "rounds[\(i)].probe_ns_per_element holds \(x), which no run measures"
+            }
+        }
+        return nil
     }
 
     /// The decoder every report type uses: non-finite numbers as the strings `jsonData` writes.

@@ -8,13 +8,21 @@ extension ThroughputReport {
     /// disagreements.
     var runNotes: [String] { screeningWarnings + speedStateNotes + kernelStateNotes + processDisagreements }
 
+    /// The WARNING and NOTE lines the table prints under it: for standard error when the report
+    /// itself goes to standard output as JSON or CSV, which have no place for them.
+    public var noteLines: [String] {
+        runNotes + (configuration.forcedDebugTiming ? ["WARNING: timed a debug build (forced); these figures are not representative."] : [])
+    }
+
     /// One WARNING line per size whose sampling budget ran out before every kernel had `samples`
     /// quiet samples. With several processes the line counts the processes that ran out and names
     /// the one with the fewest; the JSON's `rounds` has each. "High or low": on a busy machine the
     /// kept samples can lean either way, since a state the probe does not feel can also be a fast one.
     var screeningWarnings: [String] {
         guard let screening = configuration.screening else { return [] }
-        let wanted = configuration.samples, budget = String(format: "%.0f", screening.maxDuration)
+        let wanted = configuration.samples
+        let budget = String(format: screening.maxDuration >= 10 || screening.maxDuration == screening.maxDuration.rounded() ? "%.0f" : "%.1f",
+                            screening.maxDuration)
         return roundSizes.compactMap { size in
             let logs = rounds.filter { $0.size == size }
             let short = logs.filter { $0.quietCount < wanted }

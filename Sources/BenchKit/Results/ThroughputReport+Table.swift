@@ -114,9 +114,7 @@ extension ThroughputReport {
         out += ["", footer]
         out += runNotes
         if let countsNote { out.append(countsNote) }
-        if configuration.forcedDebugTiming {
-            out.append("WARNING: timed a debug build (forced); these figures are not representative.")
-        }
+        if configuration.forcedDebugTiming { out.append(noteLines.last!) }
         return out.joined(separator: "\n") + "\n"
     }
 

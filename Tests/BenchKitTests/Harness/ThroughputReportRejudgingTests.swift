@@ -65,5 +65,6 @@ import Testing
         #expect(refusal { $0.rounds[0].probeNsPerElement.removeLast() }?.hasPrefix("size 1M, process 1: the round log's") == true)
         #expect(refusal { $0.results[5].processes?[1].rejectedNsPerElement.append(1) }?.contains(", process 2: ") == true)
         #expect(refusal { $0.results.remove(at: 4) }?.contains("pieces per round, but the report has 68 rows") == true)
+        #expect(refusal { $0.results = [] } == "the report holds no results")
     }
 }

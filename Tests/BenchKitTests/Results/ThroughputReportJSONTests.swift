@@ -66,6 +66,22 @@ import Testing
         #expect(throws: ReportError.wrongKind("accuracy")) { try ThroughputReport.decode(from: report.jsonData()) }
     }
 
+    /// Measurements no run makes (a negative or NaN time, a negative probe reading) are refused as
+    /// malformed, naming the row and field: judging them gave NaN intervals or a crash.
+    @Test func implausibleMeasurementsAreMalformed() throws {
+        func error(_ change: (inout ThroughputReport) -> Void) throws -> String? {
+            var report = ReportFixture.report()
+            change(&report)
+            do { _ = try ThroughputReport.decode(from: report.jsonData()); return nil } catch { return "\(error)" }
+        }
+        #expect(try error { _ in } == nil)
+        #expect(try error { $0.results[0].samplesNsPerElement[0] = -1 }?.contains("samples_ns_per_element holds -1.0") == true)
+        #expect(try error { $0.results[0].samplesNsPerElement[0] = .nan }?.contains("holds nan") == true)
+        #expect(try error { $0.results[0].samplesCyclesPerElement[0] = -3 }?.contains("samples_cycles_per_element") == true)
+        #expect(try error { $0.rounds = [RoundLog(size: 1024, piecesPerRound: 1, probeNsPerElement: [1, -2], quiet: [true], duration: 1)] }?
+            .contains("rounds[0].probe_ns_per_element holds -2.0") == true)
+    }
+
     /// An accuracy report has its own schema versions: the kind is named, not the version.
     @Test func anotherKindIsNamedBeforeItsVersion() {
         #expect(throws: ReportError.wrongKind("accuracy")) {
