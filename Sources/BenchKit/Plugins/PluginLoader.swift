@@ -17,6 +17,8 @@ public enum PluginError: Error, CustomStringConvertible, Equatable {
     case abiVersion(path: String, found: Int32)
     /// A kernel declaration the registry cannot take: bad function, id, budget, null pointer, repeat.
     case badKernel(path: String, index: Int, reason: String)
+    /// The plugin's description as a whole is unusable (no description, a bad kernel count).
+    case badPlugin(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum PluginError: Error, CustomStringConvertible, Equatable {
         case .abiVersion(let path, let found):
             return "plugin \(path): ABI version \(found), this bench reads version \(ACTIVATION_BENCH_PLUGIN_ABI)"
         case .badKernel(let path, let index, let reason): return "plugin \(path): kernel \(index): \(reason)"
+        case .badPlugin(let path, let reason): return "plugin \(path): \(reason)"
         }
     }
 }
@@ -48,13 +51,13 @@ public enum PluginLoader {
         }
         let entry = unsafeBitCast(symbol, to: ab_plugin_entry.self)
         guard let plugin = entry()?.pointee else {
-            throw PluginError.badKernel(path: path, index: 0, reason: "activation_bench_plugin() returned NULL")
+            throw PluginError.badPlugin(path: path, reason: "activation_bench_plugin() returned NULL")
         }
         guard plugin.abi_version == ACTIVATION_BENCH_PLUGIN_ABI else {
             throw PluginError.abiVersion(path: path, found: plugin.abi_version)
         }
         guard plugin.kernel_count >= 0, plugin.kernel_count <= 10_000, plugin.kernel_count == 0 || plugin.kernels != nil else {
-            throw PluginError.badKernel(path: path, index: 0, reason: "kernel_count \(plugin.kernel_count) with kernels \(plugin.kernels == nil ? "NULL" : "set")")
+            throw PluginError.badPlugin(path: path, reason: "kernel_count \(plugin.kernel_count) with kernels \(plugin.kernels == nil ? "NULL" : "set")")
         }
         let library = plugin.library.map { String(cString: $0) } ?? URL(fileURLWithPath: path).lastPathComponent
         var kernels: [Kernel] = []
