@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Print a kernel's output, the MPFR reference and the ulp error for inputs in decimal or hex float.",
-        discussion: "Example: bench eval --function gelu-erf --impl swift-simd16 -- -13.31 0x1.8p+3 nan")
+        discussion: "Example: bench eval --function gelu-erf --impl swift-simd16 -13.31 0x1.8p+3 nan")
 
     @Option(help: "The function (see `bench list`).")
     var function: String
@@ -21,7 +21,8 @@ struct EvalCommand: ParsableCommand {
 
 
     /// Every word no option takes, so negative inputs need no `--` before them (one given is dropped).
-    @Argument(parsing: .allUnrecognized, help: "Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.")
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("Inputs: decimal (-1.5, 1e-30), hex float (0x1.8p+3), inf, -inf, nan.", valueName: "inputs"))
     var words: [String]
 
     /// The inputs as written: `words` without the `--` that may separate them from the options.
