@@ -67,7 +67,7 @@ import Testing
     }
 
     /// Measurements no run makes (a negative or NaN time, a negative probe reading) are refused as
-    /// malformed, naming the row and field: judging them gave NaN intervals or a crash.
+    /// malformed, naming the row and field: judging them would give NaN intervals or a crash.
     @Test func implausibleMeasurementsAreMalformed() throws {
         func error(_ change: (inout ThroughputReport) -> Void) throws -> String? {
             var report = ReportFixture.report()
