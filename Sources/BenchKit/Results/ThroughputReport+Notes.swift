@@ -36,15 +36,19 @@ extension ThroughputReport {
         }
     }
 
-    /// "had no quiet sample for some kernel at 256K" when a screened run left a kernel with no quiet
-    /// sample at all, so that its figures were made from samples a busy machine slowed; nil otherwise.
+    /// "had no quiet sample for tanh/swift-simd16 at 256K" (naming up to three; "some kernel" when
+    /// the log does not fit the rows) when a screened run left a kernel with no quiet sample at all,
+    /// so that its figures were made from samples a busy machine slowed; nil otherwise.
     /// When most of that log's probe readings sat *below* its band (an anchored run made in the
     /// host's faster speed state), it says so instead of blaming a busy machine. (A kernel with a few
     /// quiet samples is still measured in the quiet state; its wider bootstrap interval carries the
     /// uncertainty.)
     public var unscreenedRows: String? {
         guard configuration.screening != nil, let log = rounds.first(where: { $0.quietCount == 0 }) else { return nil }
-        let at = "had no quiet sample for some kernel at \(Self.sizeLabel(log.size))"
+        let names = kernelsWithoutQuietSample(in: log)
+        let who = names.isEmpty ? "some kernel"
+            : names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+        let at = "had no quiet sample for \(who) at \(Self.sizeLabel(log.size))"
         if let band = log.band, !log.probeNsPerElement.isEmpty,
            case let median = SampleStatistics(log.probeNsPerElement).median, median < band.lowerBound {
             return at + ", the machine running faster than the band it was screened against (probe median "
@@ -52,6 +56,15 @@ extension ThroughputReport {
                 + "\(Self.threeDigits(band.lowerBound))-\(Self.threeDigits(band.upperBound))): another speed state"
         }
         return at + ", so its figures come from a busy machine"
+    }
+
+    /// The rows ("function/implementation") whose pieces got no quiet sample in `log`: a size's rows
+    /// are its pieces in the order measured (the copy first), as re-judging reads them; empty when
+    /// the log does not fit the rows (a hand-edited report).
+    func kernelsWithoutQuietSample(in log: RoundLog) -> [String] {
+        let rows = results.filter { $0.size == log.size }
+        guard log.piecesPerRound == rows.count else { return [] }
+        return rows.indices.filter { !log.quiet(piece: $0).contains(true) }.map { "\(rows[$0].function)/\(rows[$0].implementation)" }
     }
 
     /// One NOTE line per size at which some processes ran in another speed state of the machine than
