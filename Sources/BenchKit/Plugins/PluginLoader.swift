@@ -59,7 +59,7 @@ public enum PluginLoader {
         guard plugin.kernel_count >= 0, plugin.kernel_count <= 10_000, plugin.kernel_count == 0 || plugin.kernels != nil else {
             throw PluginError.badPlugin(path: path, reason: "kernel_count \(plugin.kernel_count) with kernels \(plugin.kernels == nil ? "NULL" : "set")")
         }
-        let library = plugin.library.map { String(cString: $0) } ?? URL(fileURLWithPath: path).lastPathComponent
+        let library = plugin.library.map { PluginKernel.text(String(cString: $0)) } ?? URL(fileURLWithPath: path).lastPathComponent
         var kernels: [Kernel] = []
         var seen = Set(registry.kernels.map(\.id))
         for index in 0..<Int(plugin.kernel_count) {
@@ -86,6 +86,12 @@ struct PluginKernel {
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
+    /// A plugin's free text (library, ISA) as one line: control characters (tabs, newlines) become
+    /// spaces, so they cannot break a table's columns or a report's lines.
+    static func text(_ raw: String) -> String {
+        String(raw.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? " " : Character($0) })
+    }
+
     func kernel(path: String, index: Int) throws -> Kernel {
         func bad(_ reason: String) -> PluginError { .badKernel(path: path, index: index, reason: reason) }
         guard let functionName = declared.function.map({ String(cString: $0) }) else { throw bad("function is NULL") }
@@ -96,7 +102,7 @@ struct PluginKernel {
         guard (1...40).contains(implementation.count), implementation.allSatisfy(Self.idCharacters.contains) else {
             throw bad("implementation '\(implementation)' must be 1-40 characters of a-z 0-9 . _ -")
         }
-        let isa = declared.isa.map { String(cString: $0) } ?? "unknown"
+        let isa = declared.isa.map { Self.text(String(cString: $0)) } ?? "unknown"
         guard declared.ulp_budget.isFinite else { throw bad("ulp_budget must be a finite number (negative: no promise)") }
         guard let fn = declared.kernel else { throw bad("kernel is NULL") }
         let budget: Double? = declared.ulp_budget < 0 ? nil : declared.ulp_budget

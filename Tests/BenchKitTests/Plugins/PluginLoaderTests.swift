@@ -112,4 +112,21 @@ import SwiftKernels
             try PluginLoader.load(path: lib.path, into: Registry.standard)
         }
     }
+
+    /// A plugin's free text with tabs or newlines reaches tables and reports as one line.
+    @Test func controlCharactersInTextBecomeSpaces() throws {
+        let dir = try PluginBuilder.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let code = """
+            #include "activation_bench_plugin.h"
+            static void k(const float *in, float *out, ptrdiff_t n, float a) { (void)a; for (ptrdiff_t i = 0; i < n; i++) out[i] = in[i]; }
+            static const ab_kernel kernels[] = { {"sigmoid", "c-tabbed", "avx\\t512\\nf", -1, k} };
+            static const ab_plugin plugin = { ACTIVATION_BENCH_PLUGIN_ABI, "my\\tlib", 1, kernels };
+            const ab_plugin *activation_bench_plugin(void) { return &plugin; }
+            """
+        let lib = try PluginBuilder.build(code: code, in: dir, name: "libtabbed")
+        let kernel = try #require(try PluginLoader.load(path: lib.path, into: Registry.standard).kernels.first)
+        #expect(kernel.isa == "avx 512 f")
+        #expect(kernel.library == "plugin my lib")
+    }
 }
