@@ -77,10 +77,11 @@ struct AccuracyCommand: ParsableCommand {
             campaign.exhaustiveInDomainOnly = true
         }
         if let p = try parsedPatterns() { campaign.patterns = p }
-        Interruption.sayNothingWritten()
         let progress = ProgressLine.forStandardError()
-        let report = campaign.run(command: CommandLine.arguments.map(shellQuoted).joined(separator: " ")) { stage, done, total in
-            progress?.update(done: done, total: total, label: stage)
+        let report = Interruption.whileMeasuring {
+            campaign.run(command: CommandLine.arguments.map(shellQuoted).joined(separator: " ")) { stage, done, total in
+                progress?.update(done: done, total: total, label: stage)
+            }
         }
         progress?.finish()
         let text: String

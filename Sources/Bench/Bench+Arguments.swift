@@ -7,7 +7,9 @@ extension Bench {
     }
 
     static func normalizingArguments(_ arguments: [String]) -> [String] {
-        joiningNegativeValues(normalizingSaveBaseline(arguments))
+        // eval takes every word no option takes as an input, negative numbers included; joining
+        // would bind one that follows a flag to the flag.
+        arguments.first == "eval" ? arguments : joiningNegativeValues(normalizingSaveBaseline(arguments))
     }
 
     /// `--save-baseline` takes an optional NAME, which ArgumentParser options cannot: when the word

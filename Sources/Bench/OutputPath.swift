@@ -13,8 +13,9 @@ enum OutputPath {
     /// of its path that exists, must be a writable directory.
     static func checkDirectory(_ path: String, option: String) throws {
         guard !path.isEmpty else { try refuse("\(option) is empty") }
+        // The nearest part that exists as an entry (a link counts, even one to nothing: lstat).
         var existing = URL(fileURLWithPath: path).standardized
-        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+        while (try? FileManager.default.attributesOfItem(atPath: existing.path)) == nil && existing.path != "/" {
             existing.deleteLastPathComponent()
         }
         if let problem = directoryProblem(existing.path) { try refuse("cannot write under \(option) \(path): \(problem)") }
@@ -40,6 +41,9 @@ enum OutputPath {
     private static func directoryProblem(_ directory: String) -> String? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: directory)) != nil {
+                return "\(directory) is a link to a path that does not exist"
+            }
             return "directory \(directory) does not exist"
         }
         guard isDirectory.boolValue else { return "\(directory) is a file, not a directory" }

@@ -197,8 +197,7 @@ struct RunCommand: ParsableCommand {
         }
         var report: ThroughputReport
         if processCount == 1 {
-            Interruption.sayNothingWritten()
-            report = try measure(run, machine: machine, configuration: configuration)
+            report = try Interruption.whileMeasuring { try measure(run, machine: machine, configuration: configuration) }
         } else {
             let reports = try ProcessFanOut.measure(processes: processCount, arguments: Array(CommandLine.arguments.dropFirst()))
             report = try ThroughputReport.combining(reports, machine: machine, configuration: configuration)

@@ -2,6 +2,9 @@
 import Foundation
 import Testing
 
+/// A plain file every machine has: this test source.
+let aFile = URL(fileURLWithPath: #filePath).path
+
 /// The built binary end to end: output shapes and exit codes. The test build is a debug build, so
 /// timing runs pass --force-debug-timing (and the result must say so).
 @Suite struct BenchCommandTests {
@@ -212,8 +215,8 @@ import Testing
         (["--output", ""], "the path is empty"),
         (["accuracy", "--output", "/nonexistent-dir/a.txt"], "does not exist"),
         (["compare", "a.json", "b.json", "--output", "/nonexistent-dir/c.txt"], "does not exist"),
-        (["--output", "/etc/hostname/x.json"], "/etc/hostname is a file, not a directory"),
-        (["--history", "--results-dir", "/etc/hostname/results"], "cannot write under --results-dir"),
+        (["--output", aFile + "/x.json"], "is a file, not a directory"),
+        (["--history", "--results-dir", aFile + "/results"], "cannot write under --results-dir"),
     ])
     func unwritableOutputExits73(arguments: [String], mentions: String) throws {
         let o = try BenchProcess.run(arguments + (arguments.first!.hasPrefix("--") ? ["--force-debug-timing"] : []))
@@ -257,8 +260,8 @@ import Testing
 @Suite struct PluginOptionTests {
     @Test(arguments: [
         (["list", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
-        (["list", "--plugin", "/etc/hostname"], Int32(1), "not a loadable shared library"),
-        (["--quick", "--plugin", "/etc/hostname", "--size", "1K"], Int32(1), "not a loadable shared library"),
+        (["list", "--plugin", aFile], Int32(1), "not a loadable shared library"),
+        (["--quick", "--plugin", aFile, "--size", "1K"], Int32(1), "not a loadable shared library"),
         (["accuracy", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
     ])
     func badPluginsExitCleanly(arguments: [String], status: Int32, mentions: String) throws {

@@ -40,7 +40,7 @@ extension Machine {
     }
 
     /// The git commit of the sources this binary was built from, recorded when it was built, with
-    /// "+dirty" when a tracked file under Sources/ or Package.swift had uncommitted changes then;
-    /// "unknown" when built outside a checkout.
+    /// "+dirty" when a file under Sources/ (tracked or new) or Package.swift had uncommitted changes
+    /// then; "unknown" when built outside a checkout.
     public static var gitCommit: String { BuildStamp.commit }
 }

@@ -21,8 +21,8 @@ extension ThroughputReport {
     var screeningWarnings: [String] {
         guard let screening = configuration.screening else { return [] }
         let wanted = configuration.samples
-        let budget = String(format: screening.maxDuration >= 10 || screening.maxDuration == screening.maxDuration.rounded() ? "%.0f" : "%.1f",
-                            screening.maxDuration)
+        let seconds = screening.maxDuration
+        let budget = seconds >= 10 || seconds == seconds.rounded() ? String(format: "%.0f", seconds) : String(format: "%.2g", seconds)
         return roundSizes.compactMap { size in
             let logs = rounds.filter { $0.size == size }
             let short = logs.filter { $0.quietCount < wanted }
@@ -37,34 +37,47 @@ extension ThroughputReport {
     }
 
     /// "had no quiet sample for tanh/swift-simd16 at 256K" (naming up to three; "some kernel" when
-    /// the log does not fit the rows) when a screened run left a kernel with no quiet sample at all,
-    /// so that its figures were made from samples a busy machine slowed; nil otherwise.
-    /// When most of that log's probe readings sat *below* its band (an anchored run made in the
-    /// host's faster speed state), it says so instead of blaming a busy machine. (A kernel with a few
-    /// quiet samples is still measured in the quiet state; its wider bootstrap interval carries the
-    /// uncertainty.)
+    /// the logs do not fit the rows) when a screened run left a row with no quiet sample at all in
+    /// the process its figures come from, so that they were made from samples a busy machine slowed;
+    /// nil otherwise. (A process whose figures no row kept does not count; a kernel with a few quiet
+    /// samples is still measured in the quiet state, its wider bootstrap interval carrying the
+    /// uncertainty.) When most of that log's probe readings sat *below* its band (an anchored run
+    /// made in the host's faster speed state), it says so instead of blaming a busy machine.
     public var unscreenedRows: String? {
-        guard configuration.screening != nil, let log = rounds.first(where: { $0.quietCount == 0 }) else { return nil }
-        let names = kernelsWithoutQuietSample(in: log)
-        let who = names.isEmpty ? "some kernel"
-            : names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
-        let at = "had no quiet sample for \(who) at \(Self.sizeLabel(log.size))"
-        if let band = log.band, !log.probeNsPerElement.isEmpty,
-           case let median = SampleStatistics(log.probeNsPerElement).median, median < band.lowerBound {
-            return at + ", the machine running faster than the band it was screened against (probe median "
-                + "\(Self.threeDigits(median)) ns against "
-                + "\(Self.threeDigits(band.lowerBound))-\(Self.threeDigits(band.upperBound))): another speed state"
+        guard configuration.screening != nil else { return nil }
+        for size in roundSizes {
+            guard let anyLog = rounds.first(where: { $0.size == size && $0.quietCount == 0 }) else { continue }
+            let rows = rowsWithoutQuietSample(at: size)
+            if let rows, rows.isEmpty { continue }
+            let log = rows?.first.flatMap { row in rounds.first { $0.size == size && $0.process == row.process } } ?? anyLog
+            let names = (rows ?? []).map { "\($0.function)/\($0.implementation)" }
+            let who = names.isEmpty ? "some kernel"
+                : names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+            let at = "had no quiet sample for \(who) at \(Self.sizeLabel(size))"
+            if let band = log.band, !log.probeNsPerElement.isEmpty,
+               case let median = SampleStatistics(log.probeNsPerElement).median, median < band.lowerBound {
+                return at + ", the machine running faster than the band it was screened against (probe median "
+                    + "\(Self.threeDigits(median)) ns against "
+                    + "\(Self.threeDigits(band.lowerBound))-\(Self.threeDigits(band.upperBound))): another speed state"
+            }
+            return at + ", so its figures come from a busy machine"
         }
-        return at + ", so its figures come from a busy machine"
+        return nil
     }
 
-    /// The rows ("function/implementation") whose pieces got no quiet sample in `log`: a size's rows
-    /// are its pieces in the order measured (the copy first), as re-judging reads them; empty when
-    /// the log does not fit the rows (a hand-edited report).
-    func kernelsWithoutQuietSample(in log: RoundLog) -> [String] {
-        let rows = results.filter { $0.size == log.size }
-        guard log.piecesPerRound == rows.count else { return [] }
-        return rows.indices.filter { !log.quiet(piece: $0).contains(true) }.map { "\(rows[$0].function)/\(rows[$0].implementation)" }
+    /// The rows at `size` that got no quiet sample in the process their figures come from (its
+    /// round log; a size's rows are its pieces in the order measured, the copy first, as re-judging
+    /// reads them); nil when the logs do not fit the rows (a hand-edited report).
+    func rowsWithoutQuietSample(at size: Int) -> [KernelResult]? {
+        let rows = results.filter { $0.size == size }
+        guard !rows.isEmpty else { return nil }
+        var found: [KernelResult] = []
+        for (piece, row) in rows.enumerated() {
+            guard let log = rounds.first(where: { $0.size == size && $0.process == row.process }),
+                  log.piecesPerRound == rows.count else { return nil }
+            if !log.quiet(piece: piece).contains(true) { found.append(row) }
+        }
+        return found
     }
 
     /// One NOTE line per size at which some processes ran in another speed state of the machine than

@@ -24,6 +24,25 @@ import Testing
                     + "the band it was screened against (probe median 4.46 ns against 5.29-5.45): another speed state")
     }
 
+    /// In a multi-process report a row counts as unscreened when the process its figures come from
+    /// had no quiet sample for it; another process's empty piece does not count.
+    @Test func unscreenedRowsFollowEachRowsProcess() {
+        var report = syntheticReport([("sigmoid", [1, 1], nil), ("tanh", [1, 1], nil)])
+        report.configuration.screening = Screening()
+        func log(_ process: Int, _ quiet: [Bool]) -> RoundLog {
+            var log = RoundLog(size: 1 << 18, piecesPerRound: 2, probeNsPerElement: [5, 5, 5, 5, 5], quiet: quiet, duration: 1)
+            log.process = process
+            return log
+        }
+        // Process 2 had no quiet sample for piece 0 (sigmoid); process 1 had for both.
+        report.rounds = [log(1, [true, true, true, true]), log(2, [false, true, false, true])]
+        report.results[0].process = 1
+        report.results[1].process = 2
+        #expect(report.unscreenedRows == nil)
+        report.results[0].process = 2
+        #expect(report.unscreenedRows == "had no quiet sample for sigmoid/swift-simd16 at 256K, so its figures come from a busy machine")
+    }
+
     /// Processes more than the disagreement tolerance apart on some kernel get one NOTE per size,
     /// under the table, naming the worst; processes that agree get none, and the copy row is never
     /// noted. The footer names the rule; rules other than the standard ones add what differs.
