@@ -14,7 +14,10 @@ fi
 root="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 args="$1"; shift
 if [ $# -gt 0 ]; then patches=("$@"); else patches=("$root"/scripts/fixtures/ablation/*.patch); fi
-for p in "${patches[@]}"; do [ -f "$p" ] || { echo "ablate: no patch $p" >&2; exit 66; }; done
+for i in "${!patches[@]}"; do
+    [ -f "${patches[$i]}" ] || { echo "ablate: no patch ${patches[$i]}" >&2; exit 66; }
+    patches[$i]="$(realpath "${patches[$i]}")"   # the builds run in the worktree
+done
 work="$(mktemp -d)"
 trap 'git -C "$root" worktree remove --force "$work/tree" > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git -C "$root" worktree add --detach "$work/tree" HEAD > /dev/null 2>&1
