@@ -201,10 +201,7 @@ let aFile = URL(fileURLWithPath: #filePath).path
         (["--quick", "--threshold", "5%"], "they need --baseline NAME"),
     ])
     func usageErrorsExit64(arguments: [String], mentions: String) throws {
-        let o = try BenchProcess.run(arguments + ["--force-debug-timing"])
-        #expect(o.status == 64, "\(arguments): exit \(o.status), stderr \(o.stderr)")
-        #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)")
-        #expect(o.stdout.isEmpty)
+        try BenchProcess.expectRefusal(arguments + ["--force-debug-timing"], status: 64, mentions: mentions)
     }
 
     /// An --output that cannot be written is refused before any work with 73 (EX_CANTCREAT), the code a
@@ -219,10 +216,8 @@ let aFile = URL(fileURLWithPath: #filePath).path
         (["--history", "--results-dir", aFile + "/results"], "cannot write under --results-dir"),
     ])
     func unwritableOutputExits73(arguments: [String], mentions: String) throws {
-        let o = try BenchProcess.run(arguments + (arguments.first!.hasPrefix("--") ? ["--force-debug-timing"] : []))
-        #expect(o.status == 73, "\(arguments): exit \(o.status), stderr \(o.stderr)")
-        #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)")
-        #expect(o.stdout.isEmpty)
+        try BenchProcess.expectRefusal(arguments + (arguments.first!.hasPrefix("--") ? ["--force-debug-timing"] : []),
+                                       status: 73, mentions: mentions)
     }
 
     /// With --output, the table still goes to standard output, as each command's help says.
@@ -241,10 +236,7 @@ let aFile = URL(fileURLWithPath: #filePath).path
     /// Every command that runs kernels takes `--alpha` from one option group, with one rule.
     @Test(arguments: [["count", "--alpha", "0"], ["accuracy", "--alpha=-1"], ["eval", "--function", "elu", "--impl", "swift-naive", "--alpha", "inf", "1"]])
     func alphaIsCheckedAlikeEverywhere(arguments: [String]) throws {
-        let o = try BenchProcess.run(arguments)
-        #expect(o.status == 64, "\(arguments): exit \(o.status), stderr \(o.stderr)")
-        #expect(o.stderr.contains("--alpha must be finite and positive"), "\(arguments): stderr was \(o.stderr)")
-        #expect(o.stdout.isEmpty)
+        try BenchProcess.expectRefusal(arguments, status: 64, mentions: "--alpha must be finite and positive")
     }
 
     @Test func debugBuildRefusesToTimeUnlessForced() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the `bench` executable built beside the test bundle and captures its output and exit code.
 struct BenchProcess {
@@ -33,5 +34,15 @@ struct BenchProcess {
         process.waitUntilExit()
         return Outcome(pid: process.processIdentifier, status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                        stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs `bench` with `arguments` and expects a refusal: exit `status`, `mentions` on standard
+    /// error, nothing on standard output.
+    static func expectRefusal(_ arguments: [String], status: Int32, mentions: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let o = try run(arguments)
+        #expect(o.status == status, "\(arguments): exit \(o.status), stderr \(o.stderr)", sourceLocation: sourceLocation)
+        #expect(o.stderr.contains(mentions), "\(arguments): stderr was \(o.stderr)", sourceLocation: sourceLocation)
+        #expect(o.stdout.isEmpty, "\(arguments): stdout was \(o.stdout)", sourceLocation: sourceLocation)
     }
 }

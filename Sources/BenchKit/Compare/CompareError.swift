@@ -48,3 +48,15 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
 
     public var errorDescription: String? { description }
 }
+
+extension CompareError {
+    /// A report's rows by kernel, refusing a kernel listed twice (`duplicateKernel`, naming `side`):
+    /// which of two rows to judge would be arbitrary.
+    static func index<Row>(_ rows: [Row], side: String, key: (Row) -> KernelKey) throws(CompareError) -> [KernelKey: Row] {
+        var index: [KernelKey: Row] = [:]
+        for row in rows where index.updateValue(row, forKey: key(row)) != nil {
+            throw .duplicateKernel(kernel: key(row).label, side: side)
+        }
+        return index
+    }
+}

@@ -31,15 +31,8 @@ public struct ReportComparison: Sendable, Equatable {
         if mismatch && !force {
             throw .machineMismatch(baseline: baseline.machine.machineKey, current: current.machine.machineKey)
         }
-        func index(_ report: ThroughputReport, side: String) throws(CompareError) -> [KernelKey: KernelResult] {
-            var rows: [KernelKey: KernelResult] = [:]
-            for result in report.results {
-                let key = KernelKey(result)
-                if rows.updateValue(result, forKey: key) != nil { throw .duplicateKernel(kernel: key.label, side: side) }
-            }
-            return rows
-        }
-        let before = try index(baseline, side: "baseline"), after = try index(current, side: "current")
+        let before = try CompareError.index(baseline.results, side: "baseline", key: KernelKey.init)
+        let after = try CompareError.index(current.results, side: "current", key: KernelKey.init)
         let judged = Set(before.keys).intersection(after.keys).filter { $0.function != ThroughputReport.rooflineFunction }
         if judged.isEmpty {
             throw .nothingInCommon(baseline: Self.shape(baseline), current: Self.shape(current))

@@ -31,14 +31,8 @@ public struct CountComparison: Sendable {
         let (b, c) = (baseline.toolchain.key, current.toolchain.key)
         if b != c && !force { throw .toolchainMismatch(baseline: b, current: c) }
         func key(_ r: KernelCount) -> KernelKey { KernelKey(function: r.function, implementation: r.implementation, size: r.size, threads: 1) }
-        func index(_ report: CountReport, side: String) throws(CompareError) -> [KernelKey: KernelCount] {
-            var rows: [KernelKey: KernelCount] = [:]
-            for result in report.results where rows.updateValue(result, forKey: key(result)) != nil {
-                throw .duplicateKernel(kernel: key(result).label, side: side)
-            }
-            return rows
-        }
-        let old = try index(baseline, side: "baseline"), new = try index(current, side: "current")
+        let old = try CompareError.index(baseline.results, side: "baseline", key: key)
+        let new = try CompareError.index(current.results, side: "current", key: key)
         let common = Set(old.keys).intersection(new.keys)
         guard !common.isEmpty else {
             func list(_ r: CountReport) -> String {

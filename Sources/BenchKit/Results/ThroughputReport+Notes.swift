@@ -11,8 +11,10 @@ extension ThroughputReport {
     /// The WARNING and NOTE lines the table prints under it: for standard error when the report
     /// itself goes to standard output as JSON or CSV, which have no place for them.
     public var noteLines: [String] {
-        runNotes + (configuration.forcedDebugTiming ? ["WARNING: timed a debug build (forced); these figures are not representative."] : [])
+        runNotes + (configuration.forcedDebugTiming ? [Self.debugTimingWarning] : [])
     }
+
+    static let debugTimingWarning = "WARNING: timed a debug build (forced); these figures are not representative."
 
     /// One WARNING line per size whose sampling budget ran out before every kernel had `samples`
     /// quiet samples. With several processes the line counts the processes that ran out and names

@@ -114,7 +114,7 @@ extension ThroughputReport {
         out += ["", footer]
         out += runNotes
         if let countsNote { out.append(countsNote) }
-        if configuration.forcedDebugTiming { out.append(noteLines.last!) }
+        if configuration.forcedDebugTiming { out.append(Self.debugTimingWarning) }
         return out.joined(separator: "\n") + "\n"
     }
 
