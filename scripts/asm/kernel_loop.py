@@ -9,16 +9,21 @@ AVX-512 (znver3 is its newest Zen): see to_ymm.
     objdump -d --no-show-raw-insn .build/release/bench > /tmp/bench.asm
     python3 scripts/asm/kernel_loop.py /tmp/bench.asm FastKernels sigmoid 16 [--mca]
 
-Sigmoid, tanh and ELU are closures of SharedKernels.entries (U_, U0_, U1_ in that order), listed
-by both families, so either family name finds them; the GELUs are closures of each family's make
-(gelu-erf U_, gelu-tanh U0_). The width is SIMD8/SIMD16 in the mangled name.
+Tanh and ELU are closures of SharedKernels.entries (U_, U0_ in that order), listed by both
+families, so either family name finds them; sigmoid and the GELUs are closures of each family's
+make (sigmoid U_, gelu-erf U0_, gelu-tanh U1_). The width is SIMD8/SIMD16 in the mangled name.
+
+A peer's loop, in a library without symbols (Debian's libXNNPACK.so.0) or any other, is named by
+its first instruction's address instead: the instructions from there to the branch back to it.
+
+    python3 scripts/asm/kernel_loop.py /tmp/xnnpack.asm --at b56f8 [--mca]
 """
 import re
 import sys
 
-CLOSURES = {"sigmoid": "U_", "tanh": "U0_", "elu": "U1_", "gelu-erf": "U_", "gelu-tanh": "U0_"}
+CLOSURES = {"sigmoid": "U_", "tanh": "U_", "elu": "U0_", "gelu-erf": "U0_", "gelu-tanh": "U1_"}
 MANGLED = {"FastKernels": "04FastB0O4make", "SIMDKernels": "11SIMDKernelsO4make"}
-SHARED = ("06SharedB0O7entries", {"sigmoid", "tanh", "elu"})
+SHARED = ("06SharedB0O7entries", {"tanh", "elu"})
 
 
 def to_ymm(t):
@@ -49,7 +54,30 @@ def to_ymm(t):
     return t
 
 
+def loop_at(path, address, mca):
+    """The instructions from `address` to the branch back to it."""
+    start = int(address, 16)
+    loop = []
+    for line in open(path):
+        m = re.match(r"\s*([0-9a-f]+):\s*(.*)", line)
+        if not m or int(m.group(1), 16) < start:
+            continue
+        text = m.group(2).split("#")[0].strip()
+        branch = re.match(r"j\w+\s+([0-9a-f]+)", text)
+        if branch and int(branch.group(1), 16) == start:
+            loop.append(text)
+            break
+        loop.append(text)
+    else:
+        sys.exit(f"no loop back to {address}")
+    if mca:
+        loop = [t for t in loop if not t.startswith("j")]
+    print("\n".join(loop))
+
+
 def main():
+    if len(sys.argv) >= 4 and sys.argv[2] == "--at":
+        return loop_at(sys.argv[1], sys.argv[3], "--mca" in sys.argv)
     path, family, function, width = sys.argv[1:5]
     mca = "--mca" in sys.argv or "--mca-ymm" in sys.argv
     ymm = "--mca-ymm" in sys.argv

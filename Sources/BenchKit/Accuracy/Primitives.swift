@@ -12,7 +12,8 @@ public enum Primitive: String, CaseIterable, Sendable, Codable {
     case exp, expm1, tanh, erf, erfc
 
     /// The domain sampled: where the activations call the primitive and its result is finite (e^x
-    /// only on non-positive arguments: -|x| in sigmoid, -|w| in GELU-tanh, -x²/2 in GELU-erf).
+    /// on non-positive arguments: -|w| in GELU-tanh, -x²/2 in GELU-erf, and sigmoid's x < 0, where
+    /// e^x's error reaches σ undamped; sigmoid's x > 0 scales it by 1 - σ).
     public var domain: ClosedRange<Float> {
         switch self {
         case .exp: return -103...0

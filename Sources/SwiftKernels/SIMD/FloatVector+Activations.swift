@@ -1,31 +1,34 @@
 /// Sigmoid on one vector (both tiers list it, SharedKernels.swift) and its exponential.
 extension FloatVector {
-    /// σ(x) = (x < 0 ? e : 1)/(1 + e), e = e^-|x| ≤ 1 (never overflows), without a flush:
-    /// E = e·2^24 is a normal float for every n ≥ -150 (e = 2^n·…), and σ = (x < 0 ? E : 2^24)/(E + 2^24),
-    /// so a subnormal σ on the negative side is one quotient of normal floats, rounded once. Below
-    /// the last x with n ≥ -150, e^-|x| < 2^-150 rounds to 0 and σ with it, so E is set to 0 there
-    /// (which also replaces the reduction's garbage for -inf). NaN fails both compares and
-    /// propagates through the denominator. Both tiers use it.
+    /// σ(x) = E/(E + 2^25) with E = e^x·2^25, for x clamped to [-104, 60] (NaN stays NaN): no
+    /// mirror, no compare, no blend. E is a normal float on the whole range (2^25·e^-104 = 2^-125.04,
+    /// 2^25·e^60 < 2^112), so a subnormal σ on the negative side is one quotient of normal floats,
+    /// rounded once, and no operand of the division is ever subnormal. At the clamp's ends σ rounds
+    /// to 0 (e^-104 < 2^-150, less than half the least subnormal) and to 1 (σ(17.33) already does),
+    /// so the clamp changes no result. On the positive side E's relative error reaches σ scaled by
+    /// 1 - σ ≤ 1/2.
     ///
-    /// E is `tableExp` where the build reads tables and `fastExpParts` elsewhere. The table form's n
-    /// is ⌊k/32⌋ for k = round(32·(-|x|)·log2e), so n ≥ -150 holds down to -150·ln2 = -103.972077,
-    /// where σ starts rounding to 0, and a little beyond; the table-free n = round(-|x|·log2e)
-    /// holds it to -104.
+    /// E is `tableExp` where the build reads tables and `fastExpParts` elsewhere; both keep
+    /// n + 25 ≥ -126 down to -104 (the table form's n = ⌊k/32⌋ = -151 there, the table-free
+    /// n = round(-104·log2e) = -150). `entryRounding: false` (the fast tier) leaves out the table
+    /// entry's rounding and its lookup: up to 2^-25 more relative error in E (3.852 ulp over every
+    /// float instead of 3.202, results/accuracy-exhaustive.txt); the table-free form has no entries.
     @inline(__always)
-    static func sigmoid(_ x: Self) -> Self {
-        let scaled = scaledExp(x.negativeMagnitude)
-        let numerator = Self(repeating: 0x1p24).replacing(with: scaled, where: lanesLess(x, .zero))
-        return numerator / (scaled + 0x1p24)
+    static func sigmoid(_ x: Self, entryRounding: Bool = true) -> Self {
+        let scaled = scaledExp(x.clamped(-104, 60), entryRounding: entryRounding)
+        return scaled / (scaled + 0x1p25)
     }
 
-    /// E = e^z·2^24 for z ≤ 0, sigmoid's exponential (and the primitives table's `swift-simd16` e^x):
-    /// a normal float for every z whose e^z does not round σ to 0, and 0 below.
+    /// E = e^z·2^25 for z in [-104, 60], sigmoid's exponential (and the primitives table's
+    /// `swift-simd16` e^x): a normal float on the whole range. Callers clamp.
     @inline(__always)
-    static func scaledExp(_ z: Self) -> Self {
+    static func scaledExp(_ z: Self, entryRounding: Bool = true) -> Self {
         if readsTables {
-            return tableExp(z, bias: 24).replacing(with: Self(), where: lanesLess(z, Self(repeating: -103.97208)))
+            if entryRounding { return tableExp(z, bias: 25) }
+            let (t, s, _) = tableExpParts(z, bias: 25)
+            return tableExpFinish(t, s)
         }
-        let (p, s) = fastExpParts(z, bias: 24)
-        return (p * s).replacing(with: Self(), where: lanesLess(z, Self(repeating: -104)))
+        let (p, s) = fastExpParts(z, bias: 25)
+        return p * s
     }
 }

@@ -2,11 +2,11 @@
 /// as the activation kernels compute them (the same functions, in the form this build uses), over
 /// the primitives' domains (the clamps the activations apply are applied here too).
 public enum SIMDPrimitives {
-    /// e^x on [-103.97, 0] (where the activations call it: -|x|, -|w|, -x²/2) as sigmoid's E·2^-24.
+    /// e^x on [-104, 0] (sigmoid calls it on [-104, 60]) as sigmoid's E·2^-25.
     /// The product rounds once more where e^x < 2^-126; the kernels never do (σ divides E).
     public static let exp: UnaryKernel = { input, output, count in
         forEachVector(input, output, count, as: SIMD16<Float>.self) { x in
-            (SIMD16<Float>.scaledExp(x.clamped(-103.97208, 0)) * 0x1p-24).propagatingNaN(of: x)
+            (SIMD16<Float>.scaledExp(x.clamped(-104, 0)) * 0x1p-25).propagatingNaN(of: x)
         }
     }
 

@@ -1,11 +1,10 @@
-/// Sigmoid, tanh and ELU as array kernels at one width: one body each (FloatVector+Activations.swift,
-/// FloatVector+FastActivations.swift), listed by both tiers, SIMDKernels and FastKernels, whose
-/// `make` adds its own GELUs. Inlined into each `make`, so every closure is specialised per width.
+/// Tanh and ELU as array kernels at one width: one body each (FloatVector+FastActivations.swift),
+/// listed by both tiers, SIMDKernels and FastKernels, whose `make` adds its own sigmoid and GELUs.
+/// Inlined into each `make`, so every closure is specialised per width.
 enum SharedKernels {
     @inline(__always)
     static func entries<V: FloatVector>(_: V.Type) -> [String: ActivationKernelSet.Entry] {
         [
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
             "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
             "elu": .kernel { input, output, count, parameters in
                 let alpha = parameters.alpha

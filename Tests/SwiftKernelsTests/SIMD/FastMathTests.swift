@@ -125,6 +125,7 @@ import Testing
     @Test func specialValues() {
         let xs: [Float] = [.nan, .infinity, -.infinity, 0, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
         let sigmoid = each(xs) { V.sigmoid($0) }
+        #expect(each(xs) { V.fastSigmoid($0) }.map(\.bitPattern) == sigmoid.map(\.bitPattern))
         let tanh = each(xs) { V.fastTanh($0) }
         let elu = each(xs) { V.fastELU($0, alpha: 1) }
         let erf = each(xs) { V.fastGeluErf($0) }
@@ -141,17 +142,20 @@ import Testing
         }
     }
 
-    /// Where the fast forms change regime: σ across the normal/subnormal edge (no flush: both tiers
-    /// share the sigmoid), GELU's tails past where e^-|w| alone would underflow, GELU-tanh above
-    /// 2^100 (where x·2^24 would overflow), ELU's and tanh's clamps.
+    /// Where the fast forms change regime: σ across the normal/subnormal edge (no flush in either
+    /// tier's sigmoid) and at its clamps, GELU's tails past where e^-|w| alone would underflow,
+    /// GELU-tanh above 2^100 (where x·2^24 would overflow), ELU's and tanh's clamps.
     @Test func hardInputs() {
         let edge: Float = -87.33654022216797
-        let s = each([edge, edge.nextDown, -100, -103.972076, -103.972084]) { V.sigmoid($0) }
-        #expect(s[0] >= 0x1p-126 && s[1] > 0 && s[1] < 0x1p-126)
-        #expect(abs(Double(s[2]) - Foundation.exp(-100.0)) <= 0x1p-150)
-        // Either side of -150·ln2, where e^x crosses 2^-150 (half the least subnormal): both forms'
-        // flush thresholds (-103.97208 with tables, -104 without) must keep the first.
-        #expect(s[3] == 0x1p-149 && s[4] == 0)
+        let inputs: [Float] = [edge, edge.nextDown, -100, -103.972076, -103.972084, -104, -1e30, 17.5, 60, 1e30]
+        for s in [each(inputs) { V.sigmoid($0) }, each(inputs) { V.fastSigmoid($0) }] {
+            #expect(s[0] >= 0x1p-126 && s[1] > 0 && s[1] < 0x1p-126)
+            #expect(abs(Double(s[2]) - Foundation.exp(-100.0)) <= 0x1p-150)
+            // Either side of -150·ln2, where e^x crosses 2^-150 (half the least subnormal), and
+            // the clamp's ends, where σ has rounded to 0 and to 1.
+            #expect(s[3] == 0x1p-149 && s[4] == 0 && s[5] == 0 && s[6] == 0)
+            #expect(s[7] == 1 && s[8] == 1 && s[9] == 1)
+        }
         #expect(each([0x1p101, 0x1p127]) { V.fastGeluTanh($0) } == [0x1p101, 0x1p127])
         // GELU-tanh at x = -10.05: e^-|w| ≈ 2^-127.6 but x·σ(w) ≈ 2^-124.3, a normal float.
         let x: Float = -10.05

@@ -1,8 +1,9 @@
 import Testing
 @testable import SwiftKernels
 
-/// Both tiers list sigmoid, tanh and ELU from SharedKernels: the same results bit for bit, at both
-/// widths, and each tier still has all five functions.
+/// Both tiers list tanh and ELU from SharedKernels: the same results bit for bit, at both widths,
+/// and each tier still has all five functions. Their sigmoids differ only by the table entry's
+/// rounding: identical where the build has no tables, within 2 ulp of each other where it has.
 @Suite struct SharedKernelsTests {
     @Test func bothTiersRunTheSharedBodies() {
         var xs: [Float] = stride(from: Float(-110), through: 110, by: 0.173).map { $0 }
@@ -10,12 +11,21 @@ import Testing
         for (accurate, fast) in [(SIMDKernels.simd8, FastKernels.simd8), (SIMDKernels.simd16, FastKernels.simd16)] {
             #expect(Set(accurate.kernels.keys) == ["sigmoid", "tanh", "elu", "gelu-erf", "gelu-tanh"])
             #expect(Set(fast.kernels.keys) == Set(accurate.kernels.keys))
-            for function in ["sigmoid", "tanh", "elu"] {
+            for function in ["tanh", "elu"] {
                 var a = [Float](repeating: 1, count: xs.count), f = [Float](repeating: 2, count: xs.count)
                 let parameters = KernelParameters(alpha: 0.75)
                 accurate.kernels[function]!.run(xs, &a, xs.count, parameters)
                 fast.kernels[function]!.run(xs, &f, xs.count, parameters)
                 #expect(a.map(\.bitPattern) == f.map(\.bitPattern), "\(function)")
+            }
+            var a = [Float](repeating: 1, count: xs.count), f = [Float](repeating: 2, count: xs.count)
+            accurate.kernels["sigmoid"]!.run(xs, &a, xs.count, KernelParameters())
+            fast.kernels["sigmoid"]!.run(xs, &f, xs.count, KernelParameters())
+            if SIMDKernels.readsTables {
+                #expect(zip(a, f).allSatisfy { $0.isNaN ? $1.isNaN : abs($0 - $1) <= 2 * $0.ulp })
+                #expect(a != f)
+            } else {
+                #expect(a.map(\.bitPattern) == f.map(\.bitPattern))
             }
         }
     }
