@@ -32,8 +32,8 @@ scratch="${BENCH_SCRATCH_PATH:-.build}"
 swift build -c release --product bench --scratch-path "$scratch" >&2
 bench="$scratch/release/bench"
 
-# --processes 3: these settings and their run times in .ci/run were measured with three processes
-# (bench's default until 2026-11-24, now five); five would split the 30 s budget into 6 s pieces.
+# --processes 3: these settings and their run times in .ci/run were measured with three processes;
+# bench's default of five would split the 30 s budget into 6 s pieces.
 if [ "$short" = 1 ]; then
     run=(--all --size 256K --processes 3 --samples 7 --min-time 0.01 --max-duration 30)
     verdicts=(--no-timing-verdicts)

@@ -15,7 +15,7 @@
 # What it installs: onnxruntime 1.32.0 (+ flatbuffers, protobuf, packaging), onnx 1.23.2 (+
 # ml_dtypes), numpy 2.4.6, scipy 1.17.1, torch 2.13.0+cpu and torch's pure-Python dependencies
 # (sympy, mpmath, networkx, jinja2, fsspec, filelock, setuptools, typing_extensions). Measured with
-# `du -sh` after a setup with Python 3.11 (2026-11-30, 27 s here): 1.2 GB in all, of which torch
+# `du -sh` after a setup with Python 3.11 (27 s here): 1.2 GB in all, of which torch
 # 754 MB, scipy 143 MB (with scipy.libs), sympy 80 MB, onnxruntime 78 MB, numpy 73 MB, onnx 31 MB.
 #
 # Idempotent: when .venv-peers already imports every package at the pinned versions it does nothing.
