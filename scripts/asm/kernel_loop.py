@@ -15,8 +15,11 @@ make (sigmoid U_, gelu-erf U0_, gelu-tanh U1_). The width is SIMD8/SIMD16 in the
 
 A peer's loop, in a library without symbols (Debian's libXNNPACK.so.0) or any other, is named by
 its first instruction's address instead: the instructions from there to the branch back to it.
+With --in, it is the NTH loop (from 1) that loads and stores zmm vectors in the first function
+whose name contains NAME (Eigen's aligned tanh loop in our binary: the second of `$_18__invoke`).
 
     python3 scripts/asm/kernel_loop.py /tmp/xnnpack.asm --at b56f8 [--mca]
+    python3 scripts/asm/kernel_loop.py /tmp/bench.asm --in '$_18__invoke' 2 [--mca]
 """
 import re
 import sys
@@ -75,9 +78,37 @@ def loop_at(path, address, mca):
     print("\n".join(loop))
 
 
+def loop_in(path, name, nth):
+    """The first instruction's address of the nth zmm load-and-store loop in the function `name`."""
+    lines = open(path).read().split("\n")
+    start = next((i for i, line in enumerate(lines) if line.endswith(">:") and name in line), None)
+    if start is None:
+        sys.exit(f"no function with {name} in its name")
+    body = []
+    for line in lines[start + 1:]:
+        m = re.match(r"\s*([0-9a-f]+):\s*(.*)", line)
+        if not line.strip():
+            break
+        if m:
+            body.append((int(m.group(1), 16), m.group(2).split("#")[0].strip()))
+    found = 0
+    for addr, text in body:
+        m = re.match(r"j\w+\s+([0-9a-f]+)", text)
+        if not m or int(m.group(1), 16) >= addr:
+            continue
+        loop = "\n".join(t for a, t in body if int(m.group(1), 16) <= a <= addr)
+        if re.search(r"vmov\w+ \([^)]*\),%zmm", loop) and re.search(r"vmov\w+ %zmm\d+,\(", loop):
+            found += 1
+            if found == nth:
+                return m.group(1)
+    sys.exit(f"{name} has {found} zmm loops, not {nth}")
+
+
 def main():
     if len(sys.argv) >= 4 and sys.argv[2] == "--at":
         return loop_at(sys.argv[1], sys.argv[3], "--mca" in sys.argv)
+    if len(sys.argv) >= 5 and sys.argv[2] == "--in":
+        return loop_at(sys.argv[1], loop_in(sys.argv[1], sys.argv[3], int(sys.argv[4])), "--mca" in sys.argv)
     path, family, function, width = sys.argv[1:5]
     mca = "--mca" in sys.argv or "--mca-ymm" in sys.argv
     ymm = "--mca-ymm" in sys.argv
