@@ -41,10 +41,15 @@ struct KernelSelection: ParsableArguments {
         return selected
     }
 
+    /// The names of a comma list, each once: a name listed twice would be run once, which the
+    /// caller did not ask for.
     private func list(_ text: String) throws -> [String] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !items.contains(where: \.isEmpty) else { throw ValidationError("empty name in list '\(text)'") }
+        if let twice = items.enumerated().first(where: { items[..<$0.offset].contains($0.element) })?.element {
+            throw ValidationError("'\(twice)' is listed twice in '\(text)'; list each name once")
+        }
         return items
     }
 }

@@ -195,6 +195,8 @@ let aFile = URL(fileURLWithPath: #filePath).path
         (["--max-duration", "-1"], "max-duration"),
         (["--quiet-tolerance", "-5%"], "--quiet-tolerance '-5%' is out of range"),
         (["--size", "4K,4K"], "list each size once"),
+        (["--impls", "swift-simd16,c-xnnpack,swift-simd16"], "'swift-simd16' is listed twice"),
+        (["--functions", "tanh, tanh"], "'tanh' is listed twice"),
         // Options that would be ignored are refused.
         (["--all", "--impls", "swift-simd16"], "--all runs every kernel"),
         (["--quick", "--quiet-tolerance", "5%"], "--quiet-tolerance applies to screened runs"),

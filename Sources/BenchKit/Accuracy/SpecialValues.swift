@@ -33,8 +33,9 @@ public enum SpecialValues {
 
 extension Float {
     /// A C99 hex float ("0x1.8p+3", "-0x0p+0", "inf", "nan"), the exact form reports print inputs in.
+    /// A NaN keeps its sign ("-nan", as C's printf writes it): kernels differ in the NaN they return.
     public var hexDescription: String {
-        if isNaN { return "nan" }
+        if isNaN { return sign == .minus ? "-nan" : "nan" }
         if isInfinite { return self < 0 ? "-inf" : "inf" }
         let sign = self.sign == .minus ? "-" : ""
         if self == 0 { return sign + "0x0p+0" }

@@ -51,6 +51,8 @@ import Testing
         }
         #expect(Float.infinity.hexDescription == "inf")
         #expect(Float.nan.hexDescription == "nan")
+        #expect((-Float.nan).hexDescription == "-nan")
+        #expect(Float("-nan")!.hexDescription == "-nan")   // eval's parser keeps the sign it prints
         #expect(Float(1).hexDescription == "0x1p+0")
     }
 }
