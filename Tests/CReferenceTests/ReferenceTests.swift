@@ -165,7 +165,7 @@ private func expectExact(
         // gelu_erf(-38) ≈ -1.0965e-314: a negative double subnormal.
         let s = cr_eval(CR_GELU_ERF, -38, 0)
         #expect(s.hi < 0 && s.hi.isSubnormal, "gelu_erf(-38) = \(s.hi)")
-        #expect(abs(s.hi / -1.096462777e-314 - 1) < 1e-3, "gelu_erf(-38) = \(s.hi)")
+        #expect(abs(s.hi / -0x1.088p-1043 - 1) < 1e-3, "gelu_erf(-38) = \(s.hi)")   // ≈ -1.0965e-314
         // Further out the double result underflows to -0.
         for x: Float in [-40, -50, -1000] {
             let r = cr_eval(CR_GELU_ERF, x, 0)

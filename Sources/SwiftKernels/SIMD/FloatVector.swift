@@ -6,7 +6,7 @@ import CLanes
 /// outlined generic `SIMD16<Int32>(floatVector)` conversion). Generic code cannot name that type for
 /// an arbitrary SIMD, so each width states it here; every requirement is `@inline(__always)` so the
 /// specialised loops contain only vector instructions.
-public protocol FloatVector: SIMD where Scalar == Float, MaskStorage == Bits {
+public protocol FloatVector: SIMD, SendableVectorType where Scalar == Float, MaskStorage == Bits {
     /// The lanes' bit patterns, as signed 32-bit integers.
     associatedtype Bits: SIMD where Bits.Scalar == Int32
 
@@ -27,6 +27,16 @@ public protocol FloatVector: SIMD where Scalar == Float, MaskStorage == Bits {
     static func geluErfLanes(_ x: Self) -> Self
     static func geluTanhLanes(_ x: Self) -> Self
 }
+
+#if compiler(>=6.2)
+/// The kernels are `@Sendable` closures that call their vector type's static functions, which
+/// captures its metatype: the metatype must be sendable (SE-0470). Swift 6.1 does not check this.
+public protocol SendableVectorType: SendableMetatype {}
+#else
+public protocol SendableVectorType {}
+#endif
+extension SIMD8: SendableVectorType where Scalar == Float {}
+extension SIMD16: SendableVectorType where Scalar == Float {}
 
 extension SIMD8: FloatVector where Scalar == Float {
     public typealias Bits = SIMD8<Int32>

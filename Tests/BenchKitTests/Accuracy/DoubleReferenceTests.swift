@@ -45,7 +45,7 @@ import Testing
 
 @Suite struct HexDescriptionTests {
     @Test func roundTripsThroughFloatParsing() {
-        for x: Float in [1, -1.5, 0x1.8p+3, .leastNonzeroMagnitude, -0x1p-140, .greatestFiniteMagnitude, 1e-30, -0.0, 0, 0x1.fffffcp-127] {
+        for x: Float in [1, -1.5, 0x1.8p+3, .leastNonzeroMagnitude, -0x1p-140, .greatestFiniteMagnitude, 1e-30, -0.0, 0, Float.leastNormalMagnitude.nextDown] {
             let text = x.hexDescription
             #expect(Float(text)?.bitPattern == x.bitPattern, "\(x) → \(text)")
         }

@@ -10,7 +10,7 @@ import Testing
         .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e30, -1e30, 1e10, -1e10, 1000, -1000,
     ]
     static let subnormals: [Float] = [.leastNonzeroMagnitude, -.leastNonzeroMagnitude, 0x1p-140, -0x1p-140,
-                                      0x1.fffffcp-127, -0x1.fffffcp-127]
+                                      Float.leastNormalMagnitude.nextDown, -Float.leastNormalMagnitude.nextDown]
 
     func outputs(_ kernel: Kernel, _ inputs: [Float]) -> [Float] {
         AccuracyRun(sample: AccuracySample(inputs: inputs)).run(kernel)

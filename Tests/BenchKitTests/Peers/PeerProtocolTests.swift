@@ -18,7 +18,7 @@ import Testing
 
     /// alpha travels as the decimal of its exact Double value, which Python's float() reads exactly.
     @Test func alphaIsExact() throws {
-        for alpha: Float in [0.1, 1, 1.5, 3.0e-39, .greatestFiniteMagnitude, -2.75] {
+        for alpha: Float in [0.1, 1, 1.5, 0x1.05p-128, .greatestFiniteMagnitude, -2.75] {
             let line = Request.call(kernel: 0, inRegion: 1, inOffset: 0, outRegion: 1, outOffset: 0, count: 1, alpha: alpha).line
             let text = try #require(line.dropLast().split(separator: "\t").last)
             #expect(Double(String(text)) == Double(alpha), "\(alpha) sent as \(text)")

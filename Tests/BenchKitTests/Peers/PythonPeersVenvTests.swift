@@ -73,7 +73,7 @@ struct PythonPeersVenvTests {
         let xs = Self.inputs(count)
         for kernel in kernels {
             let want = expected(kernel, xs)
-            input.buffer.update(fromContentsOf: [0] + xs + [0])
+            _ = input.buffer.update(fromContentsOf: [0] + xs + [0])
             output.buffer.update(repeating: 12345.5)
             kernel.run(input.pointer + 1, output.pointer + 1, count: count, parameters: KernelParameters(alpha: 1.5))
             #expect(same(output.buffer[1..<(count + 1)], want), "\(kernel.id) zero copy differs")

@@ -55,7 +55,7 @@ struct PythonWorkerTests {
         let input = try worker.allocateBuffer(count: 40)
         let output = try worker.allocateBuffer(count: 40)
         let xs = Self.inputs(40)
-        input.buffer.update(fromContentsOf: xs)
+        _ = input.buffer.update(fromContentsOf: xs)
         output.buffer.update(repeating: 7)
         try worker.call(kernel: 0, input.pointer + 1, output.pointer + 1, count: 38, alpha: 1)
         #expect(Array(output.buffer[1..<39]) == xs[1..<39].map(Self.sigmoid))

@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func libmIsStableWhereNaiveIsNot() {
-        #expect(apply(LibmKernels.set["sigmoid"], [-100]) == [0x1.a8c1f2p-145])
+        #expect(apply(LibmKernels.set["sigmoid"], [-100]) == [Float(bitPattern: 27)])   // e^-100 = 26.55·2^-149, rounded
         #expect(apply(NaiveKernels.set["sigmoid"], [-100]) == [0])
         #expect(apply(LibmKernels.set["tanh"], [100]) == [1])
         #expect(apply(NaiveKernels.set["tanh"], [100]).first?.isNaN == true)
