@@ -1,4 +1,5 @@
-/// Sigmoid on one vector (both tiers list it, SharedKernels.swift) and its exponential.
+/// Sigmoid on one vector and its exponential: SIMDKernels lists `sigmoid`, FastKernels `fastSigmoid`
+/// (the same form without the table entry's rounding).
 extension FloatVector {
     /// σ(x) = E/(E + 2^25) with E = e^x·2^25, for x clamped to [-104, 60] (NaN stays NaN): no
     /// mirror, no compare, no blend. E is a normal float on the whole range (2^25·e^-104 = 2^-125.04,
