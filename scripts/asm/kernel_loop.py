@@ -15,7 +15,7 @@ make (sigmoid U_, gelu-erf U0_, gelu-tanh U1_). The width is SIMD8/SIMD16 in the
 
 A peer's loop, in a library without symbols (Debian's libXNNPACK.so.0) or any other, is named by
 its first instruction's address instead: the instructions from there to the branch back to it.
-With --in, it is the NTH loop (from 1) that loads and stores zmm vectors in the first function
+With --in, it is the NTH such vector loop (from 1) in the first function
 whose name contains NAME (Eigen's aligned tanh loop in our binary: the second of `$_18__invoke`).
 
     python3 scripts/asm/kernel_loop.py /tmp/xnnpack.asm --at b56f8 [--mca]
@@ -78,30 +78,47 @@ def loop_at(path, address, mca):
     print("\n".join(loop))
 
 
-def loop_in(path, name, nth):
-    """The first instruction's address of the nth zmm load-and-store loop in the function `name`."""
+def function_body(path, matches):
+    """(address, instruction) pairs of the first function whose header line `matches`, or None."""
     lines = open(path).read().split("\n")
-    start = next((i for i, line in enumerate(lines) if line.endswith(">:") and name in line), None)
+    start = next((i for i, line in enumerate(lines) if line.endswith(">:") and matches(line)), None)
     if start is None:
-        sys.exit(f"no function with {name} in its name")
+        return None
     body = []
     for line in lines[start + 1:]:
-        m = re.match(r"\s*([0-9a-f]+):\s*(.*)", line)
         if not line.strip():
             break
+        m = re.match(r"\s*([0-9a-f]+):\s*(.*)", line)
         if m:
             body.append((int(m.group(1), 16), m.group(2).split("#")[0].strip()))
-    found = 0
+    return body
+
+
+def vector_loops(body):
+    """(first address, branch address, instructions) of each loop closed by a backward branch whose
+    body loads a zmm/ymm vector through a pointer register and stores one through another (not the
+    stack's). The load may be folded into the first operation (vminps (%rdi,%rax,4),%zmm0,%zmm1)."""
+    pointer = r"\(%r(?![sb]p)\w+"
     for addr, text in body:
         m = re.match(r"j\w+\s+([0-9a-f]+)", text)
         if not m or int(m.group(1), 16) >= addr:
             continue
-        loop = "\n".join(t for a, t in body if int(m.group(1), 16) <= a <= addr)
-        if re.search(r"vmov\w+ \([^)]*\),%zmm", loop) and re.search(r"vmov\w+ %zmm\d+,\(", loop):
-            found += 1
-            if found == nth:
-                return m.group(1)
-    sys.exit(f"{name} has {found} zmm loops, not {nth}")
+        target = int(m.group(1), 16)
+        loop = [t for a, t in body if target <= a <= addr]
+        joined = "\n".join(loop)
+        if re.search(r"v\w+ " + pointer + r"[^,]*,.*%[yz]mm", joined) and re.search(r"vmov\w+ %[yz]mm\d+," + pointer, joined):
+            yield target, addr, loop
+
+
+def loop_in(path, name, nth):
+    """The first instruction's address of the nth vector loop in the function `name`."""
+    body = function_body(path, lambda line: name in line)
+    if body is None:
+        sys.exit(f"no function with {name} in its name")
+    loops = list(vector_loops(body))
+    if len(loops) < nth:
+        sys.exit(f"{name} has {len(loops)} vector loops, not {nth}")
+    return f"{loops[nth - 1][0]:x}"
 
 
 def main():
@@ -114,50 +131,24 @@ def main():
     ymm = "--mca-ymm" in sys.argv
     width_tag = "s5SIMD8VySfG_Tg5" if width == "8" else "s6SIMD16VySfG_Tg5"
     want = SHARED[0] if function in SHARED[1] else MANGLED[family]
-    lines = open(path).read().split("\n")
-    start = None
-    for i, line in enumerate(lines):
-        if line.endswith(">:") and want in line and "cf" + CLOSURES[function] + width_tag in line:
-            start = i
-            break
-    if start is None:
+    body = function_body(path, lambda line: want in line and "cf" + CLOSURES[function] + width_tag in line)
+    if body is None:
         sys.exit("function not found")
-    body = []
-    for line in lines[start + 1:]:
-        if not line.strip():
-            break
-        m = re.match(r"\s*([0-9a-f]+):\s*(.*)", line)
-        if m:
-            body.append((int(m.group(1), 16), m.group(2).split("#")[0].strip()))
-    # The backward branch whose target range holds a vector load and a vector store through pointer
-    # registers other than the stack's.
-    for idx, (addr, text) in enumerate(body):
-        m = re.match(r"j\w+\s+([0-9a-f]+)", text)
-        if not m:
-            continue
-        target = int(m.group(1), 16)
-        if target >= addr:
-            continue
-        loop = [t for a, t in body if target <= a <= addr]
-        joined = "\n".join(loop)
-        pointer = r"\(%r(?![sb]p)\w+"
-        # The load may be folded into the first operation (vminps (%rdi,%rax,4),%zmm0,%zmm1).
-        if re.search(r"v\w+ " + pointer + r"[^,]*,.*%[yz]mm", joined) and re.search(r"vmov\w+ %[yz]mm\d+," + pointer, joined):
-            if mca:
-                # Branches inside the loop (overflow traps) are dropped: llvm-mca models straight code.
-                body = [t for t in loop if not t.startswith("j")]
-                print("\n".join(to_ymm(t) for t in body if to_ymm(t)) if ymm else "\n".join(body))
-            else:
-                stack = sum(bool(re.search(r"%r[sb]p\)", t)) for t in loop)
-                products = sum(bool(re.match(r"vf(n?)m(add|sub)|vmulp", t)) for t in loop)
-                print(f"loop {target:x}..{addr:x}: {len(loop)} instructions, "
-                      f"{sum('call' in t for t in loop)} calls, "
-                      f"{stack} stack accesses, "
-                      f"{sum('vdiv' in t for t in loop)} divisions, "
-                      f"{products} multiplies/FMAs")
-                print(joined)
-            return
+    for target, addr, loop in vector_loops(body):
+        if mca:
+            # Branches inside the loop (overflow traps) are dropped: llvm-mca models straight code.
+            straight = [t for t in loop if not t.startswith("j")]
+            print("\n".join(to_ymm(t) for t in straight if to_ymm(t)) if ymm else "\n".join(straight))
+        else:
+            stack = sum(bool(re.search(r"%r[sb]p\)", t)) for t in loop)
+            products = sum(bool(re.match(r"vf(n?)m(add|sub)|vmulp", t)) for t in loop)
+            print(f"loop {target:x}..{addr:x}: {len(loop)} instructions, "
+                  f"{sum('call' in t for t in loop)} calls, "
+                  f"{stack} stack accesses, "
+                  f"{sum('vdiv' in t for t in loop)} divisions, "
+                  f"{products} multiplies/FMAs")
+            print("\n".join(loop))
+        return
     sys.exit("no vector loop found")
-
 
 main()
