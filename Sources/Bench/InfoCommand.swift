@@ -18,7 +18,8 @@ struct InfoCommand: ParsableCommand {
             return
         }
         let rows: [(String, String)] = [
-            ("cpu", info.cpuModel), ("cpu features", info.cpuFeatures.joined(separator: " ")),
+            ("cpu", info.cpuModel), ("cpu signature", info.cpuSignature ?? "unknown (no x86 CPUID)"),
+            ("cpu features", info.cpuFeatures.joined(separator: " ")),
             ("logical cores", String(info.logicalCores)), ("os", info.os),
             ("swift", info.swiftVersion), ("build configuration", info.buildConfiguration),
             ("swift target cpu", info.swiftTargetCPU), ("swift vector isa", info.swiftVectorISA),

@@ -1,5 +1,5 @@
 /*
- * CPU facts: which ISA variants may run here, and the CPU's brand string for the results.
+ * CPU facts: which ISA variants may run here, and the CPU's brand string and signature for the results.
  */
 #include "CKernels.h"
 
@@ -59,4 +59,24 @@ const char *ck_cpu_model(char *buf, size_t len) {
 #endif
     copy_trimmed(buf, len, "unknown", strlen("unknown"));
     return buf;
+}
+
+int ck_cpu_signature(int *family, int *model, int *stepping) {
+#if defined(__x86_64__)
+    unsigned int eax, ebx, ecx, edx;
+    if (family == NULL || model == NULL || stepping == NULL) return 0;
+    if (!__get_cpuid(1u, &eax, &ebx, &ecx, &edx)) return 0;
+    /* CPUID leaf 1, EAX: the displayed family adds the extended family (bits 20-27) when the base
+     * family (bits 8-11) is 0xF; the displayed model prefixes the extended model (bits 16-19) when
+     * the base family is 0x6 or 0xF. These are the numbers /proc/cpuinfo prints. */
+    unsigned int base_family = (eax >> 8) & 0xfu;
+    unsigned int base_model = (eax >> 4) & 0xfu;
+    *family = (int)(base_family == 0xfu ? base_family + ((eax >> 20) & 0xffu) : base_family);
+    *model = (int)((base_family == 0x6u || base_family == 0xfu) ? (((eax >> 16) & 0xfu) << 4) + base_model : base_model);
+    *stepping = (int)(eax & 0xfu);
+    return 1;
+#else
+    (void)family; (void)model; (void)stepping;
+    return 0;
+#endif
 }

@@ -97,14 +97,14 @@ extension AccuracyReport {
         if let deviationLine { out.append(deviationLine) }
         out.append(configurationLine)
         out.append(referenceLine)
-        out.append("\(machine.cpuModel) · Swift vector ISA \(machine.swiftVectorISA) · \(machine.buildConfiguration) build · commit \(machine.gitCommit)")
+        out.append("\(machine.cpuDescription) · Swift vector ISA \(machine.swiftVectorISA) · \(machine.buildConfiguration) build · commit \(machine.gitCommit)")
         return out.joined(separator: "\n") + "\n"
     }
 
     public func markdownText() -> String {
         var out = ["# Accuracy report", "",
                    "Made by `\(configuration.command)` on \(machine.date).", "",
-                   "- machine: \(machine.cpuModel), \(machine.logicalCores) cores, features \(machine.cpuFeatures.joined(separator: " "))",
+                   "- machine: \(machine.cpuDescription), \(machine.logicalCores) cores, features \(machine.cpuFeatures.joined(separator: " "))",
                    "- build: Swift \(machine.swiftVersion), \(machine.buildConfiguration), target CPU \(machine.swiftTargetCPU) (\(machine.swiftVectorISA)), SLEEF \(machine.sleefVersion), commit \(machine.gitCommit)",
                    "- inputs: " + configurationLine,
                    "- " + referenceLine, "",

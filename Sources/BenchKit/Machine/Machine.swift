@@ -30,5 +30,13 @@ public enum Machine {
         return buffer.withUnsafeMutableBufferPointer { String(cString: ck_cpu_model($0.baseAddress, $0.count)) }
     }
 
+    /// The CPU's family, model and stepping as /proc/cpuinfo prints them, "family 25 model 17
+    /// stepping 1" (cpuid leaf 1); nil without x86 CPUID.
+    public static var cpuSignature: String? {
+        var family: Int32 = 0, model: Int32 = 0, stepping: Int32 = 0
+        guard ck_cpu_signature(&family, &model, &stepping) != 0 else { return nil }
+        return "family \(family) model \(model) stepping \(stepping)"
+    }
+
     public static var sleefVersion: String { String(cString: ck_sleef_version()) }
 }

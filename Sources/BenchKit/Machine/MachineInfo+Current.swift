@@ -8,6 +8,7 @@ extension MachineInfo {
         let features = [("avx2", ck_cpu_has_avx2()), ("avx512f", ck_cpu_has_avx512f())]
             .filter { $0.1 != 0 }.map(\.0)
         let model = Machine.cpuModel
+        let signature = Machine.cpuSignature
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let widest = features.last ?? "baseline"
         var info = MachineInfo(
@@ -17,10 +18,24 @@ extension MachineInfo {
             swiftTargetCPU: Machine.swiftTargetCPU, swiftVectorISA: Machine.swiftVectorISA,
             sleefVersion: Machine.sleefVersion, mpfrVersion: Reference.mpfrVersion,
             gitCommit: Machine.gitCommit, date: ISO8601DateFormatter().string(from: date),
-            machineKey: "\(model) | \(widest) | \(cores) cores")
+            machineKey: machineKey(cpuModel: model, cpuSignature: signature, widestISA: widest, logicalCores: cores))
+        info.cpuSignature = signature
         info.libraries = Registry.standard.libraries
         return info
     }
+
+    /// The key baselines are filed under: "AMD EPYC family 25 model 17 | avx512f | 2 cores". The
+    /// family and model are in it because a hypervisor's brand string can be the same on different
+    /// microarchitectures ("AMD EPYC" on Zen 3, 4 and 5), whose speeds differ by up to 2×; the
+    /// stepping is not, since steppings of one model share the microarchitecture.
+    public static func machineKey(cpuModel: String, cpuSignature: String?, widestISA: String, logicalCores: Int) -> String {
+        let familyAndModel = cpuSignature.map { $0.components(separatedBy: " stepping ")[0] }
+        return ([cpuModel] + (familyAndModel.map { [$0] } ?? [])).joined(separator: " ")
+            + " | \(widestISA) | \(logicalCores) cores"
+    }
+
+    /// The CPU as reports print it: the brand string, with the signature in parentheses where known.
+    public var cpuDescription: String { cpuModel + (cpuSignature.map { " (\($0))" } ?? "") }
 }
 
 extension Machine {

@@ -7,7 +7,7 @@ extension ThroughputReport {
         let m = machine, c = configuration
         var out = ["# Throughput", "", "## Machine", ""]
         out += [
-            "- CPU: \(m.cpuModel) (\(m.logicalCores) logical cores)",
+            "- CPU: \(m.cpuDescription) (\(m.logicalCores) logical cores)",
             "- CPU features: \(m.cpuFeatures.joined(separator: ", "))",
             "- OS: \(m.os)",
             "- Swift: \(m.swiftVersion), \(m.buildConfiguration) build, target CPU \(Self.codeSpan(m.swiftTargetCPU)), "

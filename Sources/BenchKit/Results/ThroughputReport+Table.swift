@@ -119,7 +119,7 @@ extension ThroughputReport {
     }
 
     private var footer: String {
-        "\(machine.cpuModel) · Swift vector ISA \(machine.swiftVectorISA) · target CPU \(machine.swiftTargetCPU)"
+        "\(machine.cpuDescription) · Swift vector ISA \(machine.swiftVectorISA) · target CPU \(machine.swiftTargetCPU)"
             + " · \(machine.buildConfiguration) build · \(sizeListText) · \(sampleCountText)"
     }
 

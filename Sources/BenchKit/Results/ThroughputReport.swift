@@ -166,6 +166,9 @@ public struct KernelResult: Codable, Sendable, Equatable {
 /// The machine and build a run was made on (`bench info`).
 public struct MachineInfo: Codable, Sendable, Equatable {
     public var cpuModel: String
+    /// Family, model and stepping, "family 25 model 17 stepping 1" (`Machine.cpuSignature`); nil
+    /// without x86 CPUID and in reports written before it was recorded.
+    public var cpuSignature: String?
     public var cpuFeatures: [String]
     public var logicalCores: Int
     public var os: String
@@ -177,7 +180,8 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     public var mpfrVersion: String
     public var gitCommit: String
     public var date: String
-    /// A key naming the machine for baselines: CPU model, ISA and core count.
+    /// A key naming the machine for baselines: CPU model, family and model, ISA and core count
+    /// (`MachineInfo.machineKey`).
     public var machineKey: String
     /// The libraries behind the registry's families with their versions (reports before the peers
     /// were added have none).
@@ -202,7 +206,7 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case cpuModel = "cpu_model", cpuFeatures = "cpu_features", logicalCores = "logical_cores", os
+        case cpuModel = "cpu_model", cpuSignature = "cpu_signature", cpuFeatures = "cpu_features", logicalCores = "logical_cores", os
         case swiftVersion = "swift_version", buildConfiguration = "build_configuration"
         case swiftTargetCPU = "swift_target_cpu", swiftVectorISA = "swift_vector_isa"
         case sleefVersion = "sleef_version", mpfrVersion = "mpfr_version", gitCommit = "git_commit", date

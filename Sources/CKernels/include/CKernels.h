@@ -25,6 +25,10 @@ int ck_cpu_has_avx2(void);      /* AVX2 and FMA */
 int ck_cpu_has_avx512f(void);   /* AVX-512 F */
 /* Writes the CPU brand string (cpuid 0x80000002..4, trimmed) into buf; returns buf. */
 const char *ck_cpu_model(char *buf, size_t len);
+/* The CPU's family, model and stepping as /proc/cpuinfo prints them (cpuid leaf 1); returns 0 where
+ * there is no x86 CPUID. Under a hypervisor the brand string is often generic ("AMD EPYC"); the
+ * signature still tells one microarchitecture from another. */
+int ck_cpu_signature(int *family, int *model, int *stepping);
 uint64_t ck_rdtsc(void);        /* timestamp counter (0 where there is none) */
 const char *ck_sleef_version(void);      /* e.g. "3.5.1", from sleef.h */
 const char *ck_build_target_cpu(void);   /* the -target-cpu the Swift kernels were built with */
