@@ -48,6 +48,16 @@ struct ComparisonOptions: ParsableArguments {
                 make one on this machine with `bench ... --save-baseline \(name)`
 
                 """.utf8))
+            if let older = MachineInfo.keyWithoutFamilyAndModel(machineKey),
+               case let olderPath = results.baselinePath(name: name, machineKey: older),
+               FileManager.default.fileExists(atPath: olderPath) {
+                FileHandle.standardError.write(Data("""
+                    bench: \(olderPath) was filed under "\(older)", a key without the CPU's family and \
+                    model, which other microarchitectures with this brand string share; if it was made \
+                    on this machine, compare it by file with `bench compare \(olderPath) CURRENT.json --force`
+
+                    """.utf8))
+            }
             throw ExitCode(ExitStatus.noInput)
         }
     }

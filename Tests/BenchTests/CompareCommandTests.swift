@@ -120,4 +120,22 @@ import Testing
         let o = try BenchProcess.run(["compare", "--baseline-name", "default", cur, "--results-dir", results])
         #expect(o.status == 0, "stderr: \(o.stderr)")
     }
+
+    /// A baseline filed under the key without family and model is not used, but named, with the
+    /// command that compares it by file.
+    @Test func baselineUnderTheOlderKeyIsNamedNotUsed() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let cur = try files.write(ReportFiles.report(machineKey: "Test CPU family 6 model 143 | avx2 | 2 cores"), as: "cur.json")
+        let results = files.path("results")
+        let dir = files.directory.appendingPathComponent("results/baselines/test-cpu-avx2-2-cores")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data(try ReportFiles.report().jsonData()).write(to: dir.appendingPathComponent("default.json"))
+        let o = try BenchProcess.run(["compare", "--baseline-name", "default", cur, "--results-dir", results])
+        #expect(o.status == 66)
+        #expect(o.stderr.contains("test-cpu-avx2-2-cores/default.json was filed under \"Test CPU | avx2 | 2 cores\""), "stderr: \(o.stderr)")
+        #expect(o.stderr.contains("--force"))
+        let plain = try files.write(ReportFiles.report(machineKey: "Other CPU family 6 model 1 | avx2 | 2 cores"), as: "plain.json")
+        let none = try BenchProcess.run(["compare", "--baseline-name", "default", plain, "--results-dir", results])
+        #expect(none.status == 66 && !none.stderr.contains("filed under"))
+    }
 }

@@ -34,6 +34,14 @@ extension MachineInfo {
             + " | \(widestISA) | \(logicalCores) cores"
     }
 
+    /// The key a machine had before keys named the family and model: `key` without its
+    /// " family F model M"; nil when `key` has none.
+    public static func keyWithoutFamilyAndModel(_ key: String) -> String? {
+        let parts = key.components(separatedBy: " | ")
+        guard let range = parts[0].range(of: #" family \d+ model \d+$"#, options: .regularExpression) else { return nil }
+        return ([String(parts[0][..<range.lowerBound])] + parts.dropFirst()).joined(separator: " | ")
+    }
+
     /// The CPU as reports print it: the brand string, with the signature in parentheses where known.
     public var cpuDescription: String { cpuModel + (cpuSignature.map { " (\($0))" } ?? "") }
 }

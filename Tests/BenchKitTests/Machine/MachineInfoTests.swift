@@ -23,6 +23,13 @@ import Testing
         #expect(ResultsDirectory.slug(zen4) != ResultsDirectory.slug(zen5))
     }
 
+    @Test func olderKeyDropsFamilyAndModel() {
+        #expect(MachineInfo.keyWithoutFamilyAndModel("AMD EPYC family 25 model 17 | avx512f | 2 cores")
+                == "AMD EPYC | avx512f | 2 cores")
+        #expect(MachineInfo.keyWithoutFamilyAndModel("AMD EPYC | avx2 | 2 cores") == nil)
+        #expect(MachineInfo.keyWithoutFamilyAndModel("Neoverse | baseline | 4 cores") == nil)
+    }
+
     @Test func keyWithoutSignatureIsBrandIsaAndCores() {
         #expect(MachineInfo.machineKey(cpuModel: "Neoverse", cpuSignature: nil, widestISA: "baseline", logicalCores: 4)
                 == "Neoverse | baseline | 4 cores")
