@@ -65,8 +65,11 @@ extension FloatVector {
         return q.replacing(with: x, where: lanesLess(Self(repeating: 0x1p100), x))
     }
 
-    /// GELU-erf = x·h with h = T for x < 0 and 1 - T for x ≥ 0, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|)
-    /// (a (4,5) rational of relative error 5e-9 on [0, 13.25], scripts/fit). x² is split exactly
+    /// GELU-erf = x·Φ(x) = K - |x|·T, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|) (a (4,5) rational of
+    /// relative error 5e-9 on [0, 13.25], scripts/fit), K = x for x ≥ 0 and -0 for x < 0: x - x·T for
+    /// x ≥ 0, x·T below, one FMA rounded once, with no compare or blend on x's sign. K is
+    /// max(x, -0), which keeps +0 and -0 as they are (they compare equal), so both zeros keep their
+    /// sign, and NaN. x² is split exactly
     /// (hi + lo, one FMA) and lo enters the reduced argument, so the exponent carries no rounding
     /// of x². -x²/2 is never formed: -hi/2 = i·ln2/m + t is reduced as hi + i·2ln2/m = -2t, whose
     /// FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one add, and the polynomial
@@ -75,7 +78,7 @@ extension FloatVector {
     /// degree-5 polynomial, without the entry's rounding: 10.66 ulp over every float where the
     /// result is normal in both forms; the table-free one has m = 1). T is flushed where
     /// e^(-x²/2) < 2^-126 (|x| > 13.2), where |x·T| < 2^-127.
-    /// |x| is clamped at 13.5 for the rational, and x at -13.5 in the product, so ±inf give ±inf, -0.
+    /// |x| is clamped at 13.5 (T is 0 there), so +inf gives +inf and -inf gives -0.
     @inline(__always)
     static func fastGeluErf(_ x: Self) -> Self {
         let u = minimum(x.magnitude, 13.5)
@@ -102,7 +105,6 @@ extension FloatVector {
         q = Self(repeating: 0x1.ab47f2p+0).addingProduct(q, u)
         q = Self(repeating: 1).addingProduct(q, u)
         let tail = tailExp * (p / q)
-        let h = (1 - tail).replacing(with: tail, where: lanesLess(x, .zero))
-        return maximum(x, -13.5) * h
+        return maximum(x, -0.0).addingProduct(u.negated, tail)
     }
 }
