@@ -66,12 +66,11 @@ extension FloatVector {
     }
 
     /// GELU-erf = x·Φ(x) = K - |x|·T, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|) (a (4,5) rational of
-    /// relative error 5e-9 on [0, 13.25], scripts/fit), K = x for x ≥ 0 and -0 for x < 0: x - x·T for
-    /// x ≥ 0, x·T below, one FMA rounded once, with no compare or blend on x's sign. K is
+    /// relative error 5e-9 on [0, 13.25], scripts/fit), K = x for x ≥ 0 and -0 for x < 0: x - x·T
+    /// for x ≥ 0, x·T below, one FMA rounded once, with no compare or blend on x's sign. K is
     /// max(x, -0), which keeps +0 and -0 as they are (they compare equal), so both zeros keep their
-    /// sign, and NaN. x² is split exactly
-    /// (hi + lo, one FMA) and lo enters the reduced argument, so the exponent carries no rounding
-    /// of x². -x²/2 is never formed: -hi/2 = i·ln2/m + t is reduced as hi + i·2ln2/m = -2t, whose
+    /// sign, and NaN. x² is split exactly (hi + lo, one FMA) and lo enters the reduced argument, so
+    /// the exponent carries no rounding of x². -x²/2 is never formed: -hi/2 = i·ln2/m + t is reduced as hi + i·2ln2/m = -2t, whose
     /// FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one add, and the polynomial
     /// takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for lo. e^(-x²/2) is
     /// `tableExpFinish`'s form where the build reads tables (m = 32, its quadratic in place of the

@@ -6,13 +6,12 @@
 /// closure for that width; callers in other modules only see the closures.
 ///
 /// Tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies in
-/// FloatVector+FastActivations.swift); the sigmoid (FloatVector+Activations.swift) is this tier's
-/// form of one body the fast tier shares without the table entry's rounding. Over all 2^32 inputs
+/// FloatVector+FastActivations.swift). The sigmoid (FloatVector+Activations.swift) is one body
+/// with the table entry's rounding here and without it in the fast tier. Over all 2^32 inputs
 /// sigmoid, tanh and ELU are within 3.20, 2.98 and 1.29 ulp with tables
-/// (results/accuracy-exhaustive.txt) and 3.49, 2.57 and 0.95 without (`readsTables`; the sigmoid's
-/// mirrored form then, results/kernels/README.md, from an earlier run of that report, in git
-/// history), subnormal results included, inside this tier's 4-ulp budget. The GELUs are this
-/// tier's own (FloatVector+GELU.swift).
+/// (results/accuracy-exhaustive.txt) and 3.49, 2.57 and 0.95 without (`readsTables`;
+/// results/kernels/avx2-exhaustive.txt), subnormal results included, inside this tier's 4-ulp
+/// budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
     /// Whether this build's sigmoid, tanh and ELU (both tiers) read 32-entry tables of 2^(j/32):
     /// true where that lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
