@@ -55,4 +55,44 @@ CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_lookup32_x8(ck_lanes_i32x16 lo, ck_lanes
 #endif
 }
 
+typedef float ck_lanes_f32x8 __attribute__((ext_vector_type(8)));
+typedef float ck_lanes_f32x16 __attribute__((ext_vector_type(16)));
+
+/// The same lanes, hidden from the optimiser by an empty asm statement: integer forms that the
+/// kernels write to stay off the compare-into-mask instructions (on Zen 4 each of those takes an
+/// FMA slot) are otherwise folded back into a compare and a masked operation. No instruction.
+CK_LANES_INLINE ck_lanes_i32x16 ck_lanes_opaque_x16(ck_lanes_i32x16 v) {
+#if defined(__AVX512F__)
+    __asm__("" : "+v"(v));
+#endif
+    return v;
+}
+CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_opaque_x8(ck_lanes_i32x8 v) {
+#if defined(__AVX__)
+    __asm__("" : "+x"(v));
+#endif
+    return v;
+}
+
+/// a > b ? a : b lane-wise (x86's maxps: b where the lanes are equal or either is NaN), one
+/// instruction on x86.
+CK_LANES_INLINE ck_lanes_f32x16 ck_lanes_max_x16(ck_lanes_f32x16 a, ck_lanes_f32x16 b) {
+#if defined(__AVX512F__)
+    return (ck_lanes_f32x16)_mm512_max_ps((__m512)a, (__m512)b);
+#else
+    ck_lanes_f32x16 result;
+    for (int lane = 0; lane < 16; lane++) result[lane] = a[lane] > b[lane] ? a[lane] : b[lane];
+    return result;
+#endif
+}
+CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_max_x8(ck_lanes_f32x8 a, ck_lanes_f32x8 b) {
+#if defined(__AVX__)
+    return (ck_lanes_f32x8)_mm256_max_ps((__m256)a, (__m256)b);
+#else
+    ck_lanes_f32x8 result;
+    for (int lane = 0; lane < 8; lane++) result[lane] = a[lane] > b[lane] ? a[lane] : b[lane];
+    return result;
+#endif
+}
+
 #endif

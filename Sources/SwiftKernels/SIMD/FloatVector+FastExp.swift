@@ -7,7 +7,7 @@
 /// scripts/fit/fast_float_coefficients.md.
 extension FloatVector {
     /// The largest float below which e^x < 2^-126: e^x is a normal float exactly when x ≥ this.
-    @inline(__always) static var fastExpNormalLimit: Self { Self(repeating: -87.33654022216797) }
+    @inline(__always) static var fastExpNormalLimit: Float { -87.33654022216797 }
 
     /// 1.5·2^23 + 127 + bias: adding it to a float of magnitude < 2^22 leaves round(value) + 127 +
     /// bias in the low mantissa bits, so shifting those bits left by 23 gives the float 2^(n + bias)

@@ -21,6 +21,10 @@ public protocol FloatVector: SIMD, SendableVectorType where Scalar == Float, Mas
     /// table[index & 31] lane-wise, entries 0–15 in `lo` and 16–31 in `hi`: one permute where the
     /// target CPU has one (CLanes/lanes.h).
     static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits
+    /// The same bit patterns, which the optimiser cannot see through (CLanes/lanes.h): no instruction.
+    static func opaque(_ bits: Bits) -> Bits
+    /// a > b ? a : b lane-wise, b where they are equal or either is NaN: one maxps on x86.
+    static func greaterOrSecond(_ a: Self, _ b: Self) -> Self
 
     // The accurate tier's GELU kernels (FloatVector+GELU.swift), one entry point per width so that a
     // width can evaluate them its own way; both widths run the generic body on their own lanes.
@@ -47,6 +51,8 @@ extension SIMD8: FloatVector where Scalar == Float {
     @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup32_x8(lo, hi, index)
     }
+    @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x8(bits) }
+    @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x8(a, b) }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }
 }
@@ -60,6 +66,8 @@ extension SIMD16: FloatVector where Scalar == Float {
     @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup32_x16(lo, hi, index)
     }
+    @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x16(bits) }
+    @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x16(a, b) }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }
 }

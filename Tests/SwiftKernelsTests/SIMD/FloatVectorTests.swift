@@ -26,6 +26,18 @@ import Testing
         #expect(m[10] == -20 && m[11] == -20 && m[12] == -20 && m[13] == -20 && m[14] == -20 && m[15] == -20)
     }
 
+    @Test func greaterOrSecondIsMaxpsOrderedForSignedZeros() {
+        // max(-0, x) keeps both zeros and NaN of x: b wins ties and unordered lanes.
+        let x = SIMD16<Float>(-1, 2, -0.0, 0, -.infinity, .infinity, .nan, -.nan,
+                              -0x1p-149, 0x1p-149, -3, 3, 1e30, -1e30, 0.5, -0.5)
+        for v in [x.lowHalf, x.highHalf] {
+            let m = SIMD8<Float>.greaterOrSecond(SIMD8(repeating: -0.0), v)
+            for lane in 0..<8 { #expect(m[lane].bitPattern == (v[lane] < 0 ? (-0.0 as Float).bitPattern : v[lane].bitPattern), "lane \(lane)") }
+        }
+        let m = SIMD16<Float>.greaterOrSecond(SIMD16(repeating: -0.0), x)
+        for lane in 0..<16 { #expect(m[lane].bitPattern == (x[lane] < 0 ? (-0.0 as Float).bitPattern : x[lane].bitPattern), "lane \(lane)") }
+    }
+
     @Test func negatedFlipsTheSignBitOnly() {
         let v = SIMD8<Float>(-1, 2, -0.0, 0, -.infinity, .infinity, 0x1p-149, -3)
         let n = v.negated
