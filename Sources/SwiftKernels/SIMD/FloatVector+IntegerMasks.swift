@@ -1,7 +1,8 @@
 /// A lane selection made without a compare into a mask register. On Zen 4 a zmm compare into a mask
-/// takes an FMA slot (`results/zen4/pipes-probe.txt`: 16 FMAs and two compares take 18 cycles), and
-/// the fast GELU-erf, whose loop is nearly all FMAs, is bound by them there; the integer form (a
-/// subtract, a shift that spreads the sign, one logic operation) runs beside the FMAs. With 8
+/// takes an FMA slot (`results/zen4/pipes-probe.txt`: 16 FMAs take 15.8 cycles, with two compares
+/// 17.7, with four integer adds, shifts or logic operations 15.7–15.9), and the fast GELU-erf,
+/// whose loop is nearly all FMAs, is bound by them there; the integer form (a subtract, a shift
+/// that spreads the sign, one logic operation) runs beside the FMAs. With 8
 /// lanes, or in a build without mask registers (AVX2), the compare is the cheaper form and is kept.
 /// Where the loop is not FMA bound the integer form costs more than it saves: the fast GELU-tanh's
 /// two selections in this form made it slower (`results/kernels/integer-masks.txt`).

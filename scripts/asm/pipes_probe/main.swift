@@ -60,6 +60,9 @@ let mixes: [(String, (Int) -> UInt64)] = [
     ("16 FMAs + 2 vcmpltps", ck_fma16_cmpps2), ("16 FMAs + 4 vcmpltps", ck_fma16_cmpps4),
     ("16 FMAs + 4 vpcmpgtd", ck_fma16_pcmpd4), ("16 FMAs + 4 vpmovd2m", ck_fma16_movd2m4),
     ("16 FMAs + 4 vblendmps", ck_fma16_blend4), ("16 FMAs + 4 vpslld", ck_fma16_pslld4),
+    ("16 FMAs + 4 vminps", ck_fma16_min4), ("16 FMAs + 4 vpminsd", ck_fma16_pmind4),
+    ("16 FMAs + 4 vpaddd", ck_fma16_paddd4), ("16 FMAs + 4 vpternlogd", ck_fma16_ternlog4),
+    ("16 FMAs + 4 vpsrad", ck_fma16_psrad4),
 ]
 for (name, body) in mixes {
     print(cell(name, 24) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))

@@ -85,6 +85,23 @@ static inline unsigned long long ck_fma16_pslld4(long iterations) {
 static inline unsigned long long ck_fma16_add4(long iterations) {
     CK_TIMED(CK_F16 CK_P("vaddps", 12) CK_P("vaddps", 13) CK_P("vaddps", 20) CK_P("vaddps", 21))
 }
+static inline unsigned long long ck_fma16_min4(long iterations) {
+    CK_TIMED(CK_F16 CK_P("vminps", 12) CK_P("vminps", 13) CK_P("vminps", 20) CK_P("vminps", 21))
+}
+static inline unsigned long long ck_fma16_pmind4(long iterations) {
+    CK_TIMED(CK_F16 CK_P("vpminsd", 12) CK_P("vpminsd", 13) CK_P("vpminsd", 20) CK_P("vpminsd", 21))
+}
+static inline unsigned long long ck_fma16_paddd4(long iterations) {
+    CK_TIMED(CK_F16 CK_P("vpaddd", 12) CK_P("vpaddd", 13) CK_P("vpaddd", 20) CK_P("vpaddd", 21))
+}
+static inline unsigned long long ck_fma16_ternlog4(long iterations) {
+    CK_TIMED(CK_F16 CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm12") CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm13")
+             CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm20") CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm21"))
+}
+static inline unsigned long long ck_fma16_psrad4(long iterations) {
+    CK_TIMED(CK_F16 CK_K("vpsrad $31,%%zmm14,%%zmm12") CK_K("vpsrad $31,%%zmm15,%%zmm13")
+             CK_K("vpsrad $31,%%zmm14,%%zmm20") CK_K("vpsrad $31,%%zmm15,%%zmm21"))
+}
 static inline unsigned long long ck_fma16_perm2x4(long iterations) {
     CK_TIMED(CK_F16 CK_P("vpermt2ps", 12) CK_P("vpermt2ps", 13) CK_P("vpermt2ps", 20) CK_P("vpermt2ps", 21))
 }
