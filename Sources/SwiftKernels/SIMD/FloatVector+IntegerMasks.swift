@@ -1,6 +1,6 @@
 /// A lane selection made without a compare into a mask register. On Zen 4 a zmm compare into a mask
-/// takes an FMA slot (`results/zen4/pipes-probe.txt`: 16 FMAs take 15.8 cycles, with two compares
-/// 17.7, with four integer adds, shifts or logic operations 15.7–15.9), and the fast GELU-erf,
+/// takes an FMA slot (`results/zen4/pipes-probe.txt`: 16 FMAs take 16.1 cycles, with two compares
+/// 18.1, with four integer adds, shifts or logic operations 16.0–16.1), and the fast GELU-erf,
 /// whose loop is nearly all FMAs, is bound by them there; the integer form (a subtract, a shift
 /// that spreads the sign, one logic operation) runs beside the FMAs. With 8
 /// lanes, or in a build without mask registers (AVX2), the compare is the cheaper form and is kept.

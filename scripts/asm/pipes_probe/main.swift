@@ -8,7 +8,8 @@
 // 2. Whether a long dependency chain per vector slows a loop beyond its instructions' rate: a
 //    loop over 4096 floats whose body is one chain of D dependent FMAs, run plainly and skewed
 //    (the chain cut in four stages, each iteration working on four vectors at different stages).
-//    At the FMA rate both would take D/2 cycles per 16 floats.
+//    At the FMA rate both would take D times the measured cycles per FMA (section 1) per 16
+//    floats: D/2 on a core with two zmm FMA pipes, D on one that splits zmm into 256-bit halves.
 // Build and run: scripts/asm/probe.sh pipes_probe
 import CShim
 
@@ -36,9 +37,11 @@ let rates: [(String, (Int) -> UInt64, (Int) -> UInt64)] = [
     ("vpternlogd", ck_ternlog_x12, ck_ternlog_c10), ("vpminsd", ck_pmind_x12, ck_pmind_c10),
 ]
 print("zmm instruction  cycles per instruction (independent)  latency (cycles)")
+var fmaCycles = 0.0
 for (name, throughput, latency) in rates {
     let t = best { throughput(iterations) } / Double(iterations * 12) / tscPerCore
     let l = best { latency(iterations) } / Double(iterations * 10) / tscPerCore
+    if name == "vfmadd231ps" { fmaCycles = t }
     print(cell(name, 17) + cell(t, 38) + cell(l, 0))
 }
 
@@ -79,5 +82,5 @@ print("chain depth D  FMA-rate bound  plain  skewed   (core cycles per 16 floats
 for (depth, plain, skewed) in chains {
     let p = best(2000) { plain(input, output, n) } / Double(n / 16) / tscPerCore
     let s = best(2000) { skewed(input, output, n) } / Double(n / 16 - 3) / tscPerCore
-    print(cell(String(depth), 15) + cell(Double(depth) / 2, 16) + cell(p, 7) + cell(s, 0))
+    print(cell(String(depth), 15) + cell(Double(depth) * fmaCycles, 16) + cell(p, 7) + cell(s, 0))
 }
