@@ -1,8 +1,9 @@
 #ifndef CLANES_LANES_H
 #define CLANES_LANES_H
-// Lane permutes for the Swift SIMD kernels: a 32-entry table read with one index per lane. Swift's
-// generic SIMD has no variable lane permute (its swizzle subscript compiles to a call), and a table
-// read is what lets an exponential use a short polynomial. Each function is inlined into the Swift
+// Lane operations for the Swift SIMD kernels that Swift's generic SIMD does not give: a 32-entry
+// table read with one index per lane, a value the optimiser cannot see through, and x86's max.
+// Swift's generic SIMD has no variable lane permute (its swizzle subscript compiles to a call), and
+// a table read is what lets an exponential use a short polynomial. Each function is inlined into the Swift
 // loop and compiles to one vpermt2d (the table's two 16-entry halves in two zmm registers) where the
 // target CPU has AVX-512F, for 16 lanes and for 8 (the index widened to zmm, the low half kept), and
 // to a lane loop elsewhere. Only the low 5 bits of each index are used.
@@ -68,7 +69,9 @@ CK_LANES_INLINE ck_lanes_i32x16 ck_lanes_opaque_x16(ck_lanes_i32x16 v) {
     return v;
 }
 CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_opaque_x8(ck_lanes_i32x8 v) {
-#if defined(__AVX__)
+#if defined(__AVX512VL__)
+    __asm__("" : "+v"(v));
+#elif defined(__AVX__)
     __asm__("" : "+x"(v));
 #endif
     return v;
