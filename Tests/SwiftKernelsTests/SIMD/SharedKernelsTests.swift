@@ -32,4 +32,19 @@ import Testing
             }
         }
     }
+
+    /// ELU with α = 1 runs its own loop, without the multiply: the same bits as the general loop's
+    /// form with α = 1, and α ≠ 1 still scales.
+    @Test func eluAtAlphaOneIsTheGeneralFormBitForBit() {
+        var xs: [Float] = stride(from: Float(-30), through: 5, by: 0.0137).map { $0 }
+        xs += [.nan, -.nan, .infinity, -.infinity, 0, -0.0, 0x1p-149, -0x1p-149, -.greatestFiniteMagnitude]
+        for set in [SIMDKernels.simd8, SIMDKernels.simd16, FastKernels.simd8, FastKernels.simd16] {
+            var one = [Float](repeating: 1, count: xs.count), half = one
+            set.kernels["elu"]!.run(xs, &one, xs.count, KernelParameters(alpha: 1))
+            set.kernels["elu"]!.run(xs, &half, xs.count, KernelParameters(alpha: 0.5))
+            let general = xs.map { x in SIMD16<Float>.fastELU(SIMD16(repeating: x), alpha: 1)[0] }
+            #expect(one.map(\.bitPattern) == general.map(\.bitPattern))
+            for (x, (y1, yh)) in zip(xs, zip(one, half)) where x < 0 { #expect(yh == y1 * 0.5, "x = \(x)") }
+        }
+    }
 }
