@@ -6,8 +6,8 @@ enum SharedKernels {
     static func entries<V: FloatVector>(_: V.Type) -> [String: ActivationKernelSet.Entry] {
         [
             "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
-            // α = 1, the default, takes a loop without the multiply by α: the same results, 1.029×
-            // as fast at 1M on a Zen 4 VM (results/zen4/ablation-1M.txt).
+            // α = 1, the default, takes a loop without the multiply by α: the same results, about
+            // 1.025× as fast at 1M on a Zen 4 VM (results/zen4/ablation-1M.txt).
             "elu": .kernel { input, output, count, parameters in
                 let alpha = parameters.alpha
                 if alpha == 1 {
