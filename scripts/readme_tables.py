@@ -5,6 +5,9 @@ Usage: readme_tables.py throughput THROUGHPUT.json            Gelem/s, implement
        readme_tables.py accuracy ACCURACY.json [...]          exhaustive max ulp, implementation x function
        readme_tables.py ratios THROUGHPUT.json ACCURACY.json [...]
                                                               our best kernel per tier against the peers
+       readme_tables.py across THROUGHPUT.json OTHER.json     each row's Gelem/s over OTHER's (another
+                                                              machine's run), lowest first, and the
+                                                              fast sigmoid's share of the copy's rate
 For the fast tier (a budget with an absolute bound on tiny results) the accuracy table also shows the
 max ulp over results >= 2^-126, the figure its budget is stated in.
 """
@@ -110,6 +113,22 @@ def main():
                 return "–" if a is None or b is None else f"{a[0] / b[0]:.2f}"
             print(f"| {f} | {name(acc)} | {name(fast)} | {name(peer)} | {name(peer4)} | {ratio(acc, peer)} | "
                   f"{ratio(acc, peer4)} | {ratio(fast, peer)} |")
+    elif mode == "across" and len(sys.argv) == 4:
+        rates = []
+        for path in sys.argv[2:]:
+            with open(path) as f:
+                rates.append({(r["function"], r["implementation"]): (r["isa"], r["summary"]["gelem_per_second"])
+                              for r in json.load(f)["results"]})
+        here, other = rates
+        print("| function | implementation | ISA | Gelem/s | other's | ratio |")
+        print("|---|---|---|---:|---:|---:|")
+        rows = sorted((v[1] / other[k][1], k, v) for k, v in here.items() if k in other)
+        for r, (f, i), (isa, v) in rows:
+            print(f"| {f} | {i} | {isa} | {gelem(v)} | {gelem(other[(f, i)][1])} | {r:.2f} |")
+        copy = [v for (f, _), (_, v) in here.items() if f == "copy"]
+        fast = here.get(("sigmoid", OURS_FAST[0]))
+        if copy and fast:
+            print(f"\n{OURS_FAST[0]} sigmoid ÷ copy: {fast[1] / copy[0]:.2f}")
     else:
         sys.exit(__doc__)
 

@@ -60,6 +60,9 @@ static inline unsigned long long ck_fma16(long iterations) { CK_TIMED(CK_F16) }
 static inline unsigned long long ck_fma16_div1(long iterations) { CK_TIMED(CK_F16 CK_D(12)) }
 static inline unsigned long long ck_fma16_div2(long iterations) { CK_TIMED(CK_F16 CK_D(12) CK_D(13)) }
 #define CK_P(op, r) op " %%zmm14,%%zmm15,%%zmm" #r "\n\t"
+// 16 FMAs with four independent `op`s beside them, into registers the FMAs do not use.
+#define CK_FMA16_WITH4(name, op) \
+    static inline unsigned long long ck_fma16_##name(long iterations) { CK_TIMED(CK_F16 CK_P(op, 12) CK_P(op, 13) CK_P(op, 20) CK_P(op, 21)) }
 static inline unsigned long long ck_fma16_perm2(long iterations) { CK_TIMED(CK_F16 CK_P("vpermps", 12) CK_P("vpermps", 13)) }
 static inline unsigned long long ck_fma16_perm2x2(long iterations) { CK_TIMED(CK_F16 CK_P("vpermt2ps", 12) CK_P("vpermt2ps", 13)) }
 #define CK_K(op) op "\n\t"
@@ -75,25 +78,15 @@ static inline unsigned long long ck_fma16_pcmpd4(long iterations) {
 static inline unsigned long long ck_fma16_movd2m4(long iterations) {
     CK_TIMED(CK_F16 CK_K("vpmovd2m %%zmm14,%%k1") CK_K("vpmovd2m %%zmm15,%%k1") CK_K("vpmovd2m %%zmm14,%%k1") CK_K("vpmovd2m %%zmm15,%%k1"))
 }
-static inline unsigned long long ck_fma16_blend4(long iterations) {
-    CK_TIMED(CK_F16 CK_P("vblendmps", 12) CK_P("vblendmps", 13) CK_P("vblendmps", 20) CK_P("vblendmps", 21))
-}
+CK_FMA16_WITH4(blend4, "vblendmps")
 static inline unsigned long long ck_fma16_pslld4(long iterations) {
     CK_TIMED(CK_F16 CK_K("vpslld $18,%%zmm14,%%zmm12") CK_K("vpslld $18,%%zmm15,%%zmm13")
              CK_K("vpslld $18,%%zmm14,%%zmm20") CK_K("vpslld $18,%%zmm15,%%zmm21"))
 }
-static inline unsigned long long ck_fma16_add4(long iterations) {
-    CK_TIMED(CK_F16 CK_P("vaddps", 12) CK_P("vaddps", 13) CK_P("vaddps", 20) CK_P("vaddps", 21))
-}
-static inline unsigned long long ck_fma16_min4(long iterations) {
-    CK_TIMED(CK_F16 CK_P("vminps", 12) CK_P("vminps", 13) CK_P("vminps", 20) CK_P("vminps", 21))
-}
-static inline unsigned long long ck_fma16_pmind4(long iterations) {
-    CK_TIMED(CK_F16 CK_P("vpminsd", 12) CK_P("vpminsd", 13) CK_P("vpminsd", 20) CK_P("vpminsd", 21))
-}
-static inline unsigned long long ck_fma16_paddd4(long iterations) {
-    CK_TIMED(CK_F16 CK_P("vpaddd", 12) CK_P("vpaddd", 13) CK_P("vpaddd", 20) CK_P("vpaddd", 21))
-}
+CK_FMA16_WITH4(add4, "vaddps")
+CK_FMA16_WITH4(min4, "vminps")
+CK_FMA16_WITH4(pmind4, "vpminsd")
+CK_FMA16_WITH4(paddd4, "vpaddd")
 static inline unsigned long long ck_fma16_ternlog4(long iterations) {
     CK_TIMED(CK_F16 CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm12") CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm13")
              CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm20") CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm21"))
@@ -102,9 +95,7 @@ static inline unsigned long long ck_fma16_psrad4(long iterations) {
     CK_TIMED(CK_F16 CK_K("vpsrad $31,%%zmm14,%%zmm12") CK_K("vpsrad $31,%%zmm15,%%zmm13")
              CK_K("vpsrad $31,%%zmm14,%%zmm20") CK_K("vpsrad $31,%%zmm15,%%zmm21"))
 }
-static inline unsigned long long ck_fma16_perm2x4(long iterations) {
-    CK_TIMED(CK_F16 CK_P("vpermt2ps", 12) CK_P("vpermt2ps", 13) CK_P("vpermt2ps", 20) CK_P("vpermt2ps", 21))
-}
+CK_FMA16_WITH4(perm2x4, "vpermt2ps")
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
 static inline unsigned long long ck_scalar_add_c10(long iterations) {
