@@ -12,6 +12,10 @@ AVX-512 (znver3 is its newest Zen): see to_ymm.
 Tanh and ELU are closures of SharedKernels.entries (U_, U0_ in that order), listed by both
 families, so either family name finds them; sigmoid and the GELUs are closures of each family's
 make (sigmoid U_, gelu-erf U0_, gelu-tanh U1_). The width is SIMD8/SIMD16 in the mangled name.
+Without --mca every vector loop of the closure is printed, numbered; --loop N (default 1) picks
+the one --mca prints. ELU's closure holds two: the α = 1 loop that `bench` runs by default and the
+general one, whose multiply by α is the one masked multiply (the listing counts them; the
+compiler chooses their order).
 
 A peer's loop, in a library without symbols (Debian's libXNNPACK.so.0) or any other, is named by
 its first instruction's address instead: the instructions from there to the branch back to it.
@@ -134,21 +138,26 @@ def main():
     body = function_body(path, lambda line: want in line and "cf" + CLOSURES[function] + width_tag in line)
     if body is None:
         sys.exit("function not found")
-    for target, addr, loop in vector_loops(body):
-        if mca:
-            # Branches inside the loop (overflow traps) are dropped: llvm-mca models straight code.
-            straight = [t for t in loop if not t.startswith("j")]
-            print("\n".join(to_ymm(t) for t in straight if to_ymm(t)) if ymm else "\n".join(straight))
-        else:
-            stack = sum(bool(re.search(r"%r[sb]p\)", t)) for t in loop)
-            products = sum(bool(re.match(r"vf(n?)m(add|sub)|vmulp", t)) for t in loop)
-            print(f"loop {target:x}..{addr:x}: {len(loop)} instructions, "
-                  f"{sum('call' in t for t in loop)} calls, "
-                  f"{stack} stack accesses, "
-                  f"{sum('vdiv' in t for t in loop)} divisions, "
-                  f"{products} multiplies/FMAs")
-            print("\n".join(loop))
+    loops = list(vector_loops(body))
+    if not loops:
+        sys.exit("no vector loop found")
+    nth = int(sys.argv[sys.argv.index("--loop") + 1]) if "--loop" in sys.argv else 1
+    if not 1 <= nth <= len(loops):
+        sys.exit(f"the closure has {len(loops)} vector loops, not {nth}")
+    if mca:
+        # Branches inside the loop (overflow traps) are dropped: llvm-mca models straight code.
+        straight = [t for t in loops[nth - 1][2] if not t.startswith("j")]
+        print("\n".join(to_ymm(t) for t in straight if to_ymm(t)) if ymm else "\n".join(straight))
         return
-    sys.exit("no vector loop found")
+    for index, (target, addr, loop) in enumerate(loops, 1):
+        stack = sum(bool(re.search(r"%r[sb]p\)", t)) for t in loop)
+        products = sum(bool(re.match(r"vf(n?)m(add|sub)|vmulp", t)) for t in loop)
+        masked = sum(bool(re.match(r"vmulp\S+ .*\{%k\d\}", t)) for t in loop)
+        print(f"loop {index} {target:x}..{addr:x}: {len(loop)} instructions, "
+              f"{sum('call' in t for t in loop)} calls, "
+              f"{stack} stack accesses, "
+              f"{sum('vdiv' in t for t in loop)} divisions, "
+              f"{products} multiplies/FMAs ({masked} masked multiplies)")
+        print("\n".join(loop))
 
 main()
