@@ -1,7 +1,6 @@
 /// `swift-simd8-fast` and `swift-simd16-fast`: the fast tier, one generic implementation specialised
-/// per width like SIMDKernels. Tanh and ELU are the accurate tier's bodies (SharedKernels; the
-/// cheapest forms found within 4 ulp); the sigmoid is the accurate tier's without the table
-/// entry's rounding (`fastSigmoid`); the GELUs are this tier's own: shorter polynomials, subnormal
+/// per width like SIMDKernels. Sigmoid, tanh and ELU are the accurate tier's bodies (SharedKernels;
+/// the cheapest forms found within 4 ulp); the GELUs are this tier's own: shorter polynomials, subnormal
 /// results allowed to flush to 0, and arguments in plain Float (no double-float parts, so
 /// GELU-tanh's error grows in its tail). The budgets are declared in Registry+Swift.swift.
 public enum FastKernels {
@@ -11,7 +10,6 @@ public enum FastKernels {
     @inline(__always)
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
         SharedKernels.set(V.self, adding: [
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastSigmoid($0) } },
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
         ])

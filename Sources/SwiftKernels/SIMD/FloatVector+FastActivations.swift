@@ -1,5 +1,5 @@
 /// Activations on one vector from the fast exponentials: tanh and ELU (both tiers use them; every
-/// result within the accurate tier's 4 ulp) and the fast tier's sigmoid and GELUs (FastKernels.swift), whose
+/// result within the accurate tier's 4 ulp) and the fast tier's GELUs (FastKernels.swift), whose
 /// budget (Registry+Swift.swift) is an ulp bound where the exact result is a normal float and an
 /// absolute bound of 2^-126 where it is below 2^-126: results that would be subnormal may come out
 /// as 0 (or as a nearby subnormal), results that are normal never do. NaN gives NaN, ±inf the
@@ -9,12 +9,6 @@ extension FloatVector {
 
     /// -|x|: the sign bit set.
     @inline(__always) var negativeMagnitude: Self { Self(bits: bits | Self.signBit) }
-
-    /// The fast tier's sigmoid: the accurate tier's form (`sigmoid`) without the table entry's
-    /// rounding, one lookup fewer, within 3.852 ulp over every float, subnormal results included.
-    /// In builds without tables the two tiers' sigmoids are the same.
-    @inline(__always)
-    static func fastSigmoid(_ x: Self) -> Self { sigmoid(x, entryRounding: false) }
 
     /// tanh|x| = E/(E + 2), E = e^(2|x|) - 1 (no cancellation for small |x|), sign copied from x.
     /// |x| is clamped at 9.1, beyond which tanh rounds to 1; the clamp keeps NaN.

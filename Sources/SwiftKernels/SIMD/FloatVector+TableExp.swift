@@ -55,10 +55,11 @@ extension FloatVector {
     }
 
     /// 2^(n + bias)·2^(j/32) from the reduction's sum, whose low bits hold 32(n + bias) + j: the
-    /// table entry plus those bits moved up by 18 (see `expTableLo`).
+    /// table entry plus those bits moved up by 18 (see `expTableLo`). Another table laid out the
+    /// same way scales its entries by 2^(n + bias) alike (the sigmoid's c·2^(j/32)).
     @inline(__always)
-    static func tableScale(_ shifted: Self) -> Self {
-        Self(bits: lookup32(expTableLo, expTableHi, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 18)))
+    static func tableScale(_ shifted: Self, table: (lo: SIMD16<Int32>, hi: SIMD16<Int32>) = (expTableLo, expTableHi)) -> Self {
+        Self(bits: lookup32(table.lo, table.hi, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 18)))
     }
 
     /// The rounding of the entry `tableScale` read, relative (`expTableLowLo`).
@@ -84,12 +85,19 @@ extension FloatVector {
     /// holding z only as a multiple of w saves the multiply (`tableExpFinish` takes the same σ).
     @inline(__always)
     static func tableExpParts(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, s: Self, low: Self) {
+        let (t, shifted) = tableReduction(w, bias: bias, splitLn2: splitLn2, scale: σ)
+        return (t, tableScale(shifted), tableLow(shifted))
+    }
+
+    /// `tableExpParts`' reduction alone: t and the sum `shifted` whose low bits hold 32(n + bias) + j
+    /// (`tableScale` makes s of it).
+    @inline(__always)
+    static func tableReduction(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, shifted: Self) {
         let magic = Self(repeating: 0x1.8p23 + 32 * bias)
         let shifted = magic.addingProduct(w, thirtyTwoLog2e * σ)
         let k = shifted - magic
         let t1 = w.addingProduct(k, ln2Hi32 / σ)
-        let t = splitLn2 ? t1.addingProduct(k, ln2Lo32 / σ) : t1
-        return (t, tableScale(shifted), tableLow(shifted))
+        return (splitLn2 ? t1.addingProduct(k, ln2Lo32 / σ) : t1, shifted)
     }
 
     /// e^z·2^bias = s·e^t as s + s·(t·(c1 + c2·t) + L): the entry's rounding L added back, so the

@@ -5,10 +5,9 @@
 /// `make(_:)` is called with a concrete type inside this module, so the optimiser specialises each
 /// closure for that width; callers in other modules only see the closures.
 ///
-/// Tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies in
-/// FloatVector+FastActivations.swift). The sigmoid (FloatVector+Activations.swift) is one body
-/// with the table entry's rounding here and without it in the fast tier. Over all 2^32 inputs
-/// sigmoid, tanh and ELU are within 3.20, 2.98 and 1.29 ulp with tables
+/// Sigmoid, tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies
+/// in FloatVector+Activations.swift and FloatVector+FastActivations.swift). Over all 2^32 inputs
+/// sigmoid, tanh and ELU are within 3.30, 2.98 and 1.29 ulp with tables
 /// (results/accuracy-exhaustive.txt) and 3.49, 2.57 and 0.95 without (`readsTables`;
 /// results/kernels/avx2-exhaustive.txt), subnormal results included, inside this tier's 4-ulp
 /// budget. The GELUs are this tier's own (FloatVector+GELU.swift).
@@ -23,7 +22,6 @@ public enum SIMDKernels {
     @inline(__always)
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
         SharedKernels.set(V.self, adding: [
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluErfLanes($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluTanhLanes($0) } },
         ])
