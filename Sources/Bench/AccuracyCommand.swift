@@ -29,7 +29,7 @@ struct AccuracyCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: AccuracyFormat = .table
 
-    @Option(help: "Write the report to this file (atomically); the table still goes to standard output.")
+    @Option(help: "Write the report to this file (atomically); the table still goes to standard output. A .json, .csv or .md name must match --format.")
     var output: String?
 
     @Flag(name: .customLong("no-primitives"), help: "Skip the primitives table.")
@@ -45,7 +45,7 @@ struct AccuracyCommand: ParsableCommand {
         _ = try parsedDomain()
         _ = try parsedPatterns()
         _ = try selection.kernels(in: try registryOptions.registry())
-        if let output { try OutputPath.check(output) }
+        if let output { try OutputPath.check(output); try OutputPath.checkFormat(output, format: format.rawValue) }
     }
 
     func parsedDomain() throws -> ClosedRange<Float>? {

@@ -21,6 +21,18 @@ enum OutputPath {
         if let problem = directoryProblem(existing.path) { try refuse("cannot write under \(option) \(path): \(problem)") }
     }
 
+    /// An `--output` whose extension names a report format (.json, .csv, .md) must be written in
+    /// that format: a table saved as `run.json` is found out only when something reads it, after
+    /// the run (an exhaustive one takes a quarter of an hour). Usage error (64) before any work;
+    /// other extensions (.txt, none) take any format.
+    static func checkFormat(_ path: String, format: String, option: String = "--output") throws {
+        let named = ["json": "json", "csv": "csv", "md": "markdown", "markdown": "markdown"]
+        let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let wanted = named[suffix], wanted != format else { return }
+        throw ValidationError("\(option) \(path) names a \(wanted) file but the report's format is \(format): "
+            + "add --format \(wanted), or name the file for the \(format) format")
+    }
+
     private static func refuse(_ message: String) throws -> Never {
         FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
         throw ExitCode(ExitStatus.cantCreate)

@@ -33,11 +33,11 @@ struct RejudgeCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: ReportFormat = .table
 
-    @Option(help: "Write the report to this file (atomically); the table still goes to standard output.")
+    @Option(help: "Write the report to this file (atomically); the table still goes to standard output. A .json, .csv or .md name must match --format.")
     var output: String?
 
     func validate() throws {
-        if let output { try OutputPath.check(output) }
+        if let output { try OutputPath.check(output); try OutputPath.checkFormat(output, format: format.rawValue) }
     }
 
     func run() throws {

@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: ReportFormat = .table
 
-    @Option(help: "Write the report to this file (atomically); the table still goes to standard output.")
+    @Option(help: "Write the report to this file (atomically); the table still goes to standard output. A .json, .csv or .md name must match --format.")
     var output: String?
 
     @Flag(name: .customLong("no-accuracy"), help: "Skip the max-ulp column (a quick accuracy sample per kernel).")
@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
         if let processes, !(1...16).contains(processes) {
             throw ValidationError("--processes must be between 1 and 16, got \(processes)")
         }
-        if let output { try OutputPath.check(output) }
+        if let output { try OutputPath.check(output); try OutputPath.checkFormat(output, format: format.rawValue) }
         if let cpu {
             let count = ProcessInfo.processInfo.activeProcessorCount
             guard (0..<count).contains(cpu) else { throw ValidationError("--cpu must be between 0 and \(count - 1), got \(cpu)") }

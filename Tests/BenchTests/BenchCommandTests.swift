@@ -120,7 +120,7 @@ let aFile = URL(fileURLWithPath: #filePath).path
         let path = directory.appendingPathComponent("run.json").path
         let o = try BenchProcess.run(["--size", "1K", "--samples", "100000", "--min-time", "0.001", "--max-duration", "600",
                                       "--functions", "sigmoid", "--impls", "swift-naive", "--force-debug-timing",
-                                      "--output", path]) { pid in
+                                      "--format", "json", "--output", path]) { pid in
             // Once the first process is under way (its temporary directory exists), not before:
             // the parent installs its handler just before that.
             let temporary = FileManager.default.temporaryDirectory.path
@@ -220,6 +220,19 @@ let aFile = URL(fileURLWithPath: #filePath).path
     func unwritableOutputExits73(arguments: [String], mentions: String) throws {
         try BenchProcess.expectRefusal(arguments + (arguments.first!.hasPrefix("--") ? ["--force-debug-timing"] : []),
                                        status: 73, mentions: mentions)
+    }
+
+    /// An --output named for a report format (.json, .csv, .md) in another format is a usage error
+    /// before any work: a table saved as x.json would be found out only by whatever reads it.
+    @Test(arguments: [
+        (["--output", "/tmp/x.json"], "names a json file but the report's format is table"),
+        (["--format", "json", "--output", "/tmp/x.csv"], "names a csv file but the report's format is json"),
+        (["accuracy", "--format", "json", "--output", "/tmp/a.md"], "names a markdown file"),
+        (["compare", "a.json", "b.json", "--output", "/tmp/c.json"], "add --format json"),
+    ])
+    func outputNamedForAnotherFormatExits64(arguments: [String], mentions: String) throws {
+        try BenchProcess.expectRefusal(arguments + (arguments.first!.hasPrefix("--") ? ["--force-debug-timing"] : []),
+                                       status: 64, mentions: mentions)
     }
 
     /// With --output, the table still goes to standard output, as each command's help says.
