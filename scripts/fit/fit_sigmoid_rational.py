@@ -19,15 +19,11 @@ Run: python3 scripts/fit/fit_sigmoid_rational.py"""
 import mpmath as mp
 import numpy as np
 
-from fit_table_exp import swift_literal
+from fit_table_exp import bits, swift_literal
 from minimax import f32
 
 mp.mp.prec = 120
 TABLE = 32
-
-
-def bits(v):
-    return int(np.array([v], dtype=np.float32).view(np.uint32)[0])
 
 
 def rational_error(e, t, exact):

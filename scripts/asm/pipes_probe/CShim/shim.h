@@ -79,22 +79,17 @@ static inline unsigned long long ck_fma16_movd2m4(long iterations) {
     CK_TIMED(CK_F16 CK_K("vpmovd2m %%zmm14,%%k1") CK_K("vpmovd2m %%zmm15,%%k1") CK_K("vpmovd2m %%zmm14,%%k1") CK_K("vpmovd2m %%zmm15,%%k1"))
 }
 CK_FMA16_WITH4(blend4, "vblendmps")
-static inline unsigned long long ck_fma16_pslld4(long iterations) {
-    CK_TIMED(CK_F16 CK_K("vpslld $18,%%zmm14,%%zmm12") CK_K("vpslld $18,%%zmm15,%%zmm13")
-             CK_K("vpslld $18,%%zmm14,%%zmm20") CK_K("vpslld $18,%%zmm15,%%zmm21"))
-}
+// The same with a one-source immediate form (`op` holds the immediate): sources zmm14, zmm15 in turn.
+#define CK_S(op, a, r) CK_K(op ",%%zmm" #a ",%%zmm" #r)
+#define CK_FMA16_WITH4_IMM(name, op) \
+    static inline unsigned long long ck_fma16_##name(long iterations) { CK_TIMED(CK_F16 CK_S(op, 14, 12) CK_S(op, 15, 13) CK_S(op, 14, 20) CK_S(op, 15, 21)) }
+CK_FMA16_WITH4_IMM(pslld4, "vpslld $18")
 CK_FMA16_WITH4(add4, "vaddps")
 CK_FMA16_WITH4(min4, "vminps")
 CK_FMA16_WITH4(pmind4, "vpminsd")
 CK_FMA16_WITH4(paddd4, "vpaddd")
-static inline unsigned long long ck_fma16_ternlog4(long iterations) {
-    CK_TIMED(CK_F16 CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm12") CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm13")
-             CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm20") CK_K("vpternlogd $0xd8,%%zmm14,%%zmm15,%%zmm21"))
-}
-static inline unsigned long long ck_fma16_psrad4(long iterations) {
-    CK_TIMED(CK_F16 CK_K("vpsrad $31,%%zmm14,%%zmm12") CK_K("vpsrad $31,%%zmm15,%%zmm13")
-             CK_K("vpsrad $31,%%zmm14,%%zmm20") CK_K("vpsrad $31,%%zmm15,%%zmm21"))
-}
+CK_FMA16_WITH4(ternlog4, "vpternlogd $0xd8,")
+CK_FMA16_WITH4_IMM(psrad4, "vpsrad $31")
 CK_FMA16_WITH4(perm2x4, "vpermt2ps")
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
