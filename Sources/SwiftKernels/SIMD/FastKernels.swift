@@ -1,8 +1,10 @@
 /// `swift-simd8-fast` and `swift-simd16-fast`: the fast tier, one generic implementation specialised
-/// per width like SIMDKernels. Sigmoid, tanh and ELU are the accurate tier's bodies (SharedKernels;
-/// the cheapest forms found within 4 ulp); the GELUs are this tier's own: shorter polynomials, subnormal
-/// results allowed to flush to 0, and arguments in plain Float (no double-float parts, so
-/// GELU-tanh's error grows in its tail). The budgets are declared in Registry+Swift.swift.
+/// per width like SIMDKernels. Tanh and ELU are the accurate tier's bodies (SharedKernels; the
+/// cheapest forms found within 4 ulp); the sigmoid is its body without ln2's low part where the
+/// build reads tables (one FMA fewer; its error grows as x falls); the GELUs are this tier's own:
+/// shorter polynomials, subnormal results allowed to flush to 0, and arguments in plain Float (no
+/// double-float parts, so GELU-tanh's error grows in its tail). The budgets are declared in
+/// Registry+Swift.swift.
 public enum FastKernels {
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)
@@ -12,6 +14,7 @@ public enum FastKernels {
         SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
+            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0, ln2Low: false) } },
         ])
     }
 }

@@ -5,12 +5,12 @@
 /// `make(_:)` is called with a concrete type inside this module, so the optimiser specialises each
 /// closure for that width; callers in other modules only see the closures.
 ///
-/// Sigmoid, tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies
-/// in FloatVector+Activations.swift and FloatVector+FastActivations.swift). Over all 2^32 inputs
-/// sigmoid, tanh and ELU are within 3.30, 2.98 and 1.29 ulp with tables
-/// (results/accuracy-exhaustive.txt) and 3.49, 2.57 and 0.95 without (`readsTables`;
-/// results/kernels/avx2-exhaustive.txt), subnormal results included, inside this tier's 4-ulp
-/// budget. The GELUs are this tier's own (FloatVector+GELU.swift).
+/// Tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies in
+/// FloatVector+FastActivations.swift); the sigmoid's body (FloatVector+Activations.swift) is listed
+/// by each tier's `make`, this one with ln2's low part. Over all 2^32 inputs sigmoid, tanh and ELU
+/// are within 2.99, 2.98 and 1.29 ulp with tables (results/accuracy-exhaustive.txt) and 3.49, 2.57
+/// and 0.95 without (`readsTables`; results/kernels/avx2-exhaustive.txt), subnormal results
+/// included, inside this tier's 4-ulp budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
     /// Whether this build's sigmoid, tanh and ELU (both tiers) read 32-entry tables of 2^(j/32):
     /// true where that lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
@@ -24,6 +24,7 @@ public enum SIMDKernels {
         SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluErfLanes($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluTanhLanes($0) } },
+            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
         ])
     }
 }

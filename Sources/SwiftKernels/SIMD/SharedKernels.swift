@@ -1,8 +1,7 @@
-/// Tanh, ELU and sigmoid as array kernels at one width: one body each (tanh and ELU in
-/// FloatVector+FastActivations.swift, sigmoid in FloatVector+Activations.swift), listed by both
-/// tiers, SIMDKernels and FastKernels, whose `make` adds its own GELUs. Each is the cheapest form
-/// found within the accurate tier's 4 ulp. Inlined into each `make`, so every closure is
-/// specialised per width.
+/// Tanh and ELU as array kernels at one width: one body each (FloatVector+FastActivations.swift),
+/// listed by both tiers, SIMDKernels and FastKernels, whose `make` adds its own sigmoid and GELUs.
+/// Each is the cheapest form found within the accurate tier's 4 ulp. Inlined into each `make`, so
+/// every closure is specialised per width.
 enum SharedKernels {
     @inline(__always)
     static func entries<V: FloatVector>(_: V.Type) -> [String: ActivationKernelSet.Entry] {
@@ -18,7 +17,6 @@ enum SharedKernels {
                     forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }
                 }
             },
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
         ]
     }
 
