@@ -42,6 +42,8 @@ extension FloatVector {
             lead = lead.addingProduct(k, Self(repeating: -0x1.02c51ap-8))
         }
         let p = Self(repeating: -0x1.fa21e6p+25).addingProduct(t, Self(repeating: 0x1.fa204cp+24))
+        // lead + p·t in this operand order: lead + t·p makes LLVM split a lane off into scalar FMAs
+        // (41 instructions in the loop for 20; scripts/asm/kernel_loop.py shows it).
         let m = lead.addingProduct(p, t)
         return n / (n + m)
     }
