@@ -40,9 +40,10 @@ extension FloatVector {
     }
 
     /// (2^(j/32) - T_j)/T_j for T_j the float entry of `expTableLo`/`expTableHi` (bits as Int32): the
-    /// entry's rounding, relative, which s·(… + L) adds back to about 2^-48.
+    /// entry's rounding, relative, which s·(… + L) adds back to about 2^-48. Entry 0 is exact, and
+    /// its rounding is -0 rather than +0 so that adding it keeps the sign of a zero (tanh(-0) = -0).
     @inline(__always) static var expTableLowLo: SIMD16<Int32> {
-        SIMD16(0x0000_0000, Int32(bitPattern: 0xb34a_3a0a), 0x3346_cb6a, Int32(bitPattern: 0xb36e_d17e),
+        SIMD16(Int32(bitPattern: 0x8000_0000), Int32(bitPattern: 0xb34a_3a0a), 0x3346_cb6a, Int32(bitPattern: 0xb36e_d17e),
                Int32(bitPattern: 0xb24e_0611), Int32(bitPattern: 0xb351_7dd9), 0x334b_2482, Int32(bitPattern: 0xb315_86de),
                0x3309_2801, Int32(bitPattern: 0xb2e6_f467), 0x331b_85f2, 0x3099_b6f1,
                Int32(bitPattern: 0xb305_1aa8), Int32(bitPattern: 0xb2e2_a0da), Int32(bitPattern: 0xb200_6c56), Int32(bitPattern: 0xb336_5942))
@@ -128,15 +129,20 @@ extension FloatVector {
     @inline(__always) static func expm1Quadratic(times k: Float) -> Float { k == 1 ? 0.5 : 0x1.0000dap+1 }
     @inline(__always) static func expm1Cubic(times k: Float) -> Float { k * k * k / 6 }
 
-    /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, as (s - 1) + s·u with
-    /// u = (k·t + L) + t²·(a + b·t) ≈ e^(k·t) - 1 + L, t = x - i·ln2/(32k) for the index
-    /// i = 32n + j of k·x, and L = `tableLow`. Reducing x rather than k·x keeps the doubling inside
-    /// one FMA (k·t + L). s - 1 is exact for n ≥ -1 (and n ≤ 23), within 2^-25 absolute below, where
-    /// |e^x - 1| ≥ 0.5. For |k·x| < ln2/64, s = 1 and L = 0, so the result is k·x + x²·(…) rounded
-    /// once: tiny x (subnormals included) give k·x. The polynomial's halves and t² are independent,
-    /// which keeps the chain from x to the result five FMAs long. ln2 is one float: the error
-    /// |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which the callers shrink below
-    /// 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n, tanh's E/(E + 2) by 2/(E + 2).
+    /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, as s·u - (1 - s) with
+    /// u ≈ e^(k·t) - 1 + L, t = x - i·ln2/(32k) for the index i = 32n + j of k·x, and L =
+    /// `tableLow`. Reducing x rather than k·x keeps the doubling inside an FMA. 1 - s is exact for
+    /// n ≥ -1 (and n ≤ 23), within 2^-25 absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/64,
+    /// s = 1 and L = -0, so the result is k·x + x²·(…) rounded once: tiny x (subnormals included)
+    /// give k·x, and ±0 gives ±0 (s·u - (1 - s) is -0 for u = -0, where (s - 1) + s·u is +0).
+    /// - k = 1 (ELU, where the chain is what the loop waits on): u = (t + L) + t²·(a + b·t), whose
+    ///   halves and t² are independent, so the chain from x to the result is five FMAs long.
+    /// - k = 2 (tanh): u = L + t·(2 + t·(a + b·t)) by Horner, one operation fewer and a chain one
+    ///   FMA longer: 1.095× as fast at 16 lanes on Zen 4 (results/zen4/ablation-1M.txt), where ELU
+    ///   ran 0.972× with it.
+    /// ln2 is one float: the error |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which
+    /// the callers shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n; in tanh's E/(E + 2) it
+    /// is E's error scaled by e^(2x)/|E|·2/(E + 2), small on both sides of 0.
     ///
     /// Operand order is part of the codegen: these forms compile to one instruction per operation
     /// (check with scripts/asm/kernel_loop.py); other orders of the same FMAs can make LLVM split a
@@ -150,8 +156,7 @@ extension FloatVector {
         let s = tableScale(shifted)
         let low = tableLow(shifted)
         let r = Self(repeating: expm1Quadratic(times: k)).addingProduct(t, Self(repeating: expm1Cubic(times: k)))
-        let linear = k == 1 ? t + low : low.addingProduct(t, Self(repeating: k))
-        let u = linear.addingProduct(t * t, r)
-        return (s - 1).addingProduct(u, s)
+        let u = k == 1 ? (t + low).addingProduct(t * t, r) : low.addingProduct(Self(repeating: k).addingProduct(r, t), t)
+        return (1 - s).negated.addingProduct(u, s)
     }
 }
