@@ -45,7 +45,7 @@ struct AccuracyCommand: ParsableCommand {
         _ = try parsedDomain()
         _ = try parsedPatterns()
         _ = try selection.kernels(in: try registryOptions.registry())
-        if let output { try OutputPath.check(output); try OutputPath.checkFormat(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format.rawValue) }
     }
 
     func parsedDomain() throws -> ClosedRange<Float>? {

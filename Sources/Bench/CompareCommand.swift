@@ -62,7 +62,7 @@ struct CompareCommand: ParsableCommand {
         if let scaleBaseline, !(scaleBaseline > 0 && scaleBaseline.isFinite) {
             throw ValidationError("--scale-baseline must be a positive number, got \(scaleBaseline)")
         }
-        if let output { try OutputPath.check(output); try OutputPath.checkFormat(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format.rawValue) }
     }
 
     func run() throws {

@@ -68,7 +68,7 @@ struct CountCommand: ParsableCommand {
         if let saveBaseline {
             do { try ResultsDirectory.checkBaselineName(saveBaseline) } catch { throw ValidationError(error.message) }
         }
-        if let output { try OutputPath.check(output); try OutputPath.checkFormat(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format.rawValue) }
         _ = try selection.kernels(in: Registry.standard)
     }
 

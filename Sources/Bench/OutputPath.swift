@@ -5,8 +5,10 @@ import Foundation
 /// Checks `--output` before any work, so a long run never ends in an unwritable path: exit 73
 /// (EX_CANTCREAT), as a failed write at the end would give.
 enum OutputPath {
-    static func check(_ path: String, option: String = "--output") throws {
+    /// With `format`, a name that names a report format must also match it (`checkFormat`).
+    static func check(_ path: String, option: String = "--output", format: String? = nil) throws {
         if let problem = problem(with: path) { try refuse("cannot write \(option) \(path): \(problem)") }
+        if let format { try checkFormat(path, format: format, option: option) }
     }
 
     /// Checks a directory bench will create files under (`--results-dir`): it, or the nearest part
@@ -25,7 +27,7 @@ enum OutputPath {
     /// that format: a table saved as `run.json` is found out only when something reads it, after
     /// the run (an exhaustive one takes a quarter of an hour). Usage error (64) before any work;
     /// other extensions (.txt, none) take any format.
-    static func checkFormat(_ path: String, format: String, option: String = "--output") throws {
+    private static func checkFormat(_ path: String, format: String, option: String) throws {
         let named = ["json": "json", "csv": "csv", "md": "markdown", "markdown": "markdown"]
         let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let wanted = named[suffix], wanted != format else { return }

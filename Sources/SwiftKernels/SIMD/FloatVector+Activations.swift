@@ -34,13 +34,10 @@ extension FloatVector {
             let scaled = scaledExp(z)
             return scaled / (scaled + 0x1p25)
         }
-        let (t, shifted) = tableReduction(z, bias: 26, splitLn2: false)
+        let (t, shifted, k) = tableReduction(z, bias: 26, splitLn2: false)
         let n = tableScale(shifted, table: (sigmoidTableLo, sigmoidTableHi))
-        var lead = Self(repeating: 0x1.fa2p+25)
-        if ln2Low {
-            let k = shifted - Self(repeating: 0x1.8p23 + 32 * 26)   // the reduction's index, as it forms it
-            lead = lead.addingProduct(k, Self(repeating: -0x1.02c51ap-8))
-        }
+        let scale = Self(repeating: 0x1.fa2p+25)
+        let lead = ln2Low ? scale.addingProduct(k, Self(repeating: -0x1.02c51ap-8)) : scale
         let p = Self(repeating: -0x1.fa21e6p+25).addingProduct(t, Self(repeating: 0x1.fa204cp+24))
         // lead + p·t in this operand order: lead + t·p makes LLVM split a lane off into scalar FMAs
         // (41 instructions in the loop for 20; scripts/asm/kernel_loop.py shows it).

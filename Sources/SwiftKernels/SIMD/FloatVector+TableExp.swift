@@ -86,19 +86,19 @@ extension FloatVector {
     /// holding z only as a multiple of w saves the multiply (`tableExpFinish` takes the same σ).
     @inline(__always)
     static func tableExpParts(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, s: Self, low: Self) {
-        let (t, shifted) = tableReduction(w, bias: bias, splitLn2: splitLn2, scale: σ)
+        let (t, shifted, _) = tableReduction(w, bias: bias, splitLn2: splitLn2, scale: σ)
         return (t, tableScale(shifted), tableLow(shifted))
     }
 
-    /// `tableExpParts`' reduction alone: t and the sum `shifted` whose low bits hold 32(n + bias) + j
-    /// (`tableScale` makes s of it).
+    /// `tableExpParts`' reduction alone: t, the sum `shifted` whose low bits hold 32(n + bias) + j
+    /// (`tableScale` makes s of it) and the index k = 32n + j as a float.
     @inline(__always)
-    static func tableReduction(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, shifted: Self) {
+    static func tableReduction(_ w: Self, bias: Float, splitLn2: Bool = true, scale σ: Float = 1) -> (t: Self, shifted: Self, index: Self) {
         let magic = Self(repeating: 0x1.8p23 + 32 * bias)
         let shifted = magic.addingProduct(w, thirtyTwoLog2e * σ)
         let k = shifted - magic
         let t1 = w.addingProduct(k, ln2Hi32 / σ)
-        return (splitLn2 ? t1.addingProduct(k, ln2Lo32 / σ) : t1, shifted)
+        return (splitLn2 ? t1.addingProduct(k, ln2Lo32 / σ) : t1, shifted, k)
     }
 
     /// e^z·2^bias = s·e^t as s + s·(t·(c1 + c2·t) + L): the entry's rounding L added back, so the
