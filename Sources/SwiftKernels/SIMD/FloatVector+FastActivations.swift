@@ -14,8 +14,8 @@ extension FloatVector {
     /// [-9.1, 9.1], beyond which tanh rounds to ±1; the clamp keeps NaN.
     /// - With tables the form is odd by itself: E is accurate on both sides of 0 and keeps the sign
     ///   of ±0 (`tableExpm1`), so no magnitude is taken and no sign copied, two operations fewer.
-    ///   For x < 0, E's relative error reaches the result scaled by 2/(E + 2) ≤ 2 (above 0, by ≤ 1):
-    ///   3.503 ulp over every float (results/accuracy-exhaustive.txt).
+    ///   For x < 0, E's relative error reaches the result scaled by 2/(E + 2) ≤ 2 (above 0, by ≤ 1).
+    ///   The array kernels run it in the four `tanhStage` steps (`forEachVector(…, stages:)`).
     /// - Without tables, tanh|x| with the sign copied from x: the table-free e^x - 1
     ///   (`fastExpm1`) is not used below 0 here.
     @inline(__always)
@@ -24,32 +24,76 @@ extension FloatVector {
             let e = fastExpm1(minimum(x.magnitude, 9.1), times: 2)
             return (e / (e + 2)).withSign(of: x)
         }
-        let e = tableExpm1(x.clamped(-9.1, 9.1), times: 2)
-        return e / (e + 2)
+        return tanhStage4(tanhStage3(tanhStage2(tanhStage1(x))))
     }
+
+    /// tanh's stages where the build reads tables: e^(2x) - 1's reduction and reads, its polynomial,
+    /// E and E + 2, the quotient.
+    @inline(__always)
+    static func tanhStage1(_ x: Self) -> (t: Self, s: Self, low: Self) {
+        tableExpm1Parts(x.clamped(-9.1, 9.1), times: 2)
+    }
+    @inline(__always)
+    static func tanhStage2(_ p: (t: Self, s: Self, low: Self)) -> (u: Self, s: Self) {
+        (expm1Polynomial(p.t, low: p.low, times: 2), p.s)
+    }
+    @inline(__always)
+    static func tanhStage3(_ p: (u: Self, s: Self)) -> (e: Self, d: Self) {
+        let e = expm1Combined(p.u, p.s)
+        return (e, e + 2)
+    }
+    @inline(__always)
+    static func tanhStage4(_ p: (e: Self, d: Self)) -> Self { p.e / p.d }
 
     /// ELU: x for x ≥ 0 (±0 and NaN pass through), α·(e^x - 1) below; x < 0 is clamped at -20,
     /// where e^x - 1 rounds to -1. In builds that read tables (AVX-512) the clamp is an integer
     /// minimum (`negativeMaximum`: the other lanes are the ones x replaces), one operation off the
     /// FP pipes; elsewhere a float maximum, because with AVX2's 16 registers the integer form costs
-    /// the 16-lane loop a constant reload. The results are the same bit for bit.
+    /// the 16-lane loop a constant reload. The results are the same bit for bit. The array kernels
+    /// of builds that read tables run it in the four `eluStage` steps.
     @inline(__always)
     static func fastELU(_ x: Self, alpha: Float) -> Self {
-        x.replacing(with: eluExpm1(x) * alpha, where: lanesLess(x, .zero))
+        guard readsTables else { return x.replacing(with: eluExpm1(x) * alpha, where: lanesLess(x, .zero)) }
+        return eluStage4(eluStage3(eluStage2(eluStage1(x))), alpha: alpha)
     }
 
     /// ELU with α = 1, the kernels' default: `fastELU(x, alpha: 1)` bit for bit (a product by 1 is
     /// exact) without the multiply, one FMA-pipe operation fewer per vector.
     @inline(__always)
     static func fastELU(_ x: Self) -> Self {
-        x.replacing(with: eluExpm1(x), where: lanesLess(x, .zero))
+        guard readsTables else { return x.replacing(with: eluExpm1(x), where: lanesLess(x, .zero)) }
+        return eluStage4(eluStage3(eluStage2(eluStage1(x))))
     }
 
-    /// e^x - 1 for ELU's lanes with x < 0, x clamped at -20 as `fastELU` says; the other lanes hold
-    /// values the callers replace.
+    /// e^x - 1 for ELU's lanes with x < 0, x clamped at -20 as `fastELU` says, by the table-free
+    /// form; the other lanes hold values the callers replace.
     @inline(__always)
     static func eluExpm1(_ x: Self) -> Self {
-        activationExpm1(readsTables ? negativeMaximum(x, -20) : maximum(x, -20))
+        fastExpm1(maximum(x, -20), times: 1)
+    }
+
+    /// ELU's stages where the build reads tables: e^x - 1's reduction and reads, its polynomial,
+    /// e^x - 1, the lanes x < 0 replaced (by α·(e^x - 1) with α).
+    @inline(__always)
+    static func eluStage1(_ x: Self) -> (x: Self, t: Self, s: Self, low: Self) {
+        let p = tableExpm1Parts(negativeMaximum(x, -20), times: 1)
+        return (x, p.t, p.s, p.low)
+    }
+    @inline(__always)
+    static func eluStage2(_ p: (x: Self, t: Self, s: Self, low: Self)) -> (x: Self, u: Self, s: Self) {
+        (p.x, expm1Polynomial(p.t, low: p.low, times: 1), p.s)
+    }
+    @inline(__always)
+    static func eluStage3(_ p: (x: Self, u: Self, s: Self)) -> (x: Self, e: Self) {
+        (p.x, expm1Combined(p.u, p.s))
+    }
+    @inline(__always)
+    static func eluStage4(_ p: (x: Self, e: Self)) -> Self {
+        p.x.replacing(with: p.e, where: lanesLess(p.x, .zero))
+    }
+    @inline(__always)
+    static func eluStage4(_ p: (x: Self, e: Self), alpha: Float) -> Self {
+        p.x.replacing(with: p.e * alpha, where: lanesLess(p.x, .zero))
     }
 
     /// GELU-tanh = x·σ(w), w = 2√(2/π)(x + 0.044715x³), as x·S/(E + 2^24) with E = e^-|w|·2^24 and

@@ -1,9 +1,13 @@
 import CLanes
 
-/// e^x and e^x - 1 with a 32-entry table: x = (32n + j)·ln2/32 + t, e^x = 2^n·2^(j/32)·e^t with
-/// |t| ≤ ln2/64 (+1e-6), so e^t needs only a quadratic (e^t - 1 a cubic) where the table-free forms
-/// (FloatVector+FastExp.swift) need a degree-5 polynomial on |t| ≤ ln2/2. The table is read with one
-/// lane permute (`lookup32`, CLanes), and 2^n·2^(j/32) is built by one integer add.
+/// e^x with a 32-entry table and e^x - 1 with a 16-entry one: x = (m·n + j)·ln2/m + t, e^x =
+/// 2^n·2^(j/m)·e^t with |t| ≤ ln2/(2m) (+1e-6), so e^t needs only a quadratic (m = 32) and e^t - 1
+/// a cubic or quartic (m = 16), where the table-free forms (FloatVector+FastExp.swift) need degree
+/// 5 on |t| ≤ ln2/2. Each table is read with one lane permute (`lookup32`, `lookup16`, CLanes), and
+/// 2^n·2^(j/m) is built by one integer add. The 16-entry read is a one-table permute, which on Zen 4
+/// costs a loop of FMAs far less than the two-table permute of 32 entries (a tanh loop with its two
+/// reads made one-table ones ran 1.18× as fast, results/zen4/ablation-1M.txt): e^x - 1 (tanh, ELU)
+/// takes the smaller table and one more polynomial term; e^x keeps 32 entries.
 ///
 /// The table forms run only where the lookup is one instruction (`readsTables`); elsewhere the
 /// activations call the table-free forms, so each build compiles one form of each kernel.
@@ -11,7 +15,7 @@ import CLanes
 /// Tables and coefficients are from scripts/fit/fit_table_exp.py (figures and the exhaustive
 /// choice in scripts/fit/table_exp_coefficients.md). e^t is 1 + t·(c1 + c2·t), the minimax pair:
 /// 5.3e-8 relative on |t| ≤ 0.010831 (Taylor's c1 = 1, c2 = 1/2: 2.1e-7). Each table entry is
-/// 2^(j/32) rounded to float (≤ 2^-25 relative); a second table holds that rounding, for the forms
+/// 2^(j/m) rounded to float (≤ 2^-25 relative); a second table holds that rounding, for the forms
 /// whose result would otherwise carry it.
 extension FloatVector {
     /// Whether this build reads tables: a build-time constant (CLanes), true with AVX-512F and VL.
@@ -124,39 +128,73 @@ extension FloatVector {
         return s.addingProduct(y, s)
     }
 
-    /// e^(k·t) - 1 ≈ k·t + t²·(a + b·t) for |t| ≤ ln2/(64k): (a, b) per k
-    /// (scripts/fit/table_exp_coefficients.md).
-    @inline(__always) static func expm1Quadratic(times k: Float) -> Float { k == 1 ? 0.5 : 0x1.0000dap+1 }
-    @inline(__always) static func expm1Cubic(times k: Float) -> Float { k * k * k / 6 }
+    /// 2^(j/16) for j = 0…15 as float bits less j·2^19 (`expTableLo`'s layout for 16 entries: the
+    /// reduction leaves 16(n + bias) + j in the low bits, moved up by 19).
+    @inline(__always) static var expm1Table: SIMD16<Int32> {
+        SIMD16(0x3f80_0000, 0x3f7d_aac3, 0x3f7b_95c2, 0x3f79_c3d3, 0x3f78_37f0, 0x3f76_f532, 0x3f75_fed7, 0x3f75_583f,
+               0x3f75_04f3, 0x3f75_08a4, 0x3f75_672a, 0x3f76_248c, 0x3f77_44fd, 0x3f78_ccdf, 0x3f7a_c0c7, 0x3f7d_257d)
+    }
 
-    /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, as s·u - (1 - s) with
-    /// u ≈ e^(k·t) - 1 + L, t = x - i·ln2/(32k) for the index i = 32n + j of k·x, and L =
-    /// `tableLow`. Reducing x rather than k·x keeps the doubling inside an FMA. 1 - s is exact for
-    /// n ≥ -1 (and n ≤ 23), within 2^-25 absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/64,
-    /// s = 1 and L = -0, so the result is k·x + x²·(…) rounded once: tiny x (subnormals included)
-    /// give k·x, and ±0 gives ±0 (s·u - (1 - s) is -0 for u = -0, where (s - 1) + s·u is +0).
-    /// - k = 1 (ELU, where the chain is what the loop waits on): u = (t + L) + t²·(a + b·t), whose
-    ///   halves and t² are independent, so the chain from x to the result is five FMAs long.
-    /// - k = 2 (tanh): u = L + t·(2 + t·(a + b·t)) by Horner, one operation fewer and a chain one
-    ///   FMA longer: 1.095× as fast at 16 lanes on Zen 4 (results/zen4/ablation-1M.txt), where ELU
-    ///   ran 0.972× with it.
+    /// The rounding of each `expm1Table` entry, relative; entry 0's is -0 (as `expTableLowLo`'s).
+    @inline(__always) static var expm1TableLow: SIMD16<Int32> {
+        SIMD16(Int32(bitPattern: 0x8000_0000), 0x3346_cb6a, Int32(bitPattern: 0xb24e_0611), 0x334b_2482,
+               0x3309_2801, 0x331b_85f2, Int32(bitPattern: 0xb305_1aa8), Int32(bitPattern: 0xb200_6c56),
+               0x3293_02ae, Int32(bitPattern: 0xb302_e5a2), 0x31b3_d0e5, 0x31d1_daf2,
+               Int32(bitPattern: 0xb27c_e182), Int32(bitPattern: 0xb1b4_b0da), Int32(bitPattern: 0xb1d2_90be), 0x31b0_a147)
+    }
+
+    /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, with the 16-entry table, as
+    /// s·u - (1 - s) with u ≈ e^(k·t) - 1 + L, t = x - i·ln2/(16k) for the index i = 16n + j of k·x,
+    /// and L the entry's rounding (`expm1TableLow`). Reducing x rather than k·x keeps the doubling
+    /// inside an FMA. 1 - s is exact for n ≥ -1 (and n ≤ 23), within 2^-25 absolute below, where
+    /// |e^x - 1| ≥ 0.5. For |k·x| < ln2/32, s = 1 and L = -0, so the result is k·x + x²·(…) rounded
+    /// once: tiny x (subnormals included) give k·x, and ±0 gives ±0 (s·u - (1 - s) is -0 for u = -0,
+    /// where (s - 1) + s·u is +0).
     /// ln2 is one float: the error |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which
     /// the callers shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n; in tanh's E/(E + 2) it
     /// is E's error scaled by e^(2x)/|E|·2/(E + 2), small on both sides of 0.
-    ///
+    /// The three steps are separate functions so that a loop can run them on different vectors
+    /// (`forEachVector(…, stages:)`).
+    @inline(__always)
+    static func tableExpm1(_ x: Self, times k: Float = 1) -> Self {
+        let parts = tableExpm1Parts(x, times: k)
+        return expm1Combined(expm1Polynomial(parts.t, low: parts.low, times: k), parts.s)
+    }
+
+    /// `tableExpm1`'s reduction and table reads: t, s = 2^n·2^(j/16) and L.
+    @inline(__always)
+    static func tableExpm1Parts(_ x: Self, times k: Float) -> (t: Self, s: Self, low: Self) {
+        let magic = Self(repeating: 0x1.8p23)
+        let shifted = magic.addingProduct(x, Self(repeating: k * 16 * 0x1.715476p+0))
+        let index = shifted - magic
+        let t = x.addingProduct(index, Self(repeating: -0x1.62e430p-5 / k))
+        let s = Self(bits: lookup16(expm1Table, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
+        return (t, s, Self(bits: lookup16(expm1TableLow, shifted.bits)))
+    }
+
+    /// u = L + t·(k + t·(…)) ≈ e^(k·t) - 1 + L, Horner's form, the shortest chain of FMAs that ends
+    /// in L (scripts/fit/table_exp_coefficients.md):
+    /// - k = 1 (ELU): a cubic, the minimax a, b (1.06e-7 relative);
+    /// - k = 2 (tanh): a quartic (3.2e-10), which tanh's E/(E + 2) needs: it doubles E's error for
+    ///   x < 0, and the cubic's would take tanh past 4 ulp.
     /// Operand order is part of the codegen: these forms compile to one instruction per operation
     /// (check with scripts/asm/kernel_loop.py); other orders of the same FMAs can make LLVM split a
     /// lane off the vector into scalar FMAs, nearly tripling the loop.
     @inline(__always)
-    static func tableExpm1(_ x: Self, times k: Float = 1) -> Self {
-        let magic = Self(repeating: 0x1.8p23)
-        let shifted = magic.addingProduct(x, Self(repeating: k * 32 * 0x1.715476p+0))
-        let index = shifted - magic
-        let t = x.addingProduct(index, ln2Hi32 / Self(repeating: k))
-        let s = tableScale(shifted)
-        let low = tableLow(shifted)
-        let r = Self(repeating: expm1Quadratic(times: k)).addingProduct(t, Self(repeating: expm1Cubic(times: k)))
-        let u = k == 1 ? (t + low).addingProduct(t * t, r) : low.addingProduct(Self(repeating: k).addingProduct(r, t), t)
-        return (1 - s).negated.addingProduct(u, s)
+    static func expm1Polynomial(_ t: Self, low: Self, times k: Float) -> Self {
+        var r: Self
+        if k == 1 {
+            r = Self(repeating: 0x1.0001ecp-1).addingProduct(t, Self(repeating: 0x1.555658p-3))
+        } else {
+            r = Self(repeating: 0x1.555708p+0).addingProduct(t, Self(repeating: 0x1.5554dcp-1))
+            r = Self(repeating: 0x1p+1).addingProduct(r, t)
+        }
+        return low.addingProduct(Self(repeating: k).addingProduct(r, t), t)
+    }
+
+    /// s·u - (1 - s): e^(k·x) - 1 from `expm1Polynomial`'s u and the scale s.
+    @inline(__always)
+    static func expm1Combined(_ u: Self, _ s: Self) -> Self {
+        (1 - s).negated.addingProduct(u, s)
     }
 }

@@ -21,6 +21,8 @@ public protocol FloatVector: SIMD, SendableVectorType where Scalar == Float, Mas
     /// table[index & 31] lane-wise, entries 0–15 in `lo` and 16–31 in `hi`: one permute where the
     /// target CPU has one (CLanes/lanes.h).
     static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits
+    /// table[index & 15] lane-wise: one one-table permute where the target CPU has one.
+    static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits
     /// The same bit patterns, which the optimiser cannot see through (CLanes/lanes.h): no instruction.
     static func opaque(_ bits: Bits) -> Bits
     /// a > b ? a : b lane-wise, b where they are equal or either is NaN: one maxps on x86.
@@ -51,6 +53,9 @@ extension SIMD8: FloatVector where Scalar == Float {
     @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup32_x8(lo, hi, index)
     }
+    @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup16_x8(table, index)
+    }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x8(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x8(a, b) }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
@@ -65,6 +70,9 @@ extension SIMD16: FloatVector where Scalar == Float {
     @inline(__always) public static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: b .< a) }
     @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup32_x16(lo, hi, index)
+    }
+    @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup16_x16(table, index)
     }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x16(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x16(a, b) }

@@ -6,14 +6,28 @@ enum SharedKernels {
     @inline(__always)
     static func entries<V: FloatVector>(_: V.Type) -> [String: ActivationKernelSet.Entry] {
         [
-            "tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastTanh($0) } },
+            "tanh": .kernel { input, output, count, _ in
+                if V.readsTables {
+                    forEachVector(input, output, count, as: V.self, stages: { V.tanhStage1($0) }, { V.tanhStage2($0) },
+                                  { V.tanhStage3($0) }, { V.tanhStage4($0) })
+                } else {
+                    forEachVector(input, output, count, as: V.self) { V.fastTanh($0) }
+                }
+            },
             // α = 1, the default, takes a loop without the multiply by α: the same results, about
             // 1.025× as fast at 1M on a Zen 4 VM (results/zen4/ablation-1M.txt).
             "elu": .kernel { input, output, count, parameters in
                 let alpha = parameters.alpha
-                if alpha == 1 {
+                switch (V.readsTables, alpha == 1) {
+                case (true, true):
+                    forEachVector(input, output, count, as: V.self, stages: { V.eluStage1($0) }, { V.eluStage2($0) },
+                                  { V.eluStage3($0) }, { V.eluStage4($0) })
+                case (true, false):
+                    forEachVector(input, output, count, as: V.self, stages: { V.eluStage1($0) }, { V.eluStage2($0) },
+                                  { V.eluStage3($0) }, { V.eluStage4($0, alpha: alpha) })
+                case (false, true):
                     forEachVector(input, output, count, as: V.self) { V.fastELU($0) }
-                } else {
+                case (false, false):
                     forEachVector(input, output, count, as: V.self) { V.fastELU($0, alpha: alpha) }
                 }
             },

@@ -69,7 +69,7 @@ import Testing
 
     @Test func tableExpm1KeepsTinyArgumentsAndIsCloseElsewhere() {
         var xs = stride(from: Float(-20), through: 18.5, by: 0.00731).map { $0 }
-        xs += [0.0108, -0.0108, 0.0109, -0.0109, 0.0216, -0.0216, 1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
+        xs += [0.0216, -0.0216, 0.0217, -0.0217, 0.0433, -0.0433, 1e-7, -1e-7, 1e-30, -1e-30, 0x1p-149, -0x1p-149, 0x1p-126]
         let ys = each(xs) { V.tableExpm1($0) }
         let worst = zip(xs, ys).map { ulps($1, Foundation.expm1(Double($0))) }.max()!
         #expect(worst <= 3, "max \(worst) ulp")   // 2.703 over every float of [-20, 18.5] (results/accuracy-exhaustive.txt)
@@ -88,8 +88,9 @@ import Testing
         #expect(ys.allSatisfy { $0 >= 0x1p-126 })
     }
 
-    /// Each lane reads table[index & 31], whatever the index's other bits, at both widths.
-    @Test func lookupReadsTheLowFiveBitsOfEachIndex() {
+    /// Each lane reads table[index & 31] (`lookup32`) or table[index & 15] (`lookup16`), whatever the
+    /// index's other bits, at both widths.
+    @Test func lookupReadsTheLowBitsOfEachIndex() {
         let lo = SIMD16<Int32>((0..<16).map { Int32($0 * 7 + 100) })
         let hi = SIMD16<Int32>((16..<32).map { Int32($0 * 7 + 100) })
         var index16 = SIMD16<Int32>()
@@ -98,10 +99,21 @@ import Testing
         let got8 = SIMD8<Float>.lookup32(lo, hi, index16.highHalf)
         for lane in 0..<16 { #expect(got16[lane] == Int32(index16[lane] & 31) * 7 + 100) }
         for lane in 0..<8 { #expect(got8[lane] == Int32(index16[lane + 8] & 31) * 7 + 100) }
+        let one16 = SIMD16<Float>.lookup16(lo, index16)
+        let one8 = SIMD8<Float>.lookup16(lo, index16.highHalf)
+        for lane in 0..<16 { #expect(one16[lane] == Int32(index16[lane] & 15) * 7 + 100) }
+        for lane in 0..<8 { #expect(one8[lane] == Int32(index16[lane + 8] & 15) * 7 + 100) }
     }
 
-    /// The low table is each entry's rounding: entry·(1 + low) is 2^(j/32) to about 2^-48.
-    @Test func tablesHoldTwoToTheThirtySeconds() {
+    /// The low tables are each entry's rounding: entry·(1 + low) is 2^(j/32) (2^(j/16)) to about 2^-48.
+    @Test func tablesHoldPowersOfTwo() {
+        for j in 0..<16 {
+            let entry = Double(Float(bitPattern: UInt32(bitPattern: V.expm1Table[j] &+ Int32(j << 19))))
+            let low = Double(Float(bitPattern: UInt32(bitPattern: V.expm1TableLow[j])))
+            let exact = Foundation.exp2(Double(j) / 16)
+            #expect(abs(entry - exact) <= exact * 0x1p-24)
+            #expect(abs(entry * (1 + low) - exact) <= exact * 0x1p-45)
+        }
         for j in 0..<32 {
             let bits = j < 16 ? V.expTableLo[j] : V.expTableHi[j - 16]
             let lowBits = j < 16 ? V.expTableLowLo[j] : V.expTableLowHi[j - 16]

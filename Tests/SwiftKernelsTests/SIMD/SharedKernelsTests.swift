@@ -32,6 +32,19 @@ import Testing
         }
     }
 
+    /// The array kernels run tanh in stages on consecutive vectors (`forEachVector(…, stages:)`):
+    /// the same bits as `fastTanh` on one vector, at both widths.
+    @Test func stagedTanhIsTheVectorFormBitForBit() {
+        var xs: [Float] = stride(from: Float(-12), through: 12, by: 0.0091).map { $0 }
+        xs += [.nan, .infinity, -.infinity, 0, -0.0, 0x1p-149, -0x1p-149, .greatestFiniteMagnitude]
+        let vector = xs.map { x in SIMD16<Float>.fastTanh(SIMD16(repeating: x))[0] }
+        for set in [SIMDKernels.simd8, SIMDKernels.simd16] {
+            var out = [Float](repeating: 1, count: xs.count)
+            set.kernels["tanh"]!.run(xs, &out, xs.count, KernelParameters(alpha: 1))
+            #expect(out.map(\.bitPattern) == vector.map(\.bitPattern))
+        }
+    }
+
     /// ELU with α = 1 runs its own loop, without the multiply: the same bits as the general loop's
     /// form with α = 1, and α ≠ 1 still scales.
     @Test func eluAtAlphaOneIsTheGeneralFormBitForBit() {

@@ -1,0 +1,50 @@
+import Testing
+@testable import SwiftKernels
+
+/// The array loops: every element written once, nothing past the end, the tail through a padded
+/// vector, and, for the staged loop, the stages' composition on every vector, in place as well.
+@Suite struct VectorLoopTests {
+    static let counts = [0, 1, 7, 15, 16, 17, 33, 47, 48, 49, 64, 100]
+
+    /// Runs `loop` from a copy of xs into a buffer one longer than xs, or over that buffer in place.
+    func run(_ xs: [Float], inPlace: Bool, _ loop: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> [Float] {
+        var out = inPlace ? xs + [-1] : [Float](repeating: -1, count: xs.count + 1)
+        out.withUnsafeMutableBufferPointer { o in
+            if inPlace {
+                loop(UnsafePointer(o.baseAddress!), o.baseAddress!, xs.count)
+            } else {
+                xs.withUnsafeBufferPointer { i in loop(i.baseAddress ?? UnsafePointer(o.baseAddress!), o.baseAddress!, xs.count) }
+            }
+        }
+        return out
+    }
+
+    @Test func loopCoversEveryCountWithoutTouchingMore() {
+        for count in Self.counts {
+            let xs = (0..<count).map { Float($0) }
+            let out = run(xs, inPlace: false) { forEachVector($0, $1, $2, as: SIMD16<Float>.self) { $0 * 2 } }
+            #expect(Array(out[0..<count]) == xs.map { $0 * 2 })
+            #expect(out[count] == -1)
+        }
+    }
+
+    /// Each stage changes the value its own way and passes a tag along, so a stage skipped, repeated
+    /// or applied to another vector's state shows in the result.
+    @Test(arguments: [8, 16])
+    func stagedLoopComposesTheStagesOnEveryVector(width: Int) {
+        func staged<V: FloatVector>(_: V.Type, _ i: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>, _ n: Int) {
+            forEachVector(i, o, n, as: V.self, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) }, { ($0.0, $0.1 * $0.1) },
+                          { $0.1 - $0.0 })
+        }
+        for count in Self.counts {
+            for inPlace in [false, true] {
+                let xs = (0..<count).map { Float($0) - 20 }
+                let out = run(xs, inPlace: inPlace) { i, o, n in
+                    width == 8 ? staged(SIMD8<Float>.self, i, o, n) : staged(SIMD16<Float>.self, i, o, n)
+                }
+                #expect(Array(out[0..<count]) == xs.map { (3 * $0 + 1) * (3 * $0 + 1) - $0 }, "count \(count), in place \(inPlace)")
+                #expect(out[count] == -1)
+            }
+        }
+    }
+}
