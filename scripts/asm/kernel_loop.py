@@ -13,9 +13,11 @@ Tanh and ELU are closures of SharedKernels.entries (U_, U0_ in that order), list
 families, so either family name finds them; the GELUs and the sigmoid are closures of each
 family's make (gelu-erf U_, gelu-tanh U0_, sigmoid U1_). The width is SIMD8/SIMD16 in the mangled name.
 Without --mca every vector loop of the closure is printed, numbered; --loop N (default 1) picks
-the one --mca prints. ELU's closure holds two: the α = 1 loop that `bench` runs by default and the
-general one, whose multiply by α is the one masked multiply (the listing counts them; the
-compiler chooses their order).
+the one --mca prints. Where the build reads tables, tanh and ELU run staged loops
+(`forEachVector(…, stages:)`), which LLVM unrolls four times (64 floats per pass), each followed
+by a one-vector loop for what is left: the staged loop comes first. ELU's closure holds two such
+pairs: the α = 1 loops that `bench` runs by default and the general ones, whose multiplies by α
+are the masked multiplies (the listing counts them; the compiler chooses their order).
 
 A peer's loop, in a library without symbols (Debian's libXNNPACK.so.0) or any other, is named by
 its first instruction's address instead: the instructions from there to the branch back to it.

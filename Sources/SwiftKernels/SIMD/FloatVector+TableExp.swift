@@ -21,10 +21,10 @@ extension FloatVector {
     /// Whether this build reads tables: a build-time constant (CLanes), true with AVX-512F and VL.
     @inline(__always) static var readsTables: Bool { CK_LANES_LOOKUP_IS_ONE_INSTRUCTION != 0 }
 
-    /// e^(k·x) - 1 as the activations call it: `tableExpm1` where the build reads tables (2.703 ulp
-    /// over every float of [-20, 18.5] with k = 1, the primitives table of
-    /// results/accuracy-exhaustive.txt; its maximum is at x > 0, where ELU, the one caller with
-    /// k = 1, does not call it), `fastExpm1` elsewhere.
+    /// e^(k·x) - 1 as the primitives table measures it (SIMDPrimitives.swift): `tableExpm1` where
+    /// the build reads tables (3.067 ulp over every float of [-20, 18.5] with k = 1,
+    /// results/accuracy-exhaustive.txt; its maximum is at x > 0, where ELU does not use it),
+    /// `fastExpm1` elsewhere. Tanh and ELU run its steps themselves (`tanhStage1`, `eluStage1`).
     @inline(__always)
     static func activationExpm1(_ x: Self, times k: Float = 1) -> Self {
         readsTables ? tableExpm1(x, times: k) : fastExpm1(x, times: k)
