@@ -145,7 +145,7 @@ extension FloatVector {
     static func fastGeluErf(_ x: Self) -> Self {
         let u = minimum(x.magnitude, 13.5)
         let hi = u * u
-        let lo = (-hi).addingProduct(u, u)
+        let lo = hi.negated.addingProduct(u, u)
         let e: Self
         if readsTables {
             let (w, s, _) = tableExpParts(hi, bias: 0, scale: -0.5)
