@@ -10,10 +10,12 @@ AVX-512 (znver3 is its newest Zen): see to_ymm.
     python3 scripts/asm/kernel_loop.py /tmp/bench.asm FastKernels sigmoid 16 [--mca]
 
 Tanh and ELU are closures of SharedKernels.entries (U_, U0_ in that order), listed by both
-families, so either family name finds them; the GELUs and the sigmoid are closures of each
-family's make (gelu-erf U_, gelu-tanh U0_, sigmoid U1_). The width is SIMD8/SIMD16 in the mangled name.
+families, so either family name finds them; the sigmoid is the closure of SharedKernels.sigmoid,
+specialised for its ln2Low argument (true for SIMDKernels, false for FastKernels); the GELUs are
+closures of each family's make (gelu-erf U_, gelu-tanh U0_). The width is SIMD8/SIMD16 in the
+mangled name.
 Without --mca every vector loop of the closure is printed, numbered; --loop N (default 1) picks
-the one --mca prints. Where the build reads tables, tanh and ELU run staged loops
+the one --mca prints. Where the build reads tables, the sigmoid, tanh and ELU run staged loops
 (`forEachVector(…, stages:)`), which LLVM unrolls four times (64 floats per pass), each followed
 by a one-vector loop for what is left: the staged loop comes first. ELU's closure holds two such
 pairs: the α = 1 loops that `bench` runs by default and the general ones, whose multiplies by α
@@ -30,9 +32,11 @@ whose name contains NAME (Eigen's aligned tanh loop in our binary: the second of
 import re
 import sys
 
-CLOSURES = {"tanh": "U_", "elu": "U0_", "sigmoid": "U1_", "gelu-erf": "U_", "gelu-tanh": "U0_"}
+CLOSURES = {"tanh": "U_", "elu": "U0_", "sigmoid": "U_", "gelu-erf": "U_", "gelu-tanh": "U0_"}
 MANGLED = {"FastKernels": "04FastB0O4make", "SIMDKernels": "11SIMDKernelsO4make"}
 SHARED = ("06SharedB0O7entries", {"tanh", "elu"})
+# SharedKernels.sigmoid(_:ln2Low:), specialised per argument: "Si1_" for true, "Si0_" for false.
+SIGMOID = ("06SharedB0O7sigmoid", {"SIMDKernels": "Si1_", "FastKernels": "Si0_"})
 
 
 def to_ymm(t):
@@ -136,8 +140,12 @@ def main():
     mca = "--mca" in sys.argv or "--mca-ymm" in sys.argv
     ymm = "--mca-ymm" in sys.argv
     width_tag = "s5SIMD8VySfG_Tg5" if width == "8" else "s6SIMD16VySfG_Tg5"
-    want = SHARED[0] if function in SHARED[1] else MANGLED[family]
-    body = function_body(path, lambda line: want in line and "cf" + CLOSURES[function] + width_tag in line)
+    if function == "sigmoid":
+        body = function_body(path, lambda line: SIGMOID[0] in line and "cf" + CLOSURES[function] + width_tag in line
+                             and SIGMOID[1][family] in line)
+    else:
+        want = SHARED[0] if function in SHARED[1] else MANGLED[family]
+        body = function_body(path, lambda line: want in line and "cf" + CLOSURES[function] + width_tag in line)
     if body is None:
         sys.exit("function not found")
     loops = list(vector_loops(body))

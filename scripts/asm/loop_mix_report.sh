@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The loop-mix evidence in results/kernels/README.md: our sigmoid (both tiers), tanh and ELU loops
-# (tanh's and ELU's staged loops hold 64 floats per pass)
+# (the staged loops of the sigmoid, tanh and ELU hold 64 floats per pass)
 # and the fastest peers' (XNNPACK's sigmoid and ELU from Debian's libXNNPACK.so.0, Eigen's tanh
 # from our binary), each timed by loop_mix.py with its dependencies removed, then the kernels
 # measured by bench at 4K (in L1), then loop_mix again. Bound and measurement are both in
@@ -25,7 +25,7 @@ grep -q vscalefps "$tmp/xnnpack-sigmoid.s" && grep -q vpermd "$tmp/xnnpack-elu.s
     { echo "loop_mix_report: $xnnpack is not the build whose loops these addresses name" >&2; exit 1; }
 loop "$tmp/bench.asm" --in '$_18__invoke' 2 > "$tmp/eigen-tanh.s"
 mix() {
-    python3 scripts/asm/loop_mix.py "$tmp/accurate-sigmoid.s" "$tmp/fast-sigmoid.s" "$tmp/xnnpack-sigmoid.s:64" \
+    python3 scripts/asm/loop_mix.py "$tmp/accurate-sigmoid.s:64" "$tmp/fast-sigmoid.s:64" "$tmp/xnnpack-sigmoid.s:64" \
         "$tmp/fast-tanh.s:64" "$tmp/eigen-tanh.s" "$tmp/fast-elu.s:64" "$tmp/xnnpack-elu.s:64"
 }
 echo "## loop_mix.py (dependencies removed)"

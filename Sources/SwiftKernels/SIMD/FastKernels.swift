@@ -14,7 +14,7 @@ public enum FastKernels {
         SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0, ln2Low: false) } },
+            "sigmoid": SharedKernels.sigmoid(V.self, ln2Low: false),
         ])
     }
 }

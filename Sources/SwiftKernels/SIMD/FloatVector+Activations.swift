@@ -29,21 +29,34 @@ extension FloatVector {
     /// by 1 - σ ≤ 1/2.
     @inline(__always)
     static func sigmoid(_ x: Self, ln2Low: Bool = true) -> Self {
-        let z = x.clamped(-104, 60)
         guard readsTables else {
-            let scaled = scaledExp(z)
+            let scaled = scaledExp(x.clamped(-104, 60))
             return scaled / (scaled + 0x1p25)
         }
-        let (t, shifted, k) = tableReduction(z, bias: 26, splitLn2: false)
-        let n = tableScale(shifted, table: (sigmoidTableLo, sigmoidTableHi))
+        return sigmoidStage4(sigmoidStage3(sigmoidStage2(sigmoidStage1(x), ln2Low: ln2Low)))
+    }
+
+    /// The sigmoid's stages where the build reads tables, which the array kernels run on four
+    /// consecutive vectors at once (`forEachVector(…, stages:)`): the clamp, reduction and N, M,
+    /// N + M, the quotient.
+    @inline(__always)
+    static func sigmoidStage1(_ x: Self) -> (t: Self, n: Self, k: Self) {
+        let (t, shifted, k) = tableReduction(x.clamped(-104, 60), bias: 26, splitLn2: false)
+        return (t, tableScale(shifted, table: (sigmoidTableLo, sigmoidTableHi)), k)
+    }
+    @inline(__always)
+    static func sigmoidStage2(_ r: (t: Self, n: Self, k: Self), ln2Low: Bool) -> (n: Self, m: Self) {
         let scale = Self(repeating: 0x1.fa2p+25)
-        let lead = ln2Low ? scale.addingProduct(k, Self(repeating: -0x1.02c51ap-8)) : scale
-        let p = Self(repeating: -0x1.fa21e6p+25).addingProduct(t, Self(repeating: 0x1.fa204cp+24))
+        let lead = ln2Low ? scale.addingProduct(r.k, Self(repeating: -0x1.02c51ap-8)) : scale
+        let p = Self(repeating: -0x1.fa21e6p+25).addingProduct(r.t, Self(repeating: 0x1.fa204cp+24))
         // lead + p·t in this operand order: lead + t·p makes LLVM split a lane off into scalar FMAs
         // (41 instructions in the loop for 20; scripts/asm/kernel_loop.py shows it).
-        let m = lead.addingProduct(p, t)
-        return n / (n + m)
+        return (r.n, lead.addingProduct(p, r.t))
     }
+    @inline(__always)
+    static func sigmoidStage3(_ r: (n: Self, m: Self)) -> (n: Self, d: Self) { (r.n, r.n + r.m) }
+    @inline(__always)
+    static func sigmoidStage4(_ r: (n: Self, d: Self)) -> Self { r.n / r.d }
 
     /// c·2^(j/32) for j = 0…31, c = 0x1.fa2p-1, laid out as `expTableLo`/`expTableHi` (bits less
     /// j·2^18, entries 0–15 then 16–31; scripts/fit/fit_sigmoid_table.py).

@@ -7,13 +7,13 @@
 ///
 /// Tanh and ELU have one body each, listed by both tiers (SharedKernels.swift; the bodies in
 /// FloatVector+FastActivations.swift); the sigmoid's body (FloatVector+Activations.swift) is listed
-/// by each tier's `make`, this one with ln2's low part. Over all 2^32 inputs sigmoid, tanh and ELU
-/// are within 2.99, 3.50 and 1.29 ulp with tables (results/accuracy-exhaustive.txt) and 3.49, 2.57
-/// and 0.95 without (`readsTables`; results/kernels/avx2-exhaustive.txt), subnormal results
+/// by each tier's `make` through SharedKernels.sigmoid, this one with ln2's low part. Over all
+/// 2^32 inputs sigmoid, tanh and ELU are within 2.99, 3.50 and 2.77 ulp with tables
+/// (results/accuracy-exhaustive.txt) and 3.49, 2.57 and 0.95 without (`readsTables`; results/kernels/avx2-exhaustive.txt), subnormal results
 /// included, inside this tier's 4-ulp budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
-    /// Whether this build's sigmoid, tanh and ELU (both tiers) read 32-entry tables of 2^(j/32):
-    /// true where that lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
+    /// Whether this build's sigmoid, tanh and ELU (both tiers) read tables of 2^(j/32) and
+    /// 2^(j/16): true where a lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
     public static var readsTables: Bool { SIMD16<Float>.readsTables }
 
     public static let simd8 = make(SIMD8<Float>.self)
@@ -24,7 +24,7 @@ public enum SIMDKernels {
         SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluErfLanes($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluTanhLanes($0) } },
-            "sigmoid": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.sigmoid($0) } },
+            "sigmoid": SharedKernels.sigmoid(V.self, ln2Low: true),
         ])
     }
 }

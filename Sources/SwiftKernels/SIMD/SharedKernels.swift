@@ -34,6 +34,20 @@ enum SharedKernels {
         ]
     }
 
+    /// The sigmoid as an array kernel, with ln2's low part (the accurate tier) or without (the fast
+    /// tier), the tiers' one difference; staged where the build reads tables.
+    @inline(__always)
+    static func sigmoid<V: FloatVector>(_: V.Type, ln2Low: Bool) -> ActivationKernelSet.Entry {
+        .kernel { input, output, count, _ in
+            if V.readsTables {
+                forEachVector(input, output, count, as: V.self, stages: { V.sigmoidStage1($0) },
+                              { V.sigmoidStage2($0, ln2Low: ln2Low) }, { V.sigmoidStage3($0) }, { V.sigmoidStage4($0) })
+            } else {
+                forEachVector(input, output, count, as: V.self) { V.sigmoid($0, ln2Low: ln2Low) }
+            }
+        }
+    }
+
     /// `entries` and a tier's own kernels in one set (a function listed twice is a programming error).
     @inline(__always)
     static func set<V: FloatVector>(_: V.Type, adding own: [String: ActivationKernelSet.Entry]) -> ActivationKernelSet {

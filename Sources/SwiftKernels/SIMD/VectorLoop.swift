@@ -27,8 +27,8 @@ func forEachVector<V: FloatVector>(_ input: UnsafePointer<Float>, _ output: Unsa
 /// pass takes stage 1 of vector i, 2 of i - 1, 3 of i - 2 and 4 of i - 3, then stores i - 3. The
 /// stages of one pass do not depend on each other, so the loop's program order holds four short
 /// chains side by side instead of one long one, and the out-of-order core overlaps more of them:
-/// the table-reading tanh and ELU run 1.04–1.09× as fast at 16 lanes on Zen 4, and 1.2–1.4× at 8
-/// (results/zen4/ablation-1M.txt). Inputs shorter than three vectors, and the tail, take the stages
+/// the table-reading sigmoid, tanh and ELU run 1.03–1.07× as fast at 16 lanes on Zen 4, and
+/// 1.1–1.3× at 8 (results/zen4/ablation-1M.txt). Inputs shorter than three vectors, and the tail, take the stages
 /// in turn through `forEachVector`. Every vector is loaded before a store reaches its place, so
 /// `input == output` stays safe.
 @inline(__always)
