@@ -5,9 +5,9 @@ import CLanes
 /// a cubic or quartic (m = 16), where the table-free forms (FloatVector+FastExp.swift) need degree
 /// 5 on |t| ≤ ln2/2. Each table is read with one lane permute (`lookup32`, `lookup16`, CLanes), and
 /// 2^n·2^(j/m) is built by one integer add. The 16-entry read is a one-table permute, which on Zen 4
-/// costs a loop of FMAs far less than the two-table permute of 32 entries (a tanh loop with its two
-/// reads made one-table ones ran 1.18× as fast, results/zen4/ablation-1M.txt): e^x - 1 (tanh, ELU)
-/// takes the smaller table and one more polynomial term; e^x keeps 32 entries.
+/// costs a loop of FMAs far less than the two-table permute of 32 entries (tanh and ELU with their
+/// 16-entry reads made two-table permutes run 0.86–0.88× as fast, results/zen4/ablation-1M.txt):
+/// e^x - 1 (tanh, ELU) takes the smaller table and one more polynomial term; e^x keeps 32 entries.
 ///
 /// The table forms run only where the lookup is one instruction (`readsTables`); elsewhere the
 /// activations call the table-free forms, so each build compiles one form of each kernel.
@@ -165,9 +165,9 @@ extension FloatVector {
     @inline(__always)
     static func tableExpm1Parts(_ x: Self, times k: Float) -> (t: Self, s: Self, low: Self) {
         let magic = Self(repeating: 0x1.8p23)
-        let shifted = magic.addingProduct(x, Self(repeating: k * 16 * 0x1.715476p+0))
+        let shifted = magic.addingProduct(x, thirtyTwoLog2e * (k / 2))   // k·16·log2e
         let index = shifted - magic
-        let t = x.addingProduct(index, Self(repeating: -0x1.62e430p-5 / k))
+        let t = x.addingProduct(index, ln2Hi32 * (2 / k))                // ln2/(16k), one float
         let s = Self(bits: lookup16(expm1Table, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
         return (t, s, Self(bits: lookup16(expm1TableLow, shifted.bits)))
     }

@@ -10,7 +10,8 @@
 /// by each tier's `make` through SharedKernels.sigmoid, this one with ln2's low part. Over all
 /// 2^32 inputs sigmoid, tanh and ELU are within 2.99, 3.50 and 2.77 ulp with tables
 /// (results/accuracy-exhaustive.txt) and 3.49, 2.57 and 0.95 without (`readsTables`;
-/// results/kernels/avx2-exhaustive.txt), subnormal results included, inside this tier's 4-ulp budget. The GELUs are this tier's own (FloatVector+GELU.swift).
+/// results/kernels/avx2-exhaustive.txt), subnormal results included, inside this tier's 4-ulp
+/// budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {
     /// Whether this build's sigmoid, tanh and ELU (both tiers) read tables of 2^(j/32) and
     /// 2^(j/16): true where a lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).

@@ -28,8 +28,8 @@ func forEachVector<V: FloatVector>(_ input: UnsafePointer<Float>, _ output: Unsa
 /// stages of one pass do not depend on each other, so the loop's program order holds four short
 /// chains side by side instead of one long one, and the out-of-order core overlaps more of them:
 /// the table-reading sigmoid, tanh and ELU run 1.03–1.07× as fast at 16 lanes on Zen 4, and
-/// 1.1–1.3× at 8 (results/zen4/ablation-1M.txt). Inputs shorter than three vectors, and the tail, take the stages
-/// in turn through `forEachVector`. Every vector is loaded before a store reaches its place, so
+/// 1.1–1.3× at 8 (results/zen4/ablation-1M.txt). Inputs shorter than three vectors, and the tail,
+/// take the stages in turn through `forEachVector`. Every vector is loaded before a store reaches its place, so
 /// `input == output` stays safe.
 @inline(__always)
 func forEachVector<V: FloatVector, S1, S2, S3>(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
