@@ -125,35 +125,31 @@ extension FloatVector {
         return q.replacing(with: x, where: lanesLess(Self(repeating: 0x1p100), x))
     }
 
+    /// GELU-erf: the sixteen pieces where the build reads tables (`fastGeluErfPieces`, no
+    /// division), the rational form elsewhere (`fastGeluErfRational`).
+    @inline(__always)
+    static func fastGeluErf(_ x: Self) -> Self {
+        readsTables ? fastGeluErfPieces(x) : fastGeluErfRational(x)
+    }
+
     /// GELU-erf = x·Φ(x) = K - |x|·T, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|) (a (4,5) rational of
     /// relative error 5e-9 on [0, 13.25], scripts/fit), K = x for x ≥ 0 and -0 for x < 0: x - x·T
     /// for x ≥ 0, x·T below, one FMA rounded once, with no compare or blend on x's sign. K is
     /// max(-0, x) as one maxps (`greaterOrSecond`: x wherever -0 is not greater), which keeps +0
     /// and -0 as they are (they compare equal), so both zeros keep their sign, and NaN. x² is
     /// split exactly (hi + lo, one FMA) and lo enters the reduced argument, so the exponent
-    /// carries no rounding of x². -x²/2 is never formed: -hi/2 = i·ln2/m + t is reduced as
-    /// hi + i·2ln2/m = -2t, whose
-    /// FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one add, and the polynomial
-    /// takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for lo. e^(-x²/2) is
-    /// `tableExpFinish`'s form where the build reads tables (m = 32, its quadratic in place of the
-    /// degree-5 polynomial, without the entry's rounding: 10.66 ulp over every float where the
-    /// result is normal in both forms; the table-free one has m = 1). T is flushed (`zeroed`,
-    /// without a compare at 16 lanes with AVX-512) where e^(-x²/2) < 2^-126 (|x| > 13.2), where
-    /// |x·T| < 2^-127.
+    /// carries no rounding of x². -x²/2 is never formed: -hi/2 = n·ln2 + t is reduced as
+    /// hi + n·2ln2 = -2t, whose FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one
+    /// add, and the polynomial takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for
+    /// lo. T is flushed (`zeroed`) where e^(-x²/2) < 2^-126 (|x| > 13.2), where |x·T| < 2^-127.
     /// |x| is clamped at 13.5 (T is 0 there), so +inf gives +inf and -inf gives -0.
     @inline(__always)
-    static func fastGeluErf(_ x: Self) -> Self {
+    static func fastGeluErfRational(_ x: Self) -> Self {
         let u = minimum(x.magnitude, 13.5)
         let hi = u * u
         let lo = hi.negated.addingProduct(u, u)
-        let e: Self
-        if readsTables {
-            let (w, s, _) = tableExpParts(hi, bias: 0, scale: -0.5)
-            e = tableExpFinish(w + lo, s, scale: -0.5)
-        } else {
-            let (w, shifted) = fastExpReduction(hi, bias: 0, scale: -0.5)
-            e = fastExpPolynomial(w + lo, scale: -0.5) * fastExpScale(shifted)
-        }
+        let (w, shifted) = fastExpReduction(hi, bias: 0, scale: -0.5)
+        let e = fastExpPolynomial(w + lo, scale: -0.5) * fastExpScale(shifted)
         let tailExp = e.zeroed(where: hi, exceeds: -2 * fastExpNormalLimit)   // e^(-hi/2) < 2^-126
         var p = Self(repeating: 0x1.073c72p-8)
         p = Self(repeating: 0x1.475b22p-5).addingProduct(p, u)

@@ -17,6 +17,8 @@ public protocol FloatVector: SIMD, SendableVectorType where Scalar == Float, Mas
     static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits>
     /// Lane-wise signed minimum of bit patterns (one integer instruction, vpminsd on x86).
     static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits
+    /// The larger of the two patterns lane-wise, as signed integers: one integer maximum.
+    static func bitsMaximum(_ a: Bits, _ b: Bits) -> Bits
 
     /// table[index & 31] lane-wise, entries 0–15 in `lo` and 16–31 in `hi`: one permute where the
     /// target CPU has one (CLanes/lanes.h).
@@ -50,6 +52,7 @@ extension SIMD8: FloatVector where Scalar == Float {
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
     @inline(__always) public static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: b .< a) }
+    @inline(__always) public static func bitsMaximum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: a .< b) }
     @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup32_x8(lo, hi, index)
     }
@@ -68,6 +71,7 @@ extension SIMD16: FloatVector where Scalar == Float {
     @inline(__always) public static func lanesLess(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .< b }
     @inline(__always) public static func lanesNotEqual(_ a: Self, _ b: Self) -> SIMDMask<Bits> { a .!= b }
     @inline(__always) public static func bitsMinimum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: b .< a) }
+    @inline(__always) public static func bitsMaximum(_ a: Bits, _ b: Bits) -> Bits { a.replacing(with: b, where: a .< b) }
     @inline(__always) public static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup32_x16(lo, hi, index)
     }

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Float32 tables for the fast GELU-erf's tail factor where the build reads tables
+(FloatVector+FastActivations.swift, `fastGeluErf`): h(u) = u·Phi(-u)·e^(u^2/2) as sixteen quintics.
+
+The piece is chosen by the bits of v = u + 1: (bits(v) >> 21) & 15 names a quarter of an octave of
+v, so for u in [0, 15) the pieces are [0, 0.25), [0.25, 0.5), ... (width 0.25 up to u = 1, 0.5 up
+to 3, 1 up to 7, 2 up to 15): narrow where h bends most (small u), wide where h flattens towards
+1/sqrt(2 pi). Piece j (v's index 12 + j mod 16) is a quintic in r = u - c_j, c_j its midpoint
+rounded to float32; piece 0 has c_0 = 0, no constant term and the
+exact linear term 1/2, so h(u) = u·(1/2 + ...) keeps its relative accuracy down to the smallest u
+and rounds as u/2 does there. Each piece is fitted on its range widened by 2^-19 on
+both sides (v = u + 1 rounds, so u can land in the neighbouring piece by that much).
+
+Fit: minimax relative error (Lawson-reweighted least squares); then each coefficient is rounded
+to float32 from the constant term up, refitting the higher ones after each rounding. The figures
+printed are the rounded pieces evaluated as the kernel does (float32 Horner with FMA) against
+mpmath on a dense grid of each piece. The tables are printed as Swift literals (lowest degree
+first, entry (12 + j) mod 16 holds piece j).
+
+Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_pieces.py   (about a minute)
+"""
+import math
+import struct
+
+import mpmath as mp
+import numpy as np
+
+from minimax import f32, fma32, lawson
+
+mp.mp.dps = 30
+DEGREE = 5
+MARGIN = 2.0**-19
+U_MAX = 13.5
+
+
+def h(u):
+    u = mp.mpf(u)
+    return float(u * mp.erfc(u / mp.sqrt(2)) / 2 * mp.exp(u * u / 2))
+
+
+def bits(v):
+    return struct.unpack("<I", struct.pack("<f", v))[0]
+
+
+def from_bits(b):
+    return struct.unpack("<f", struct.pack("<I", b))[0]
+
+
+def pieces():
+    """(lo, hi) in u of the sixteen pieces, from v = u + 1's quarter octaves."""
+    first = bits(1.0) >> 21
+    return [(from_bits((first + j) << 21) - 1, from_bits((first + j + 1) << 21) - 1) for j in range(16)]
+
+
+def fit_piece(lo, hi):
+    """Float32 coefficients (lowest degree first) and the centre of one piece."""
+    a, b = max(lo - MARGIN, 0.0), min(hi + MARGIN, U_MAX + MARGIN)
+    x = np.cos(np.linspace(0, math.pi, 400)) * (b - a) / 2 + (a + b) / 2
+    zero = lo == 0
+    if zero:
+        x = x[x > 0]
+    centre = 0.0 if zero else f32((lo + hi) / 2)
+    f = np.array([h(v) for v in x])
+    r = x - centre
+    fixed = [0.0, 0.5] if zero else []   # h(u) = u/2 + O(u^2): tiny x give x/2 exactly
+    while len(fixed) < DEGREE + 1:
+        k = len(fixed)
+        rest = f - sum(c * r**i for i, c in enumerate(fixed))
+        basis = np.stack([r**i for i in range(k, DEGREE + 1)], 1)
+        c, _ = lawson(basis, rest, 1 / np.abs(f), 40)
+        fixed.append(f32(c[0]))
+    return centre, fixed
+
+
+def evaluate(centre, coeffs, u):
+    u = np.asarray(u, dtype=np.float32)
+    r = (u - np.float32(centre)).astype(np.float32)
+    p = np.full_like(u, np.float32(coeffs[-1]))
+    for c in coeffs[-2::-1]:
+        p = fma32(p, r, np.float32(c))
+    return p
+
+
+def swift_hex(v):
+    """v as the shortest Swift float literal in hex ("0" for zero)."""
+    if v == 0:
+        return "0"
+    mantissa, exponent = abs(v).hex()[2:].split("p")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{'-' if v < 0 else ''}0x{mantissa}p{exponent}"
+
+
+def main():
+    centres = [0.0] * 16
+    table = [[0.0] * 16 for _ in range(DEGREE + 1)]
+    first = (bits(1.0) >> 21) & 15
+    worst = 0.0
+    for j, (lo, hi) in enumerate(pieces()):
+        if lo >= U_MAX:
+            centre, coeffs = 0.0, [0.0] * (DEGREE + 1)   # no u reaches it (u is clamped at 13.5)
+            err = float("nan")
+        else:
+            centre, coeffs = fit_piece(lo, hi)
+            uu = np.linspace(max(lo - MARGIN, 2.0**-30), min(hi + MARGIN, U_MAX), 4001)
+            y = evaluate(centre, coeffs, uu).astype(np.float64)
+            ref = np.array([h(float(v)) for v in uu.astype(np.float32)])
+            err = float(np.max(np.abs(y / ref - 1)))
+            worst = max(worst, err)
+        slot = (first + j) % 16
+        centres[slot] = centre
+        for i in range(DEGREE + 1):
+            table[i][slot] = coeffs[i]
+        print(f"piece {j:2d} u in [{lo:.4g}, {hi:.4g}): centre {centre!r}, float32 evaluation "
+              f"{err:.3e} ({err / 2**-24:.2f} x 2^-24)")
+    print(f"worst piece: {worst:.3e} ({worst / 2**-24:.2f} x 2^-24)")
+    print("centres:", ", ".join(swift_hex(v) for v in centres))
+    for i in range(DEGREE + 1):
+        print(f"c{i}:", ", ".join(swift_hex(float(v)) for v in table[i]))
+
+
+if __name__ == "__main__":
+    main()
