@@ -3,8 +3,9 @@
 /// cheapest forms found within 4 ulp); the sigmoid is its body without ln2's low part where the
 /// build reads tables (one FMA fewer; its error grows as x falls); the GELUs are this tier's own:
 /// shorter polynomials, subnormal results allowed to flush to 0, and arguments in plain Float (no
-/// double-float parts, so GELU-tanh's error grows in its tail). The budgets are declared in
-/// Registry+Swift.swift.
+/// double-float parts, so GELU-tanh's error grows in its tail); the GELU-erf reads its tail factor
+/// from sixteen tables where the build reads tables, in four stages like the sigmoid's. The budgets
+/// are declared in Registry+Swift.swift.
 public enum FastKernels {
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)
@@ -12,7 +13,14 @@ public enum FastKernels {
     @inline(__always)
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
         SharedKernels.set(V.self, adding: [
-            "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) } },
+            "gelu-erf": .kernel { input, output, count, _ in
+                if V.readsTables {
+                    forEachVector(input, output, count, as: V.self, stages: { V.geluErfStage1($0) }, { V.geluErfStage2($0) },
+                                  { V.geluErfStage3($0) }, { V.geluErfStage4($0) })
+                } else {
+                    forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) }
+                }
+            },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
             "sigmoid": SharedKernels.sigmoid(V.self, ln2Low: false),
         ])

@@ -141,7 +141,7 @@ extension FloatVector {
     /// carries no rounding of x². -x²/2 is never formed: -hi/2 = n·ln2 + t is reduced as
     /// hi + n·2ln2 = -2t, whose FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one
     /// add, and the polynomial takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for
-    /// lo. T is flushed (`zeroed`) where e^(-x²/2) < 2^-126 (|x| > 13.2), where |x·T| < 2^-127.
+    /// lo. T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where |x·T| < 2^-127.
     /// |x| is clamped at 13.5 (T is 0 there), so +inf gives +inf and -inf gives -0.
     @inline(__always)
     static func fastGeluErfRational(_ x: Self) -> Self {
@@ -150,7 +150,7 @@ extension FloatVector {
         let lo = hi.negated.addingProduct(u, u)
         let (w, shifted) = fastExpReduction(hi, bias: 0, scale: -0.5)
         let e = fastExpPolynomial(w + lo, scale: -0.5) * fastExpScale(shifted)
-        let tailExp = e.zeroed(where: hi, exceeds: -2 * fastExpNormalLimit)   // e^(-hi/2) < 2^-126
+        let tailExp = e.replacing(with: Self(), where: lanesLess(Self(repeating: -2 * fastExpNormalLimit), hi))   // e^(-hi/2) < 2^-126
         var p = Self(repeating: 0x1.073c72p-8)
         p = Self(repeating: 0x1.475b22p-5).addingProduct(p, u)
         p = Self(repeating: 0x1.732c00p-3).addingProduct(p, u)

@@ -1,17 +1,19 @@
-/// The fast GELU-erf where the build reads tables: x·Φ(x) = K - g, g = |x|·Φ(-|x|) = e^(-x²/2)·h(|x|),
-/// h(u) = u·Φ(-u)·e^(u²/2) by sixteen quintics read from tables, so no division and no rational.
+/// The fast GELU-erf where the build reads tables: x·Φ(x) = K - e·h(|x|), e = e^(-x²/2), K = x for
+/// x ≥ 0 and -0 below, h(u) = u·Φ(-u)·e^(u²/2) by sixteen quintics read from tables: no division
+/// and no rational.
 ///
-/// h rises from 0 (h(u) ≈ u/2) to its limit 1/√(2π); a quintic in r = u - c_j on each of sixteen
-/// pieces holds it within 2.9·2^-24 (scripts/fit/fit_gelu_erf_pieces.py, float32 evaluation).
-/// The piece is (bits(u + 1) >> 21) mod 16, a quarter octave of u + 1: pieces 0.25 wide up to
-/// u = 1, 0.5 up to 3, 1 up to 7 and 2 up to 15, so they are narrow where h bends most. Each
-/// coefficient is one one-table permute (`lookup16`, which takes the index's low four bits), and
-/// piece 0 has c_0 = 0 and no constant term: h = u·(…) keeps its relative accuracy down to the
-/// smallest u.
+/// h rises from 0 (h(u) = u/2 + O(u²)) to its limit 1/√(2π); a quintic in r = u - c_j on each of
+/// sixteen pieces holds it within 3.01·2^-24 relative in float32 evaluation
+/// (scripts/fit/fit_gelu_erf_pieces.py). The piece is (bits(u + 1) >> 21) mod 16, a quarter octave
+/// of u + 1: pieces 0.25 wide up to u = 1, 0.5 up to 3, 1 up to 7 and 2 up to 15, narrow where h
+/// bends most. Each coefficient is one one-table permute (`lookup16` reads the index's low four
+/// bits). Piece 0 has c_0 = 0, no constant term and the linear term 1/2 exactly, so h keeps its
+/// relative accuracy down to the smallest u, and tiny x give x/2 as it rounds.
 ///
-/// g = e·h rounds once, and K - g once more (K = x for x ≥ 0, -0 below): where the result is a
-/// normal float, e ≥ 2^-126 is normal too, so the tail (x < 0, result -g) loses nothing to a
-/// subnormal intermediate.
+/// Why pieces: on Zen 4 a zmm division takes two FMA slots and the rational P/Q nine FMAs, while
+/// the pieces' permutes run on either pair of vector pipes beside the five FMAs. K - e·h is one
+/// FMA, rounded once; where the result is a normal float, e ≥ 2^-126 is normal too, so the tail
+/// (x < 0, result -e·h) loses nothing to a subnormal intermediate.
 extension FloatVector {
     /// A table of floats as the bit patterns `lookup16` reads.
     @inline(__always) static func floatTable(_ values: SIMD16<Float>) -> SIMD16<Int32> {
@@ -54,34 +56,65 @@ extension FloatVector {
                           0x1.ad12b4p-21, 0x1.9424f6p-23, 0x1.e3dbb6p-25, 0x1.83ff2ap-25, 0x1.8d41p-5, 0x1.96379cp-6, 0x1.cb1b2cp-7, 0x1.0297e2p-7))
     }
 
-    /// h(u) for u in [0, 13.5]: the piece's quintic in r = u - c_j by Horner's rule.
+    /// The piece of u in [0, 13.5] (its index, whose low four bits `lookup16` reads) and r = u - c_j.
     @inline(__always)
-    static func geluErfTailFactor(_ u: Self) -> Self {
+    static func geluErfPiece(_ u: Self) -> (r: Self, index: Bits) {
         let index = (u + 1).bits &>> Bits(repeating: 21)
-        func entry(_ table: SIMD16<Int32>) -> Self { Self(bits: lookup16(table, index)) }
-        let r = u - entry(geluErfPieceCentres)
-        var h = entry(geluErfPieceC4).addingProduct(entry(geluErfPieceC5), r)
-        h = entry(geluErfPieceC3).addingProduct(h, r)
-        h = entry(geluErfPieceC2).addingProduct(h, r)
-        h = entry(geluErfPieceC1).addingProduct(h, r)
-        return entry(geluErfPieceC0).addingProduct(h, r)
+        return (u - Self(bits: lookup16(geluErfPieceCentres, index)), index)
     }
 
-    /// GELU-erf from the pieces (see the extension's comment). u = min(|x|, 13.5) by integer
-    /// operations (NaN becomes 13.5; the result keeps NaN through K). x² = hi + lo exactly (one
-    /// FMA) and -hi/2 is reduced with ln2/32 as one float: t is then off by k·1.9e-9/32 for the
-    /// index k = 32n + j, at most 2.4e-7 relative in e where u = 13.2, which the budget absorbs;
-    /// lo joins the reduced argument, so the exponent carries no rounding of x². Where n < -126
-    /// the table's 2^n·2^(j/32) has wrapped into negative patterns (or, at n = -127, a subnormal's,
-    /// where the result is below 2^-126): an integer maximum with 0 makes it +0, so -inf gives -0.
+    /// h(u) from u's piece: the piece's quintic in r by Horner's rule.
+    @inline(__always)
+    static func geluErfTailFactor(_ piece: (r: Self, index: Bits)) -> Self {
+        func entry(_ table: SIMD16<Int32>) -> Self { Self(bits: lookup16(table, piece.index)) }
+        var h = entry(geluErfPieceC4).addingProduct(entry(geluErfPieceC5), piece.r)
+        h = entry(geluErfPieceC3).addingProduct(h, piece.r)
+        h = entry(geluErfPieceC2).addingProduct(h, piece.r)
+        h = entry(geluErfPieceC1).addingProduct(h, piece.r)
+        return entry(geluErfPieceC0).addingProduct(h, piece.r)
+    }
+
+    /// GELU-erf from the pieces (see the extension's comment), as its four stages; the array kernels
+    /// run the stages on four vectors at once (`forEachVector(…, stages:)`).
+    ///
+    /// u = min(|x|, 13.5) by integer operations (NaN becomes 13.5; the result keeps NaN through K).
+    /// x² = hi + lo exactly (one FMA), and -hi/2 is reduced with ln2/32 as one float: t is then
+    /// off by k·1.9e-9/32 for the index k = 32n + j, at most 2.4e-7 relative in e where u = 13.2,
+    /// which the budget absorbs; lo joins the reduced argument, so the exponent carries no
+    /// rounding of x². Where n < -126 the table's 2^n·2^(j/32) has wrapped into negative patterns
+    /// (or, at n = -127, a subnormal's, where the result is below 2^-126): an integer maximum with
+    /// 0 makes it +0, so -inf gives -0.
     @inline(__always)
     static func fastGeluErfPieces(_ x: Self) -> Self {
+        geluErfStage4(geluErfStage3(geluErfStage2(geluErfStage1(x))))
+    }
+
+    /// Stage 1: K = x for x ≥ 0 and -0 below (NaN for NaN), u, and x² = hi + lo.
+    @inline(__always)
+    static func geluErfStage1(_ x: Self) -> (k: Self, u: Self, hi: Self, lo: Self) {
         let u = Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 13.5).bits))
         let hi = u * u
-        let lo = hi.negated.addingProduct(u, u)
-        let (w, s, _) = tableExpParts(hi, bias: 0, splitLn2: false, scale: -0.5)
-        let scale = Self(bits: bitsMaximum(s.bits, Bits(repeating: 0)))
-        let e = tableExpFinish(w + lo, scale, scale: -0.5)
-        return greaterOrSecond(Self(repeating: -0.0), x).addingProduct(e.negated, geluErfTailFactor(u))
+        return (greaterOrSecond(Self(repeating: -0.0), x), u, hi, hi.negated.addingProduct(u, u))
+    }
+
+    /// Stage 2: the reduction of -hi/2 with lo joined, the scale 2^n·2^(j/32) (+0 where wrapped),
+    /// and u's piece.
+    @inline(__always)
+    static func geluErfStage2(_ p: (k: Self, u: Self, hi: Self, lo: Self))
+        -> (k: Self, w: Self, s: Self, piece: (r: Self, index: Bits)) {
+        let (w, s, _) = tableExpParts(p.hi, bias: 0, splitLn2: false, scale: -0.5)
+        return (p.k, w + p.lo, Self(bits: bitsMaximum(s.bits, Bits(repeating: 0))), geluErfPiece(p.u))
+    }
+
+    /// Stage 3: e = e^(-x²/2) and h.
+    @inline(__always)
+    static func geluErfStage3(_ p: (k: Self, w: Self, s: Self, piece: (r: Self, index: Bits))) -> (k: Self, e: Self, h: Self) {
+        (p.k, tableExpFinish(p.w, p.s, scale: -0.5), geluErfTailFactor(p.piece))
+    }
+
+    /// Stage 4: K - e·h, rounded once.
+    @inline(__always)
+    static func geluErfStage4(_ p: (k: Self, e: Self, h: Self)) -> Self {
+        p.k.addingProduct(p.e.negated, p.h)
     }
 }

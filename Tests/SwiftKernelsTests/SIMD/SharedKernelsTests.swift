@@ -32,20 +32,23 @@ import Testing
         }
     }
 
-    /// The array kernels run the sigmoid and tanh in stages on consecutive vectors
-    /// (`forEachVector(…, stages:)`): the same bits as the one-vector forms, at both widths.
+    /// The array kernels run the sigmoid, tanh and the fast GELU-erf in stages on consecutive vectors
+    /// (`forEachVector(…, stages:)`) where the build reads tables: the same bits as the one-vector
+    /// forms, at both widths.
     @Test func stagedKernelsAreTheVectorFormsBitForBit() {
         var xs: [Float] = stride(from: Float(-110), through: 110, by: 0.0913).map { $0 }
         xs += [.nan, .infinity, -.infinity, 0, -0.0, 0x1p-149, -0x1p-149, .greatestFiniteMagnitude]
         let vector: [String: (SIMD16<Float>) -> SIMD16<Float>] = [
             "tanh": { .fastTanh($0) }, "sigmoid": { .sigmoid($0) }, "fast sigmoid": { .sigmoid($0, ln2Low: false) },
+            "fast gelu-erf": { .fastGeluErf($0) },
         ]
         let sets = [("tanh", SIMDKernels.simd8), ("tanh", SIMDKernels.simd16), ("sigmoid", SIMDKernels.simd8),
-                    ("sigmoid", SIMDKernels.simd16), ("fast sigmoid", FastKernels.simd8), ("fast sigmoid", FastKernels.simd16)]
+                    ("sigmoid", SIMDKernels.simd16), ("fast sigmoid", FastKernels.simd8), ("fast sigmoid", FastKernels.simd16),
+                    ("fast gelu-erf", FastKernels.simd8), ("fast gelu-erf", FastKernels.simd16)]
         for (name, set) in sets {
             let expected = xs.map { x in vector[name]!(SIMD16(repeating: x))[0] }
             var out = [Float](repeating: 1, count: xs.count)
-            set.kernels[name == "fast sigmoid" ? "sigmoid" : name]!.run(xs, &out, xs.count, KernelParameters(alpha: 1))
+            set.kernels[name.hasPrefix("fast ") ? String(name.dropFirst(5)) : name]!.run(xs, &out, xs.count, KernelParameters(alpha: 1))
             #expect(out.map(\.bitPattern) == expected.map(\.bitPattern), "\(name)")
         }
     }
