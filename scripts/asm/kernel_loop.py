@@ -107,8 +107,9 @@ def function_body(path, matches):
 def vector_loops(body):
     """(first address, branch address, instructions) of each loop closed by a backward branch whose
     body loads a zmm/ymm vector through a pointer register and stores one through another (not the
-    stack's). The load may be folded into the first operation (vminps (%rdi,%rax,4),%zmm0,%zmm1)."""
-    pointer = r"\(%r(?![sb]p)\w+"
+    stack's), either with a displacement (a staged loop stores vector i - 3: -0xc0(%rsi,%rax,4)).
+    The load may be folded into the first operation (vminps (%rdi,%rax,4),%zmm0,%zmm1)."""
+    pointer = r"-?(?:0x[0-9a-f]+)?\(%r(?![sb]p)\w+"
     for addr, text in body:
         m = re.match(r"j\w+\s+([0-9a-f]+)", text)
         if not m or int(m.group(1), 16) >= addr:
