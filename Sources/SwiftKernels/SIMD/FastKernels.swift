@@ -14,7 +14,7 @@ public enum FastKernels {
     static func make<V: FloatVector>(_: V.Type) -> ActivationKernelSet {
         SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in
-                if V.readsTables {
+                if V.readsTables && V.scalarCount == 16 {
                     forEachVector(input, output, count, as: V.self, stages: { V.geluErfStage1($0) }, { V.geluErfStage2($0) },
                                   { V.geluErfStage3($0) }, { V.geluErfStage4($0) })
                 } else {

@@ -125,11 +125,13 @@ extension FloatVector {
         return q.replacing(with: x, where: lanesLess(Self(repeating: 0x1p100), x))
     }
 
-    /// GELU-erf: the sixteen pieces where the build reads tables (`fastGeluErfPieces`, no
-    /// division), the rational form elsewhere (`fastGeluErfRational`).
+    /// GELU-erf: the sixteen pieces at 16 lanes where the build reads tables (`fastGeluErfPieces`,
+    /// no division), the rational form elsewhere (`fastGeluErfRational`): at 8 lanes, where each
+    /// of the pieces' eight reads is a whole zmm permute for eight lanes, the rational form is faster
+    /// (`gelu-erf-pieces-at-8-lanes.patch`, results/zen4/ablation-1M.txt).
     @inline(__always)
     static func fastGeluErf(_ x: Self) -> Self {
-        readsTables ? fastGeluErfPieces(x) : fastGeluErfRational(x)
+        readsTables && scalarCount == 16 ? fastGeluErfPieces(x) : fastGeluErfRational(x)
     }
 
     /// GELU-erf = x·Φ(x) = K - |x|·T, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|) (a (4,5) rational of
@@ -141,15 +143,24 @@ extension FloatVector {
     /// carries no rounding of x². -x²/2 is never formed: -hi/2 = n·ln2 + t is reduced as
     /// hi + n·2ln2 = -2t, whose FMAs are the -hi/2 ones scaled by -2 (exact), lo joins it by one
     /// add, and the polynomial takes w = -2t (`scale: -0.5`): no multiply by -1/2 and no FMA for
-    /// lo. T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where |x·T| < 2^-127.
+    /// lo. e^(-x²/2) is `tableExpFinish`'s form where the build reads tables (its quadratic, without
+    /// the entry's rounding), the degree-5 polynomial elsewhere; both 10.660 ulp over every float
+    /// where the result is normal. T is flushed where e^(-x²/2) < 2^-126 (|x| > 13.2), where
+    /// |x·T| < 2^-127.
     /// |x| is clamped at 13.5 (T is 0 there), so +inf gives +inf and -inf gives -0.
     @inline(__always)
     static func fastGeluErfRational(_ x: Self) -> Self {
         let u = minimum(x.magnitude, 13.5)
         let hi = u * u
         let lo = hi.negated.addingProduct(u, u)
-        let (w, shifted) = fastExpReduction(hi, bias: 0, scale: -0.5)
-        let e = fastExpPolynomial(w + lo, scale: -0.5) * fastExpScale(shifted)
+        let e: Self
+        if readsTables {
+            let (w, s, _) = tableExpParts(hi, bias: 0, scale: -0.5)
+            e = tableExpFinish(w + lo, s, scale: -0.5)
+        } else {
+            let (w, shifted) = fastExpReduction(hi, bias: 0, scale: -0.5)
+            e = fastExpPolynomial(w + lo, scale: -0.5) * fastExpScale(shifted)
+        }
         let tailExp = e.replacing(with: Self(), where: lanesLess(Self(repeating: -2 * fastExpNormalLimit), hi))   // e^(-hi/2) < 2^-126
         var p = Self(repeating: 0x1.073c72p-8)
         p = Self(repeating: 0x1.475b22p-5).addingProduct(p, u)
