@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Float32 tables for the fast GELU-erf's tail factor where the build reads tables
-(FloatVector+FastActivations.swift, `fastGeluErf`): h(u) = u·Phi(-u)·e^(u^2/2) as sixteen quintics.
+"""Float32 tables for the fast GELU-erf's tail factor at 16 lanes where the build reads tables
+(FloatVector+GELUErfPieces.swift, `geluErfTailFactor`): h(u) = u·Phi(-u)·e^(u^2/2) as sixteen
+quintics. The output is recorded in gelu_erf_pieces_coefficients.md.
 
 The piece is chosen by the bits of v = u + 1: (bits(v) >> 21) & 15 names a quarter of an octave of
 v, so for u in [0, 15) the pieces are [0, 0.25), [0.25, 0.5), ... (width 0.25 up to u = 1, 0.5 up
