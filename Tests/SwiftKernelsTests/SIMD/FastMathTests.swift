@@ -12,15 +12,6 @@ import Testing
         abs(Double(y) - exact) / Double(max(Float(exact).ulp, Float.leastNonzeroMagnitude))
     }
 
-    func each(_ xs: [Float], _ f: (V) -> V) -> [Float] {
-        stride(from: 0, to: xs.count, by: 16).flatMap { i -> [Float] in
-            var v = V()
-            for lane in 0..<16 where i + lane < xs.count { v[lane] = xs[i + lane] }
-            let y = f(v)
-            return (0..<min(16, xs.count - i)).map { y[$0] }
-        }
-    }
-
     func same(_ a: Float, _ b: Float) -> Bool { (a.isNaN && b.isNaN) || a.bitPattern == b.bitPattern }
 
     @Test func expPolynomialOnTheReducedRange() {

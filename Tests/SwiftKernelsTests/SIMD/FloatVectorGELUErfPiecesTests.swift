@@ -11,15 +11,6 @@ import Testing
     /// h(u) = u·Φ(-u)·e^(u²/2) in Double (erfc is accurate to a few Double ulps here).
     func h(_ u: Double) -> Double { u * erfc(u / 2.0.squareRoot()) / 2 * Foundation.exp(u * u / 2) }
 
-    func each(_ xs: [Float], _ f: (V) -> V) -> [Float] {
-        stride(from: 0, to: xs.count, by: 16).flatMap { i -> [Float] in
-            var v = V()
-            for lane in 0..<16 where i + lane < xs.count { v[lane] = xs[i + lane] }
-            let y = f(v)
-            return (0..<min(16, xs.count - i)).map { y[$0] }
-        }
-    }
-
     func entry(_ table: SIMD16<Int32>, _ slot: Int) -> Float { Float(bitPattern: UInt32(bitPattern: table[slot])) }
 
     /// Piece j of u (a quarter octave of u + 1) sits in entry (12 + j) mod 16, and its centre lies
