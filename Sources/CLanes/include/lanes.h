@@ -122,4 +122,39 @@ CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_max_x8(ck_lanes_f32x8 a, ck_lanes_f32x8 
 #endif
 }
 
+
+/// v·2^floor(y) for one lane, rounded once: the product is exact in double (v has 24 bits, 2^n is
+/// a power of two) and the conversion to float rounds it, to a subnormal or 0 where it falls below
+/// 2^-126. y is clamped to ±400 first (every float result is reached there); NaN gives NaN.
+CK_LANES_INLINE float ck_lanes_scalef_lane(float v, float y) {
+    if (y != y) return v + y;
+    float clamped = y < -400 ? -400 : y > 400 ? 400 : y;
+    int n = (int)clamped;
+    if ((float)n > clamped) n -= 1;
+    union { uint64_t bits; double value; } power = { (uint64_t)(n + 1023) << 52 };
+    return (float)((double)v * power.value);
+}
+
+/// v·2^floor(y) lane-wise, rounded once (x86's scalef: a result below 2^-126 is the subnormal it
+/// rounds to, one below 2^-150 is 0). One vscalefps where the target CPU has AVX-512F (8 lanes:
+/// AVX-512VL), a lane loop elsewhere.
+CK_LANES_INLINE ck_lanes_f32x16 ck_lanes_scalef_x16(ck_lanes_f32x16 v, ck_lanes_f32x16 y) {
+#if defined(__AVX512F__)
+    return (ck_lanes_f32x16)_mm512_scalef_ps((__m512)v, (__m512)y);
+#else
+    ck_lanes_f32x16 result;
+    for (int lane = 0; lane < 16; lane++) result[lane] = ck_lanes_scalef_lane(v[lane], y[lane]);
+    return result;
+#endif
+}
+CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_scalef_x8(ck_lanes_f32x8 v, ck_lanes_f32x8 y) {
+#if defined(__AVX512VL__)
+    return (ck_lanes_f32x8)_mm256_scalef_ps((__m256)v, (__m256)y);
+#else
+    ck_lanes_f32x8 result;
+    for (int lane = 0; lane < 8; lane++) result[lane] = ck_lanes_scalef_lane(v[lane], y[lane]);
+    return result;
+#endif
+}
+
 #endif

@@ -39,39 +39,39 @@ extension FloatVector {
     @inline(__always) static var geluErfPieceC1: SIMD16<Int32> {
         floatTable(SIMD16(0x1.7b79dp-4, 0x1.bd45f6p-5, 0x1.15aa6cp-5, 0x1.6c5e3cp-6,
                           0x1.a29f24p-7, 0x1.bfbaecp-8, 0x1.07e3e8p-8, 0x1.4ea506p-9,
-                          0x1.7626p-10, 0x1.8af24p-11, 0x1.d0fb64p-12, 0x1.27ef3p-12,
+                          0x1.7626p-10, 0x1.8af24p-11, 0x1.d0fb64p-12, 0x1.27e806p-12,
                           0x1p-1, 0x1.222f24p-2, 0x1.9a45b2p-3, 0x1.28beeep-3))
     }
     /// The coefficients of r^2.
     @inline(__always) static var geluErfPieceC2: SIMD16<Int32> {
         floatTable(SIMD16(-0x1.aec80ap-5, -0x1.be13fp-6, -0x1.ee9a38p-7, -0x1.22a6a8p-7,
                           -0x1.1ed648p-8, -0x1.003aa2p-9, -0x1.01ead4p-10, -0x1.1c5c32p-11,
-                          -0x1.0917aap-12, -0x1.c8a4f6p-14, -0x1.c51bfep-15, -0x1.f0151cp-16,
+                          -0x1.0917aap-12, -0x1.c8a4f6p-14, -0x1.c51bfep-15, -0x1.f2d0ap-16,
                           -0x1.9882c6p-2, -0x1.a0ac4ep-3, -0x1.12ee42p-3, -0x1.73b346p-4))
     }
     /// The coefficients of r^3.
     @inline(__always) static var geluErfPieceC3: SIMD16<Int32> {
         floatTable(SIMD16(0x1.8ff036p-6, 0x1.721a44p-7, 0x1.70c28cp-8, 0x1.87b79ep-9,
                           0x1.4f9d28p-10, 0x1.fa37b4p-12, 0x1.b6433ap-13, 0x1.a674f8p-14,
-                          0x1.49aa4ap-15, 0x1.d0e1acp-17, 0x1.8578fcp-18, 0x1.806c3ap-19,
+                          0x1.49aa4ap-15, 0x1.d0e1acp-17, 0x1.8578fcp-18, 0x1.6c8952p-19,
                           0x1.ff8792p-3, 0x1.dc32eap-4, 0x1.27b682p-4, 0x1.78aa08p-5))
     }
     /// The coefficients of r^4.
     @inline(__always) static var geluErfPieceC4: SIMD16<Int32> {
         floatTable(SIMD16(-0x1.4843f8p-7, -0x1.10ca5ap-8, -0x1.eae0e4p-10, -0x1.ddb464p-11,
                           -0x1.6aaf08p-12, -0x1.d5d388p-14, -0x1.62a75ap-15, -0x1.3894ep-16,
-                          -0x1.861ef2p-18, -0x1.b46ec2p-20, -0x1.27dc76p-21, -0x1.569504p-23,
+                          -0x1.861ef2p-18, -0x1.b46ec2p-20, -0x1.27dc76p-21, 0x1.bbbb6ap-26,
                           -0x1.0a943ap-3, -0x1.d4f122p-5, -0x1.12199p-5, -0x1.4fe75ap-6))
     }
     /// The coefficients of r^5.
     @inline(__always) static var geluErfPieceC5: SIMD16<Int32> {
         floatTable(SIMD16(0x1.e02f9ep-9, 0x1.6d2adp-10, 0x1.2c0bf2p-11, 0x1.080e98p-12,
                           0x1.660eaep-14, 0x1.849882p-16, 0x1.f8e3d6p-18, 0x1.776eb6p-19,
-                          0x1.ad12b4p-21, 0x1.9424f6p-23, 0x1.e3dbb6p-25, 0x1.83ff2ap-25,
+                          0x1.ad12b4p-21, 0x1.9424f6p-23, 0x1.e3dbb6p-25, 0x1.0841d6p-22,
                           0x1.8d41p-5, 0x1.96379cp-6, 0x1.cb1b2cp-7, 0x1.0297e2p-7))
     }
 
-    /// The piece of u in [0, 13.5] (its index, whose low four bits `lookup16` reads) and r = u - c_j.
+    /// The piece of u in [0, 14.5] (its index, whose low four bits `lookup16` reads) and r = u - c_j.
     @inline(__always)
     static func geluErfPiece(_ u: Self) -> (r: Self, index: Bits) {
         let index = (u + 1).bits &>> Bits(repeating: 21)
@@ -89,16 +89,42 @@ extension FloatVector {
         return entry(geluErfPieceC0).addingProduct(h, piece.r)
     }
 
+    /// 2^(j/32 - 3) for j = 0…31 (`lookup32`'s halves): e's table, with the quadratic's 1/8 in it.
+    @inline(__always) static var geluErfExpTable: (lo: SIMD16<Int32>, hi: SIMD16<Int32>) {
+        (floatTable(SIMD16(0x1p-3, 0x1.059b0ep-3, 0x1.0b5586p-3, 0x1.11301ep-3,
+                           0x1.172b84p-3, 0x1.1d4874p-3, 0x1.2387a6p-3, 0x1.29e9ep-3,
+                           0x1.306fep-3, 0x1.371a74p-3, 0x1.3dea64p-3, 0x1.44e086p-3,
+                           0x1.4bfdaep-3, 0x1.5342b6p-3, 0x1.5ab07ep-3, 0x1.6247ecp-3)),
+         floatTable(SIMD16(0x1.6a09e6p-3, 0x1.71f75ep-3, 0x1.7a1148p-3, 0x1.82589ap-3,
+                           0x1.8ace54p-3, 0x1.93737cp-3, 0x1.9c4918p-3, 0x1.a5503cp-3,
+                           0x1.ae89fap-3, 0x1.b7f77p-3, 0x1.c199bep-3, 0x1.cb720ep-3,
+                           0x1.d5818ep-3, 0x1.dfc974p-3, 0x1.ea4afap-3, 0x1.f50766p-3)))
+    }
+    /// e^t ≈ 1 + c1·t + t²/2 (c1 = 0x1.0000f6p+0, 5.3e-8 relative on |t| ≤ ln2/64) in the argument
+    /// w = -2t, as ((w + α)² + β)/8: α = -2·c1, β = 8 - 4·c1² rounded, so that α² + β rounds to 8
+    /// exactly (scripts/fit/fit_gelu_erf_pieces.py). Evaluated in float32 it holds 1.7e-7 relative:
+    /// w + α ≈ -2 and the square each round once.
+    @inline(__always) static var geluErfExpAlpha: Float { -0x1.0000f6p+1 }
+    @inline(__always) static var geluErfExpBeta: Float { 0x1.fffc28p+1 }
+
     /// GELU-erf from the pieces (see the extension's comment), as its four stages; the array kernels
     /// run the stages on four vectors at once (`forEachVector(…, stages:)`).
     ///
-    /// u = min(|x|, 13.5) by integer operations (NaN becomes 13.5; the result keeps NaN through K).
-    /// x² = hi + lo exactly (one FMA), and -hi/2 is reduced with ln2/32 as one float: t is then
-    /// off by k·1.9e-9/32 for the index k = 32n + j, at most 2.4e-7 relative in e where u = 13.2,
-    /// which the budget absorbs; lo joins the reduced argument, so the exponent carries no
-    /// rounding of x². Where n < -126 the table's 2^n·2^(j/32) has wrapped into negative patterns
-    /// (or, at n = -127, a subnormal's, where the result is below 2^-126): an integer maximum with
-    /// 0 makes it +0, so -inf gives -0.
+    /// u = min(|x|, 14.5) by integer operations (NaN becomes 14.5; the result keeps NaN through K).
+    /// x² = hi + lo exactly (one FMA). -hi/2 = (k/32)·ln2 + t with k/32 rounded by the constant
+    /// 1.5·2^18 (whose float spacing is 1/32), so the sum's low five bits are j = k mod 32 and
+    /// k/32 comes back exact; ln2 is one float, which puts k·1.9e-9/32 into t (at most 2.4e-7
+    /// relative in e where u = 13.2), absorbed by the budget. lo joins the reduced argument by an
+    /// add, α by another, and e = scalef(2^(j/32 - 3)·((w + α)² + β), k/32): the scaling by
+    /// 2^⌊k/32⌋ rounds once, so e is the subnormal it should be below 2^-126 and 0 below 2^-150.
+    /// At u = 14.5, e^(-u²/2) < 2^-151: -inf gives -0, +inf gives +inf. Tiny x give w = 0, a = α,
+    /// (α² + β) = 8, e = 1 and h = u/2: x/2 as it rounds.
+    ///
+    /// The quadratic's factored form is one FMA where 1 + t·(c1 + c2·t) scaled by the table takes
+    /// three, and scalef replaces the shift, add and integer maximum that built and cleared 2^n: on
+    /// Zen 4 the FMA pipes bound this loop, so the add the factored form costs runs beside them.
+    /// Stage 2 holds the whole exponential: of the cuts tried it carries the fewest vectors from
+    /// stage to stage, and the loop keeps them all in registers.
     @inline(__always)
     static func fastGeluErfPieces(_ x: Self) -> Self {
         geluErfStage4(geluErfStage3(geluErfStage2(geluErfStage1(x))))
@@ -107,24 +133,29 @@ extension FloatVector {
     /// Stage 1: K = x for x ≥ 0 and -0 below (NaN for NaN), u, and x² = hi + lo.
     @inline(__always)
     static func geluErfStage1(_ x: Self) -> (k: Self, u: Self, hi: Self, lo: Self) {
-        let u = Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 13.5).bits))
+        let u = Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 14.5).bits))
         let hi = u * u
         return (greaterOrSecond(Self(repeating: -0.0), x), u, hi, hi.negated.addingProduct(u, u))
     }
 
-    /// Stage 2: the reduction of -hi/2 with lo joined, the scale 2^n·2^(j/32) (+0 where wrapped),
-    /// and u's piece.
+    /// Stage 2: e = e^(-x²/2) (the reduction of -hi/2 with lo joined) and u's piece.
     @inline(__always)
     static func geluErfStage2(_ p: (k: Self, u: Self, hi: Self, lo: Self))
-        -> (k: Self, w: Self, s: Self, piece: (r: Self, index: Bits)) {
-        let (w, s, _) = tableExpParts(p.hi, bias: 0, splitLn2: false, scale: -0.5)
-        return (p.k, w + p.lo, Self(bits: bitsMaximum(s.bits, Bits(repeating: 0))), geluErfPiece(p.u))
+        -> (k: Self, e: Self, piece: (r: Self, index: Bits)) {
+        let magic = Self(repeating: 0x1.8p18)
+        let shifted = magic.addingProduct(p.hi, Self(repeating: -0.5 * 0x1.715476p+0))
+        let scale = shifted - magic
+        let t = p.hi.addingProduct(scale, Self(repeating: 2 * 0x1.62e430p-1))
+        let a = (t + p.lo) + Self(repeating: geluErfExpAlpha)
+        let b = Self(repeating: geluErfExpBeta).addingProduct(a, a)
+        let entry = Self(bits: lookup32(geluErfExpTable.lo, geluErfExpTable.hi, shifted.bits))
+        return (p.k, scaled(entry * b, byPowerOfTwoFloorOf: scale), geluErfPiece(p.u))
     }
 
-    /// Stage 3: e = e^(-x²/2) and h.
+    /// Stage 3: h.
     @inline(__always)
-    static func geluErfStage3(_ p: (k: Self, w: Self, s: Self, piece: (r: Self, index: Bits))) -> (k: Self, e: Self, h: Self) {
-        (p.k, tableExpFinish(p.w, p.s, scale: -0.5), geluErfTailFactor(p.piece))
+    static func geluErfStage3(_ p: (k: Self, e: Self, piece: (r: Self, index: Bits))) -> (k: Self, e: Self, h: Self) {
+        (p.k, p.e, geluErfTailFactor(p.piece))
     }
 
     /// Stage 4: K - e·h, rounded once.

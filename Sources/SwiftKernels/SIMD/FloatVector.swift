@@ -29,6 +29,9 @@ public protocol FloatVector: SIMD, SendableVectorType where Scalar == Float, Mas
     static func opaque(_ bits: Bits) -> Bits
     /// a > b ? a : b lane-wise, b where they are equal or either is NaN: one maxps on x86.
     static func greaterOrSecond(_ a: Self, _ b: Self) -> Self
+    /// v·2^⌊y⌋ lane-wise, rounded once (a result below 2^-126 is the subnormal it rounds to): one
+    /// vscalefps where the target CPU has AVX-512 (CLanes/lanes.h).
+    static func scaled(_ v: Self, byPowerOfTwoFloorOf y: Self) -> Self
 
     // The accurate tier's GELU kernels (FloatVector+GELU.swift), one entry point per width so that a
     // width can evaluate them its own way; both widths run the generic body on their own lanes.
@@ -61,6 +64,9 @@ extension SIMD8: FloatVector where Scalar == Float {
     }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x8(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x8(a, b) }
+    @inline(__always) public static func scaled(_ v: Self, byPowerOfTwoFloorOf y: Self) -> Self {
+        ck_lanes_scalef_x8(v, y)
+    }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }
 }
@@ -80,6 +86,9 @@ extension SIMD16: FloatVector where Scalar == Float {
     }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x16(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x16(a, b) }
+    @inline(__always) public static func scaled(_ v: Self, byPowerOfTwoFloorOf y: Self) -> Self {
+        ck_lanes_scalef_x16(v, y)
+    }
     @inline(__always) public static func geluErfLanes(_ x: Self) -> Self { geluErf(x) }
     @inline(__always) public static func geluTanhLanes(_ x: Self) -> Self { geluTanh(x) }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import SwiftKernels
 
 /// The fast GELU-erf's sixteen pieces against Double libm: the table layout, h on every piece, and
-/// the kernel's regimes (tiny inputs, the tail where e^(-x²/2) wraps, the special values), for the
+/// the kernel's regimes (tiny inputs, the subnormal tail, the special values), for the
 /// pieces form itself and for both forms through `fastGeluErf`'s dispatch.
 @Suite struct FloatVectorGELUErfPiecesTests {
     typealias V = SIMD16<Float>
@@ -29,16 +29,38 @@ import Testing
         }
     }
 
-    /// h within 3.2·2^-24 relative over [0, 13.5] (the fit's float32 figure is 3.01·2^-24).
+    /// h within 3.2·2^-24 relative over [0, 14.5] (the fit's float32 figure is 3.01·2^-24).
     @Test func tailFactorOnEveryPiece() {
-        let us = stride(from: Float(0x1p-20), through: 13.5, by: 1.3e-4).map { $0 } + [0x1p-126, 0x1p-60, 0.25, 1, 3, 7, 13]
+        let us = stride(from: Float(0x1p-20), through: 14.5, by: 1.3e-4).map { $0 } + [0x1p-126, 0x1p-60, 0.25, 1, 3, 7, 13, 14.5]
         let got = each(us) { V.geluErfTailFactor(V.geluErfPiece($0)) }
         let worst = zip(us, got).map { abs(Double($1) / h(Double($0)) - 1) }.max()!
         #expect(worst <= 3.2 * 0x1p-24, "max \(worst / 0x1p-24) · 2^-24")
     }
 
-    /// Tiny inputs give x/2 rounded as it is (h = u/2 + O(u²), K - e·h rounded once); the tail keeps
-    /// normal results down to x = -13.2 and gives -0 past the wrap of 2^n (n < -127), as -inf does.
+    /// e's table holds 2^(j/32 - 3) rounded, and its quadratic gives exactly 8 at w = 0, so that
+    /// e = 1 there; e = e^(-x²/2) within 2.6e-7 relative (1.7e-7 for the quadratic in float32, the
+    /// entry's rounding, the product's, and up to 2.4e-7·(u/13.2)² for ln2 as one float) while
+    /// normal, and 0 where it is below 2^-150.
+    @Test func exponential() {
+        for j in 0..<32 {
+            let entry = Float(bitPattern: UInt32(bitPattern: (j < 16 ? V.geluErfExpTable.lo : V.geluErfExpTable.hi)[j % 16]))
+            #expect(entry == Float(Foundation.pow(2, Double(j) / 32 - 3)), "entry \(j)")
+        }
+        let alpha = V.geluErfExpAlpha, beta = V.geluErfExpBeta
+        #expect(beta.addingProduct(alpha, alpha) == 8)
+        func e(_ xs: [Float]) -> [Float] { each(xs) { V.geluErfStage2(V.geluErfStage1($0)).e } }
+        #expect(e([0, -0.0, 0x1p-126, 3e-20, 0x1p-13]) == [1, 1, 1, 1, 1])
+        let xs = stride(from: Float(-13.2), through: 13.2, by: 1.1e-3).map { $0 }
+        for (x, got) in zip(xs, e(xs)) {
+            let exact = Foundation.exp(-Double(x) * Double(x) / 2)
+            #expect(abs(Double(got) / exact - 1) <= 2.6e-7 + 2.4e-7 * Double(x * x) / 174.24, "\(x): \(got)")
+        }
+        #expect(e([14.5, -14.5, 20, -.infinity, .infinity, .greatestFiniteMagnitude]).allSatisfy { $0 == 0 })
+    }
+
+    /// Tiny inputs give x/2 rounded as it is (h = u/2 + O(u²), e = 1, K - e·h rounded once); the tail
+    /// keeps normal results down to x = -13.2, gives subnormal ones, rounded, below, and -0 from
+    /// x = -14.5 (where u is clamped) on, as -inf does.
     @Test func regimes() {
         let tiny: [Float] = [0x1p-126, 0x1.8p-100, 3e-20]
         #expect(each(tiny) { V.fastGeluErfPieces($0) } == tiny.map { $0 / 2 })
@@ -52,6 +74,11 @@ import Testing
         }
         let far = each([-13.25, -13.3, -13.5, -20, -.greatestFiniteMagnitude]) { V.fastGeluErfPieces($0) }
         #expect(far.allSatisfy { $0 <= 0 && $0 > -0x1p-126 }, "\(far)")
+        for x: Float in [-13.25, -13.5, -13.8] {
+            let exact = Double(x) * erfc(-Double(x) / 2.0.squareRoot()) / 2
+            let y = each([x]) { V.fastGeluErfPieces($0) }[0]
+            #expect(y < 0 && abs(Double(y) - exact) <= 0x1p-148, "\(x): \(y) vs \(exact)")
+        }
         #expect(each([-.infinity, -20]) { V.fastGeluErfPieces($0) }.allSatisfy { $0.bitPattern == (-0.0 as Float).bitPattern })
         let specials = each([.nan, .infinity, 0, -0.0, .greatestFiniteMagnitude, 14, 1e30]) { V.fastGeluErfPieces($0) }
         #expect(specials[0].isNaN)

@@ -1,3 +1,4 @@
+import CLanes
 import Testing
 @testable import SwiftKernels
 
@@ -36,6 +37,27 @@ import Testing
         }
         let m = SIMD16<Float>.greaterOrSecond(SIMD16(repeating: -0.0), x)
         for lane in 0..<16 { #expect(m[lane].bitPattern == (x[lane] < 0 ? (-0.0 as Float).bitPattern : x[lane].bitPattern), "lane \(lane)") }
+    }
+
+    /// v·2^⌊y⌋ rounded once, as vscalefps gives it (and the lane loop where the target lacks it):
+    /// ⌊y⌋ for negative fractions, subnormal results rounded once (not flushed), 0 below 2^-150,
+    /// inf on overflow, NaN for NaN.
+    @Test func scaledByPowerOfTwoFloorOf() {
+        let v = SIMD16<Float>(1, 1.5, 1.5, 1, 3, 1.75, 1, -1, 1.5, 1, 1, 1, .nan, 1, 0, 0x1.000002p0)
+        let y = SIMD16<Float>(0, 1, -1.5, -126, -127.5, -149, -151, 2.96875, 127, 128, -0.03125, -150, 0, .nan, 300, -149)
+        let expected: [Float] = [1, 3, 0.375, 0x1p-126, 0x1.8p-127, 0x1p-148, 0, -4, 0x1.8p127, .infinity, 0.5, 0, .nan, .nan, 0, 0x1p-149]
+        for m in [SIMD16<Float>.scaled(v, byPowerOfTwoFloorOf: y),
+                  SIMD16(lowHalf: SIMD8.scaled(v.lowHalf, byPowerOfTwoFloorOf: y.lowHalf),
+                         highHalf: SIMD8.scaled(v.highHalf, byPowerOfTwoFloorOf: y.highHalf))] {
+            for lane in 0..<16 {
+                #expect(m[lane].bitPattern == expected[lane].bitPattern || (m[lane].isNaN && expected[lane].isNaN), "lane \(lane): \(m[lane])")
+            }
+        }
+        // The lane loop used where the target has no vscalefps, on the same lanes.
+        for lane in 0..<16 {
+            let r = ck_lanes_scalef_lane(v[lane], y[lane])
+            #expect(r.bitPattern == expected[lane].bitPattern || (r.isNaN && expected[lane].isNaN), "lane \(lane): \(r)")
+        }
     }
 
     @Test func negatedFlipsTheSignBitOnly() {
