@@ -4,7 +4,8 @@
 //    dependent scalar add. llvm-mca 14 has no AVX-512 Zen model, so these are the machine's own.
 //    Compares into mask registers and shifts (throughput only) and register copies (latency).
 //    And what each of the loops' other instructions takes from the FMA pipes: sixteen
-//    independent FMAs with divisions, permutes, compares, blends, shifts or adds beside them.
+//    independent FMAs with divisions, permutes, compares, blends, shifts, adds or scalefs beside
+//    them; and what a vscalefps takes from the add pipes: sixteen adds with four beside them.
 // 2. Whether a long dependency chain per vector slows a loop beyond its instructions' rate: a
 //    loop over 4096 floats whose body is one chain of D dependent FMAs, run plainly and skewed
 //    (the chain cut in four stages, each iteration working on four vectors at different stages).
@@ -35,6 +36,7 @@ let rates: [(String, (Int) -> UInt64, (Int) -> UInt64)] = [
     ("vpermps", ck_perm_x12, ck_perm_c10), ("vpermt2ps", ck_perm2_x12, ck_perm2_c10),
     ("vdivps", ck_div_x12, ck_div_c10), ("vblendmps", ck_blend_x12, ck_blend_c10),
     ("vpternlogd", ck_ternlog_x12, ck_ternlog_c10), ("vpminsd", ck_pmind_x12, ck_pmind_c10),
+    ("vscalefps", ck_scalef_x12, ck_scalef_c10),
 ]
 print("zmm instruction  cycles per instruction (independent)  latency (cycles)")
 var fmaCycles = 0.0
@@ -55,7 +57,7 @@ for (name, throughput) in throughputs {
 
 print("vmovaps (register copy), latency in a chain of ten: " + cell(best { ck_mov_c10(iterations) } / Double(iterations * 10) / tscPerCore, 0))
 
-print("16 independent FMAs per iteration, with other instructions beside them: cycles per iteration")
+print("16 independent FMAs (or adds) per iteration, with other instructions beside them: cycles per iteration")
 let mixes: [(String, (Int) -> UInt64)] = [
     ("16 FMAs", ck_fma16), ("16 FMAs + 1 vdivps", ck_fma16_div1), ("16 FMAs + 2 vdivps", ck_fma16_div2),
     ("16 FMAs + 2 vpermps", ck_fma16_perm2), ("16 FMAs + 2 vpermt2ps", ck_fma16_perm2x2),
@@ -65,7 +67,8 @@ let mixes: [(String, (Int) -> UInt64)] = [
     ("16 FMAs + 4 vblendmps", ck_fma16_blend4), ("16 FMAs + 4 vpslld", ck_fma16_pslld4),
     ("16 FMAs + 4 vminps", ck_fma16_min4), ("16 FMAs + 4 vpminsd", ck_fma16_pmind4),
     ("16 FMAs + 4 vpaddd", ck_fma16_paddd4), ("16 FMAs + 4 vpternlogd", ck_fma16_ternlog4),
-    ("16 FMAs + 4 vpsrad", ck_fma16_psrad4),
+    ("16 FMAs + 4 vpsrad", ck_fma16_psrad4), ("16 FMAs + 4 vscalefps", ck_fma16_scalef4),
+    ("16 vaddps", ck_add16), ("16 vaddps + 4 vscalefps", ck_add16_scalef4),
 ]
 for (name, body) in mixes {
     print(cell(name, 24) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))

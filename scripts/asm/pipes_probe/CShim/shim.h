@@ -35,6 +35,7 @@ CK_RATE(div, "vdivps")
 CK_RATE(blend, "vblendmps")
 CK_RATE(ternlog, "vpternlogd $0xca,")
 CK_RATE(pmind, "vpminsd")
+CK_RATE(scalef, "vscalefps")
 
 // Instructions whose destination is a mask register or that take an immediate: throughput only.
 #define CK_X12K(op) ".rept 12\n\t" op "\n\t.endr\n\t"
@@ -91,6 +92,16 @@ CK_FMA16_WITH4(paddd4, "vpaddd")
 CK_FMA16_WITH4(ternlog4, "vpternlogd $0xd8,")
 CK_FMA16_WITH4_IMM(psrad4, "vpsrad $31")
 CK_FMA16_WITH4(perm2x4, "vpermt2ps")
+CK_FMA16_WITH4(scalef4, "vscalefps")
+// Sixteen independent adds, alone and with four vscalefps beside them: what a vscalefps takes from
+// the add pipes.
+#define CK_A(r) "vaddps %%zmm14,%%zmm15,%%zmm" #r "\n\t"
+#define CK_A16 CK_A(0) CK_A(1) CK_A(2) CK_A(3) CK_A(4) CK_A(5) CK_A(6) CK_A(7) CK_A(8) CK_A(9) CK_A(10) CK_A(11) \
+    CK_A(16) CK_A(17) CK_A(18) CK_A(19)
+static inline unsigned long long ck_add16(long iterations) { CK_TIMED(CK_A16) }
+static inline unsigned long long ck_add16_scalef4(long iterations) {
+    CK_TIMED(CK_A16 CK_P("vscalefps", 12) CK_P("vscalefps", 13) CK_P("vscalefps", 20) CK_P("vscalefps", 21))
+}
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
 static inline unsigned long long ck_scalar_add_c10(long iterations) {
