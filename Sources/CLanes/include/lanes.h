@@ -1,7 +1,8 @@
 #ifndef CLANES_LANES_H
 #define CLANES_LANES_H
 // Lane operations for the Swift SIMD kernels that Swift's generic SIMD does not give: 32- and
-// 16-entry table reads with one index per lane, a value the optimiser cannot see through, and x86's max.
+// 16-entry table reads with one index per lane, a value the optimiser cannot see through, x86's max,
+// and scaling by 2^⌊y⌋ rounded once (AVX-512's scalef).
 // Swift's generic SIMD has no variable lane permute (its swizzle subscript compiles to a call), and
 // a table read is what lets an exponential use a short polynomial. Each function is inlined into the Swift
 // loop and compiles to one vpermt2d (the table's two 16-entry halves in two zmm registers) where the
