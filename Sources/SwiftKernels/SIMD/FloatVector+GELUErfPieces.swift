@@ -121,8 +121,9 @@ extension FloatVector {
     /// (α² + β) = 8, e = 1 and h = u/2: x/2 as it rounds.
     ///
     /// The quadratic's factored form is one FMA where 1 + t·(c1 + c2·t) scaled by the table takes
-    /// three, and scalef replaces the shift, add and integer maximum that built and cleared 2^n: on
-    /// Zen 4 the FMA pipes bound this loop, so the add the factored form costs runs beside them.
+    /// three, and scalef applies 2^n in one instruction where integer arithmetic on the exponent
+    /// takes a shift, an add and a maximum to clear its wrap: on Zen 4 the FMA pipes bound this
+    /// loop, so the add the factored form costs runs beside them.
     /// Stage 2 holds the whole exponential: of the cuts tried it carries the fewest vectors from
     /// stage to stage, and the loop keeps them all in registers.
     @inline(__always)
