@@ -26,7 +26,12 @@ mpmath on a dense grid of each piece. The tables are printed as Swift literals (
 first, entry (12 + j) mod 16 holds piece j).
 
 Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_pieces.py   (about a minute)
+
+--degree N and --pieces 32 fit the forms weighed against the kernel's (results/kernels/README.md):
+lower degrees, and thirty-two pieces, eighth octaves of v ((bits(v) >> 20) & 31), read by
+two-table permutes. The defaults, 5 and 16, are the kernel's.
 """
+import argparse
 import math
 import struct
 
@@ -36,7 +41,8 @@ import numpy as np
 from minimax import f32, fma32, lawson
 
 mp.mp.dps = 30
-DEGREE = 5
+DEGREE = 5     # --degree
+PIECES = 16    # --pieces: 16 (quarter octaves of v) or 32 (eighth octaves)
 MARGIN = 2.0**-19
 U_MAX = 14.5   # u = min(|x|, 14.5): e^(-u^2/2) at 14.5 is below 2^-151, 0 after scaling
 
@@ -54,10 +60,16 @@ def from_bits(b):
     return struct.unpack("<f", struct.pack("<I", b))[0]
 
 
+def shift():
+    """The right shift of bits(v) that leaves the piece in the low bits: 21 for 16 pieces, 20 for 32."""
+    return 25 - PIECES.bit_length() + 1
+
+
 def pieces():
-    """(lo, hi) in u of the sixteen pieces, from v = u + 1's quarter octaves."""
-    first = bits(1.0) >> 21
-    return [(from_bits((first + j) << 21) - 1, from_bits((first + j + 1) << 21) - 1) for j in range(16)]
+    """(lo, hi) in u of the pieces, from v = u + 1's quarter (or eighth) octaves."""
+    first = bits(1.0) >> shift()
+    return [(from_bits((first + j) << shift()) - 1, from_bits((first + j + 1) << shift()) - 1)
+            for j in range(PIECES)]
 
 
 def fit_piece(lo, hi):
@@ -116,9 +128,15 @@ def exponential():
 
 
 def main():
-    centres = [0.0] * 16
-    table = [[0.0] * 16 for _ in range(DEGREE + 1)]
-    first = (bits(1.0) >> 21) & 15
+    global DEGREE, PIECES
+    parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
+    parser.add_argument("--degree", type=int, default=DEGREE)
+    parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
+    arguments = parser.parse_args()
+    DEGREE, PIECES = arguments.degree, arguments.pieces
+    centres = [0.0] * PIECES
+    table = [[0.0] * PIECES for _ in range(DEGREE + 1)]
+    first = (bits(1.0) >> shift()) % PIECES
     worst = 0.0
     for j, (lo, hi) in enumerate(pieces()):
         if lo >= U_MAX:
@@ -131,7 +149,7 @@ def main():
             ref = np.array([h(float(v)) for v in uu.astype(np.float32)])
             err = float(np.max(np.abs(y / ref - 1)))
             worst = max(worst, err)
-        slot = (first + j) % 16
+        slot = (first + j) % PIECES
         centres[slot] = centre
         for i in range(DEGREE + 1):
             table[i][slot] = coeffs[i]

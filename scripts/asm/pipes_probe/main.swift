@@ -5,7 +5,8 @@
 //    Compares into mask registers and shifts (throughput only) and register copies (latency).
 //    And what each of the loops' other instructions takes from the FMA pipes: sixteen
 //    independent FMAs with divisions, permutes, compares, blends, shifts, adds or scalefs beside
-//    them; and what a vscalefps takes from the add pipes: sixteen adds with four beside them.
+//    them; and what a vscalefps or a two-table permute takes from the add pipes: sixteen adds
+//    with four or eight beside them.
 // 2. Whether a long dependency chain per vector slows a loop beyond its instructions' rate: a
 //    loop over 4096 floats whose body is one chain of D dependent FMAs, run plainly and skewed
 //    (the chain cut in four stages, each iteration working on four vectors at different stages).
@@ -68,7 +69,9 @@ let mixes: [(String, (Int) -> UInt64)] = [
     ("16 FMAs + 4 vminps", ck_fma16_min4), ("16 FMAs + 4 vpminsd", ck_fma16_pmind4),
     ("16 FMAs + 4 vpaddd", ck_fma16_paddd4), ("16 FMAs + 4 vpternlogd", ck_fma16_ternlog4),
     ("16 FMAs + 4 vpsrad", ck_fma16_psrad4), ("16 FMAs + 4 vscalefps", ck_fma16_scalef4),
+    ("16 FMAs + 8 vpermps", ck_fma16_perm8), ("16 FMAs + 8 vpermt2ps", ck_fma16_perm2x8),
     ("16 vaddps", ck_add16), ("16 vaddps + 4 vscalefps", ck_add16_scalef4),
+    ("16 vaddps + 8 vpermt2ps", ck_add16_perm2x8),
 ]
 for (name, body) in mixes {
     print(cell(name, 24) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))

@@ -4,7 +4,8 @@
 #include <x86intrin.h>
 
 #define CK_CLOBBERS "rcx", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", \
-    "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "k1"
+    "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", \
+    "xmm22", "xmm23", "xmm24", "xmm25", "xmm26", "xmm27", "k1"
 #define CK_TIMED(block) \
     __asm__ volatile("vxorps %%xmm14,%%xmm14,%%xmm14\n\tvxorps %%xmm15,%%xmm15,%%xmm15\n\tvxorps %%xmm0,%%xmm0,%%xmm0" ::: "xmm0", "xmm14", "xmm15"); \
     unsigned long long start = __rdtsc(); \
@@ -93,8 +94,12 @@ CK_FMA16_WITH4(ternlog4, "vpternlogd $0xd8,")
 CK_FMA16_WITH4_IMM(psrad4, "vpsrad $31")
 CK_FMA16_WITH4(perm2x4, "vpermt2ps")
 CK_FMA16_WITH4(scalef4, "vscalefps")
-// Sixteen independent adds, alone and with four vscalefps beside them: what a vscalefps takes from
-// the add pipes.
+// 16 FMAs with eight one-table or two-table permutes beside them: which pair of pipes each takes.
+#define CK_P8(op) CK_P(op, 12) CK_P(op, 13) CK_P(op, 20) CK_P(op, 21) CK_P(op, 22) CK_P(op, 23) CK_P(op, 24) CK_P(op, 25)
+static inline unsigned long long ck_fma16_perm8(long iterations) { CK_TIMED(CK_F16 CK_P8("vpermps")) }
+static inline unsigned long long ck_fma16_perm2x8(long iterations) { CK_TIMED(CK_F16 CK_P8("vpermt2ps")) }
+// Sixteen independent adds, alone and with four vscalefps or eight two-table permutes beside them:
+// what each takes from the add pipes.
 #define CK_A(r) "vaddps %%zmm14,%%zmm15,%%zmm" #r "\n\t"
 #define CK_A16 CK_A(0) CK_A(1) CK_A(2) CK_A(3) CK_A(4) CK_A(5) CK_A(6) CK_A(7) CK_A(8) CK_A(9) CK_A(10) CK_A(11) \
     CK_A(16) CK_A(17) CK_A(18) CK_A(19)
@@ -102,6 +107,7 @@ static inline unsigned long long ck_add16(long iterations) { CK_TIMED(CK_A16) }
 static inline unsigned long long ck_add16_scalef4(long iterations) {
     CK_TIMED(CK_A16 CK_P("vscalefps", 12) CK_P("vscalefps", 13) CK_P("vscalefps", 20) CK_P("vscalefps", 21))
 }
+static inline unsigned long long ck_add16_perm2x8(long iterations) { CK_TIMED(CK_A16 CK_P8("vpermt2ps")) }
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
 static inline unsigned long long ck_scalar_add_c10(long iterations) {
