@@ -1,7 +1,7 @@
 #ifndef CLANES_LANES_H
 #define CLANES_LANES_H
-// Lane operations for the Swift SIMD kernels that Swift's generic SIMD does not give: 32- and
-// 16-entry table reads with one index per lane, a value the optimiser cannot see through, x86's max,
+// Lane operations for the Swift SIMD kernels that Swift's generic SIMD does not give: 32-, 16- and
+// 8-entry table reads with one index per lane, a value the optimiser cannot see through, x86's max,
 // and scaling by 2^⌊y⌋ rounded once (AVX-512's scalef).
 // Swift's generic SIMD has no variable lane permute (its swizzle subscript compiles to a call), and
 // a table read is what lets an exponential use a short polynomial. Each function is inlined into the Swift
@@ -21,6 +21,15 @@
 #define CK_LANES_LOOKUP_IS_ONE_INSTRUCTION 1
 #else
 #define CK_LANES_LOOKUP_IS_ONE_INSTRUCTION 0
+#endif
+
+/// 1 where an eight-entry lookup (`ck_lanes_lookup8_*`) is one instruction per eight lanes (AVX2's
+/// vpermd on ymm), else 0. The fast GELU-erf reads eight-entry tables where the build reads no
+/// larger ones (AVX2 without AVX-512).
+#if defined(__AVX2__)
+#define CK_LANES_LOOKUP8_IS_ONE_INSTRUCTION 1
+#else
+#define CK_LANES_LOOKUP8_IS_ONE_INSTRUCTION 0
 #endif
 
 typedef int32_t ck_lanes_i32x8 __attribute__((ext_vector_type(8)));
@@ -79,6 +88,23 @@ CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_lookup16_x8(ck_lanes_i32x16 table, ck_la
     for (int lane = 0; lane < 8; lane++) result[lane] = table[index[lane] & 15];
     return result;
 #endif
+}
+
+/// table[index & 7] for 8 lanes: one vpermd on ymm where the target CPU has AVX2.
+CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_lookup8_x8(ck_lanes_i32x8 table, ck_lanes_i32x8 index) {
+#if defined(__AVX2__)
+    return (ck_lanes_i32x8)_mm256_permutevar8x32_epi32((__m256i)table, (__m256i)index);
+#else
+    ck_lanes_i32x8 result;
+    for (int lane = 0; lane < 8; lane++) result[lane] = table[index[lane] & 7];
+    return result;
+#endif
+}
+
+/// table[index & 7] for 16 lanes: one vpermd per eight-lane half where the target CPU has AVX2.
+CK_LANES_INLINE ck_lanes_i32x16 ck_lanes_lookup8_x16(ck_lanes_i32x8 table, ck_lanes_i32x16 index) {
+    ck_lanes_i32x8 low = ck_lanes_lookup8_x8(table, index.lo), high = ck_lanes_lookup8_x8(table, index.hi);
+    return __builtin_shufflevector(low, high, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 }
 
 typedef float ck_lanes_f32x8 __attribute__((ext_vector_type(8)));

@@ -4,7 +4,8 @@
 /// build reads tables (one FMA fewer; its error grows as x falls); the GELUs are this tier's own:
 /// shorter polynomials, subnormal results allowed to flush to 0, and arguments in plain Float (no
 /// double-float parts, so GELU-tanh's error grows in its tail); the GELU-erf reads its tail factor
-/// from sixteen tables at 16 lanes where the build reads tables, in four stages like the sigmoid's. The budgets
+/// from sixteen tables at 16 lanes where the build reads tables, in four stages like the sigmoid's,
+/// and from eight-entry tables at both widths where the build reads only those (AVX2). The budgets
 /// are declared in Registry+Swift.swift.
 public enum FastKernels {
     public static let simd8 = make(SIMD8<Float>.self)

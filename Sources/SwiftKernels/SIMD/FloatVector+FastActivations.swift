@@ -126,12 +126,15 @@ extension FloatVector {
     }
 
     /// GELU-erf: the sixteen pieces at 16 lanes where the build reads tables (`fastGeluErfPieces`,
-    /// no division), the rational form elsewhere (`fastGeluErfRational`): at 8 lanes, where each
-    /// of the pieces' eight reads is a whole zmm permute for eight lanes, the rational form is faster
-    /// (`gelu-erf-pieces-at-8-lanes.patch`, results/zen4/ablation-1M.txt).
+    /// no division); at 8 lanes there the rational form (`fastGeluErfRational`), since each of the
+    /// pieces' eight reads is a whole zmm permute for eight lanes
+    /// (`gelu-erf-pieces-at-8-lanes.patch`, results/zen4/ablation-1M.txt). Where the build reads
+    /// only eight-entry tables (AVX2), the eight pieces (`fastGeluErfEightPieces`) at both widths;
+    /// elsewhere the rational form.
     @inline(__always)
     static func fastGeluErf(_ x: Self) -> Self {
-        readsTables && scalarCount == 16 ? fastGeluErfPieces(x) : fastGeluErfRational(x)
+        if readsTables { return scalarCount == 16 ? fastGeluErfPieces(x) : fastGeluErfRational(x) }
+        return readsEightEntryTables ? fastGeluErfEightPieces(x) : fastGeluErfRational(x)
     }
 
     /// GELU-erf = x·Φ(x) = K - |x|·T, T = Φ(-|x|) = e^(-x²/2)·P(|x|)/Q(|x|) (a (4,5) rational of

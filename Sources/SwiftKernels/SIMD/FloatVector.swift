@@ -25,6 +25,8 @@ public protocol FloatVector: SIMD, SendableVectorType where Scalar == Float, Mas
     static func lookup32(_ lo: SIMD16<Int32>, _ hi: SIMD16<Int32>, _ index: Bits) -> Bits
     /// table[index & 15] lane-wise: one one-table permute where the target CPU has one.
     static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits
+    /// table[index & 7] lane-wise: one permute per eight lanes where the target CPU has AVX2.
+    static func lookup8(_ table: SIMD8<Int32>, _ index: Bits) -> Bits
     /// The same bit patterns, which the optimiser cannot see through (CLanes/lanes.h): no instruction.
     static func opaque(_ bits: Bits) -> Bits
     /// a > b ? a : b lane-wise, b where they are equal or either is NaN: one maxps on x86.
@@ -62,6 +64,9 @@ extension SIMD8: FloatVector where Scalar == Float {
     @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup16_x8(table, index)
     }
+    @inline(__always) public static func lookup8(_ table: SIMD8<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup8_x8(table, index)
+    }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x8(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x8(a, b) }
     @inline(__always) public static func scaled(_ v: Self, byPowerOfTwoFloorOf y: Self) -> Self {
@@ -83,6 +88,9 @@ extension SIMD16: FloatVector where Scalar == Float {
     }
     @inline(__always) public static func lookup16(_ table: SIMD16<Int32>, _ index: Bits) -> Bits {
         ck_lanes_lookup16_x16(table, index)
+    }
+    @inline(__always) public static func lookup8(_ table: SIMD8<Int32>, _ index: Bits) -> Bits {
+        ck_lanes_lookup8_x16(table, index)
     }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x16(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x16(a, b) }

@@ -79,8 +79,8 @@ import Testing
         #expect(ys.allSatisfy { $0 >= 0x1p-126 })
     }
 
-    /// Each lane reads table[index & 31] (`lookup32`) or table[index & 15] (`lookup16`), whatever the
-    /// index's other bits, at both widths.
+    /// Each lane reads table[index & 31] (`lookup32`), table[index & 15] (`lookup16`) or
+    /// table[index & 7] (`lookup8`), whatever the index's other bits, at both widths.
     @Test func lookupReadsTheLowBitsOfEachIndex() {
         let lo = SIMD16<Int32>((0..<16).map { Int32($0 * 7 + 100) })
         let hi = SIMD16<Int32>((16..<32).map { Int32($0 * 7 + 100) })
@@ -94,6 +94,11 @@ import Testing
         let one8 = SIMD8<Float>.lookup16(lo, index16.highHalf)
         for lane in 0..<16 { #expect(one16[lane] == Int32(index16[lane] & 15) * 7 + 100) }
         for lane in 0..<8 { #expect(one8[lane] == Int32(index16[lane + 8] & 15) * 7 + 100) }
+        let eight = lo.lowHalf
+        let small16 = SIMD16<Float>.lookup8(eight, index16)
+        let small8 = SIMD8<Float>.lookup8(eight, index16.highHalf)
+        for lane in 0..<16 { #expect(small16[lane] == Int32(index16[lane] & 7) * 7 + 100) }
+        for lane in 0..<8 { #expect(small8[lane] == Int32(index16[lane + 8] & 7) * 7 + 100) }
     }
 
     /// The low tables are each entry's rounding: entry·(1 + low) is 2^(j/32) (2^(j/16)) to about 2^-48.

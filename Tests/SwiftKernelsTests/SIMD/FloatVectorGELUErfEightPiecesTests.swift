@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import SwiftKernels
+
+/// The fast GELU-erf's eight pieces and eight-entry exponential (the AVX2 form) against Double
+/// libm: the table layout, h on every piece, e, and the kernel's regimes, at both widths. Every
+/// build runs them (the eight-entry reads are a lane loop where the target CPU lacks AVX2).
+@Suite struct FloatVectorGELUErfEightPiecesTests {
+    typealias V = SIMD16<Float>
+
+    /// h(u) = u·Φ(-u)·e^(u²/2) in Double.
+    func h(_ u: Double) -> Double { u * erfc(u / 2.0.squareRoot()) / 2 * Foundation.exp(u * u / 2) }
+
+    func entry(_ table: SIMD8<Int32>, _ slot: Int) -> Float { Float(bitPattern: UInt32(bitPattern: table[slot])) }
+
+    func gelu(_ x: Float) -> Double { Double(x) * erfc(-Double(x) / 2.0.squareRoot()) / 2 }
+
+    /// Piece j of u (a half octave of u + 1) sits in entry (6 + j) mod 8, and its centre lies
+    /// inside it (0 for piece 0, whose constant term is 0 and linear term exactly 1/2).
+    @Test func piecesSitWhereTheIndexReadsThem() {
+        for j in 0..<8 {
+            let lo = Float(bitPattern: UInt32(254 + j) << 22) - 1, hi = Float(bitPattern: UInt32(255 + j) << 22) - 1
+            let slot = (6 + j) % 8
+            #expect(Int((lo + 1).bitPattern >> 22) & 7 == slot)
+            let centre = entry(V.geluErfOctaveCentres, slot)
+            if j == 0 {
+                #expect(centre == 0 && entry(V.geluErfOctaveC0, slot) == 0 && entry(V.geluErfOctaveC1, slot) == 0.5)
+            } else {
+                #expect(lo < centre && centre < hi, "piece \(j)")
+            }
+        }
+    }
+
+    /// h within 3.6·2^-24 relative over [0, 14.5] (the fit's float32 figure is 3.42·2^-24).
+    @Test func tailFactorOnEveryPiece() {
+        let us = stride(from: Float(0x1p-20), through: 14.5, by: 1.3e-4).map { $0 } + [0x1p-126, 0x1p-60, 0.5, 1, 3, 7, 11, 14.5]
+        let got = each(us) { V.geluErfOctaveTailFactor($0) }
+        let worst = zip(us, got).map { abs(Double($1) / h(Double($0)) - 1) }.max()!
+        #expect(worst <= 3.6 * 0x1p-24, "max \(worst / 0x1p-24) · 2^-24")
+    }
+
+    /// The table holds 2^(j/8)/(1 + j/8) rounded and the scale's bits give 2^n·(1 + j/8), so e = 1
+    /// for tiny x; e = e^(-x²/2) within 2.6e-7 relative (the cubic's 8.1e-8, the entry's rounding and
+    /// two products, and up to 2.4e-7·(u/13.2)² for ln2 as one float) while normal, and 0 from
+    /// u = 14.5 on.
+    @Test func exponential() {
+        for j in 0..<8 {
+            let exact = Foundation.pow(2, Double(j) / 8) / (1 + Double(j) / 8)
+            #expect(entry(V.geluErfEighthExpTable, j) == Float(exact), "entry \(j)")
+        }
+        #expect(V.geluErfEighthMagic[0].bitPattern & 0xFFF == 1016)
+        func e(_ xs: [Float]) -> [Float] {
+            each(xs) { x in
+                let u = x.magnitude.replacing(with: V(repeating: 14.5), where: V(repeating: 14.5) .< x.magnitude)
+                let hi = u * u
+                return V.geluErfEighthExponential(hi, hi.negated.addingProduct(u, u))
+            }
+        }
+        #expect(e([0, -0.0, 0x1p-126, 3e-20, 0x1p-13]) == [1, 1, 1, 1, 1])
+        let xs = stride(from: Float(-13.2), through: 13.2, by: 1.1e-3).map { $0 }
+        for (x, got) in zip(xs, e(xs)) {
+            let exact = Foundation.exp(-Double(x) * Double(x) / 2)
+            #expect(abs(Double(got) / exact - 1) <= 2.6e-7 + 2.4e-7 * Double(x * x) / 174.24, "\(x): \(got)")
+        }
+        #expect(e([14.5, -14.5, 20, -.infinity, .infinity]).allSatisfy { $0 == 0 })
+    }
+
+    /// Tiny inputs give x/2 rounded as it is; normal results within the budget (12 ulp) on a grid
+    /// of the tail and the core; below 2^-126 the error stays under 2^-126, and -0 from x = -14.5
+    /// (where u is clamped) on, as -inf gives; NaN, +inf, zeros and large x as GELU has them. Both
+    /// widths give the same lanes.
+    @Test func regimes() {
+        let tiny: [Float] = [0x1p-126, 0x1.8p-100, 3e-20]
+        #expect(each(tiny) { V.fastGeluErfEightPieces($0) } == tiny.map { $0 / 2 })
+        #expect(each(tiny.map { -$0 }) { V.fastGeluErfEightPieces($0) } == tiny.map { -$0 / 2 })
+        let grid = stride(from: Float(-13.2), through: 6, by: 9.7e-4).map { $0 }
+        for (x, y) in zip(grid, each(grid) { V.fastGeluErfEightPieces($0) }) where abs(gelu(x)) >= 0x1p-126 {
+            let exact = gelu(x)
+            #expect(abs(Double(y) - exact) <= 12 * Double(Float(exact).ulp), "\(x): \(y) vs \(exact)")
+        }
+        let far: [Float] = [-13.25, -13.3, -13.5, -13.8, -14.2]
+        for (x, y) in zip(far, each(far) { V.fastGeluErfEightPieces($0) }) {
+            #expect(y <= 0 && abs(Double(y) - gelu(x)) <= 0x1p-126, "\(x): \(y)")
+        }
+        #expect(each([-.infinity, -20, -14.5, -.greatestFiniteMagnitude]) { V.fastGeluErfEightPieces($0) }
+            .allSatisfy { $0.bitPattern == (-0.0 as Float).bitPattern })
+        let specials = each([.nan, .infinity, 0, -0.0, .greatestFiniteMagnitude, 14, 1e30]) { V.fastGeluErfEightPieces($0) }
+        #expect(specials[0].isNaN)
+        #expect(Array(specials[1...]).map(\.bitPattern) == [Float.infinity, 0, -0.0, .greatestFiniteMagnitude, 14, 1e30].map(\.bitPattern))
+        let eight = grid.map { SIMD8<Float>.fastGeluErfEightPieces(SIMD8(repeating: $0))[0] }
+        #expect(eight == each(grid) { V.fastGeluErfEightPieces($0) })
+    }
+}
