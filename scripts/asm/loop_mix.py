@@ -24,7 +24,10 @@ target is below what the loop's instructions alone allow.
     flock /tmp/cpu.lock python3 scripts/asm/loop_mix.py /tmp/sigmoid.s [FILE[:FLOATS] ...]
 
 FILE:FLOATS names how many floats one iteration handles (16 unless given: XNNPACK's sigmoid loop
-handles 64). x86-64 with AVX-512 only.
+handles 64; an AVX2 build's 8-lane loop, 8). A loop without zmm (an AVX2 build's) is renamed
+within registers 0-15, whose VEX forms it keeps: ymm12-15 hold the invariants and ymm0-11 take
+the destinations (an instruction reading its destination then reads one written about 12
+instructions before). x86-64 with AVX-512 only (the harness).
 """
 import os
 import re
@@ -34,6 +37,10 @@ import tempfile
 
 INVARIANT = 24          # zmm24-31 hold loop-invariant values
 ROTATING = 24           # zmm0-23 take the destinations in turn
+# A loop without zmm (an AVX2 build's) keeps its instructions' VEX forms, which name only
+# registers 0-15: ymm12-15 hold the invariants and ymm0-11 take the destinations.
+NARROW_INVARIANT = 12
+NARROW_ROTATING = 12
 ITERATIONS = 1_000_000
 
 
@@ -53,9 +60,11 @@ def operands(text):
     return [p.strip() for p in parts]
 
 
-def rewrite(lines):
+def rewrite(lines, narrow=False):
     """The body without its scalar bookkeeping, every register renamed (a list of instructions), and
-    the count of dropped instructions."""
+    the count of dropped instructions. `narrow`: a loop without zmm, renamed within registers 0-15
+    and keeping each operand's width."""
+    invariant, rotating = (NARROW_INVARIANT, NARROW_ROTATING) if narrow else (INVARIANT, ROTATING)
     body, dropped, next_register = [], 0, 0
     for line in lines:
         line = line.split("#")[0].strip()
@@ -70,7 +79,8 @@ def rewrite(lines):
         destination = ops[-1]
         if memory and memory[-1] == len(ops) - 1:
             # A store: write a fixed line from an invariant register.
-            body.append(f"{mnemonic} %zmm{INVARIANT},0x400(%rdi)")
+            width = re.search(r"%([xyz])mm", ops[0]).group(1) if narrow else "z"
+            body.append(f"{mnemonic} %{width}mm{invariant},0x400(%rdi)")
             continue
         new_ops = []
         for i, op in enumerate(ops[:-1]):
@@ -79,13 +89,15 @@ def rewrite(lines):
                 new_ops.append("(%rdi)" + (broadcast.group(0) if broadcast else ""))
             else:
                 new_ops.append(re.sub(r"%([xyz])mm(\d+)",
-                                      lambda m: f"%zmm{INVARIANT + int(m.group(2)) % 8}", op))
+                                      lambda m: f"%{m.group(1) if narrow else 'z'}mm"
+                                                f"{invariant + int(m.group(2)) % (16 - invariant if narrow else 8)}", op))
         if re.match(r"%k\d$", destination):
             new_destination = destination    # a mask write: nothing reads it
         else:
             masks = re.sub(r"%k\d", "%k7", "".join(re.findall(r"\{[^}]*\}", destination)))
-            new_destination = f"%zmm{next_register}" + masks
-            next_register = (next_register + 1) % ROTATING
+            width = re.search(r"%([xyz])mm", destination).group(1) if narrow else "z"
+            new_destination = f"%{width}mm{next_register}" + masks
+            next_register = (next_register + 1) % rotating
         body.append(f"{mnemonic} {','.join(new_ops + [new_destination])}")
     return body, dropped
 
@@ -124,6 +136,8 @@ static unsigned long long loop_@I@(long n) {
                    "vbroadcastss 8(%%rdi),%%zmm26\n vbroadcastss 12(%%rdi),%%zmm27\n"
                    "vbroadcastss 16(%%rdi),%%zmm28\n vbroadcastss 20(%%rdi),%%zmm29\n"
                    "vbroadcastss 24(%%rdi),%%zmm30\n vbroadcastss 28(%%rdi),%%zmm31\n"
+                   "vbroadcastss (%%rdi),%%ymm12\n vbroadcastss 4(%%rdi),%%ymm13\n"
+                   "vbroadcastss 8(%%rdi),%%ymm14\n vbroadcastss 12(%%rdi),%%ymm15\n"
                    "kxnorw %%k7,%%k7,%%k7\n mov %1,%%rcx\n1:\n"
 @BODY@                   "dec %%rcx\n jnz 1b"
                    :: "r"(line), "r"(n) : CLOBBERS);
@@ -143,11 +157,12 @@ def main():
             lines = open(path).read().split("\n")
         except OSError as error:
             sys.exit(f"loop_mix: {error}")
-        once, dropped = rewrite(lines)
+        narrow = not any("%zmm" in line for line in lines)
+        once, dropped = rewrite(lines, narrow)
         if not once:
             sys.exit(f"loop_mix: {path}: no vector instructions")
         repeats = -(-64 // len(once))
-        body, _ = rewrite(lines * repeats)
+        body, _ = rewrite(lines * repeats, narrow)
         loops.append((os.path.basename(path), len(once), dropped, int(floats or 16) * repeats, body))
     functions, calls = [], []
     for i, (_, _, _, _, body) in enumerate(loops):
