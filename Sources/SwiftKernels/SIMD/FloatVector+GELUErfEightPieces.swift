@@ -78,12 +78,12 @@ extension FloatVector {
         let index = (u + 1).bits &>> Bits(repeating: 22)
         func entry(_ table: SIMD8<Int32>) -> Self { Self(bits: lookup8(table, index)) }
         let r = u - entry(geluErfOctaveCentres)
-        let r2 = r * r
-        let c45 = entry(geluErfOctaveC4).addingProduct(entry(geluErfOctaveC5), r)
-        let c23 = entry(geluErfOctaveC2).addingProduct(entry(geluErfOctaveC3), r)
-        let c01 = entry(geluErfOctaveC0).addingProduct(entry(geluErfOctaveC1), r)
-        let upper = c23.addingProduct(c45.addingProduct(entry(geluErfOctaveC6), r2), r2)
-        return c01.addingProduct(upper, r2)
+        var h = entry(geluErfOctaveC5).addingProduct(entry(geluErfOctaveC6), r)
+        h = entry(geluErfOctaveC4).addingProduct(h, r)
+        h = entry(geluErfOctaveC3).addingProduct(h, r)
+        h = entry(geluErfOctaveC2).addingProduct(h, r)
+        h = entry(geluErfOctaveC1).addingProduct(h, r)
+        return entry(geluErfOctaveC0).addingProduct(h, r)
     }
 
     /// e^(-hi/2 - lo/2) for hi + lo = u², by the eight-entry table (see the extension's comment).
@@ -103,24 +103,9 @@ extension FloatVector {
     /// GELU-erf from the eight pieces (see the extension's comment): K - e·h, rounded once.
     @inline(__always)
     static func fastGeluErfEightPieces(_ x: Self) -> Self {
-        geluErfOctaveStage4(geluErfOctaveStage3(geluErfOctaveStage2(geluErfOctaveStage1(x))))
-    }
-
-    @inline(__always)
-    static func geluErfOctaveStage1(_ x: Self) -> (k: Self, u: Self, hi: Self) {
         let u = Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 14.5).bits))
-        return (greaterOrSecond(Self(repeating: -0.0), x), u, u * u)
-    }
-    @inline(__always)
-    static func geluErfOctaveStage2(_ p: (k: Self, u: Self, hi: Self)) -> (k: Self, u: Self, e: Self) {
-        (p.k, p.u, geluErfEighthExponential(p.hi, p.hi.negated.addingProduct(p.u, p.u)))
-    }
-    @inline(__always)
-    static func geluErfOctaveStage3(_ p: (k: Self, u: Self, e: Self)) -> (k: Self, e: Self, h: Self) {
-        (p.k, p.e, geluErfOctaveTailFactor(p.u))
-    }
-    @inline(__always)
-    static func geluErfOctaveStage4(_ p: (k: Self, e: Self, h: Self)) -> Self {
-        p.k.addingProduct(p.e.negated, p.h)
+        let hi = u * u
+        let e = geluErfEighthExponential(hi, hi.negated.addingProduct(u, u))
+        return greaterOrSecond(Self(repeating: -0.0), x).addingProduct(e.negated, geluErfOctaveTailFactor(u))
     }
 }
