@@ -56,28 +56,8 @@ def exponential():
 
 def main():
     pieces16.PIECES, pieces16.DEGREE = PIECES, DEGREE
-    centres = [0.0] * PIECES
-    table = [[0.0] * PIECES for _ in range(DEGREE + 1)]
-    first = (pieces16.bits(1.0) >> pieces16.shift()) % PIECES
-    worst = 0.0
-    for j, (lo, hi) in enumerate(pieces16.pieces()):
-        centre, coeffs = pieces16.fit_piece(lo, hi)
-        uu = np.linspace(max(lo - pieces16.MARGIN, 2.0**-30), min(hi + pieces16.MARGIN, pieces16.U_MAX), 4001)
-        y = pieces16.evaluate(centre, coeffs, uu).astype(np.float64)
-        ref = np.array([pieces16.h(float(v)) for v in uu.astype(np.float32)])
-        err = float(np.max(np.abs(y / ref - 1)))
-        worst = max(worst, err)
-        slot = (first + j) % PIECES
-        centres[slot] = centre
-        for i in range(DEGREE + 1):
-            table[i][slot] = coeffs[i]
-        print(f"piece {j} u in [{lo:.4g}, {hi:.4g}): centre {centre!r}, float32 evaluation "
-              f"{err:.3e} ({err / 2**-24:.2f} x 2^-24)")
-    print(f"worst piece: {worst:.3e} ({worst / 2**-24:.2f} x 2^-24)")
+    pieces16.print_pieces()
     hexes = pieces16.swift_hex
-    print("centres:", ", ".join(hexes(v) for v in centres))
-    for i in range(DEGREE + 1):
-        print(f"c{i}:", ", ".join(hexes(float(v)) for v in table[i]))
     (c1, c2, c3), exp_table, err = exponential()
     print(f"p(a) ~ e^(-a/2), |a| <= ln2/8: c1 = {hexes(c1)}, c2 = {hexes(c2)}, c3 = {hexes(c3)}; "
           f"float32 evaluation {err:.3e} ({err / 2**-24:.2f} x 2^-24)")

@@ -127,13 +127,9 @@ def exponential():
     return c1, alpha, beta, float(np.max(np.abs((1 + c1 * t + t * t / 2) / f - 1))), float(np.max(np.abs(b / f - 1))), table
 
 
-def main():
-    global DEGREE, PIECES
-    parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
-    parser.add_argument("--degree", type=int, default=DEGREE)
-    parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
-    arguments = parser.parse_args()
-    DEGREE, PIECES = arguments.degree, arguments.pieces
+def print_pieces():
+    """Fits every piece (PIECES of them, DEGREE each) and prints each one's float32 error, the
+    worst, and the tables as Swift literals, entry (first + j) mod PIECES holding piece j."""
     centres = [0.0] * PIECES
     table = [[0.0] * PIECES for _ in range(DEGREE + 1)]
     first = (bits(1.0) >> shift()) % PIECES
@@ -153,12 +149,22 @@ def main():
         centres[slot] = centre
         for i in range(DEGREE + 1):
             table[i][slot] = coeffs[i]
-        print(f"piece {j:2d} u in [{lo:.4g}, {hi:.4g}): centre {centre!r}, float32 evaluation "
+        print(f"piece {j:{len(str(PIECES - 1))}d} u in [{lo:.4g}, {hi:.4g}): centre {centre!r}, float32 evaluation "
               f"{err:.3e} ({err / 2**-24:.2f} x 2^-24)")
     print(f"worst piece: {worst:.3e} ({worst / 2**-24:.2f} x 2^-24)")
     print("centres:", ", ".join(swift_hex(v) for v in centres))
     for i in range(DEGREE + 1):
         print(f"c{i}:", ", ".join(swift_hex(float(v)) for v in table[i]))
+
+
+def main():
+    global DEGREE, PIECES
+    parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
+    parser.add_argument("--degree", type=int, default=DEGREE)
+    parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
+    arguments = parser.parse_args()
+    DEGREE, PIECES = arguments.degree, arguments.pieces
+    print_pieces()
     c1, alpha, beta, err, evaluated, exp_table = exponential()
     print(f"e^t ~ 1 + c1·t + t^2/2, |t| <= ln2/64: c1 = {swift_hex(c1)}, max relative error {err:.3e}; "
           f"factored ((w + alpha)^2 + beta)/8 in float32: {evaluated:.3e}")
