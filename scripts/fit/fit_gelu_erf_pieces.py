@@ -14,10 +14,14 @@ both sides (v = u + 1 rounds, so u can land in the neighbouring piece by that mu
 
 The exponential e = e^(-x^2/2) = 2^n·2^(j/32)·e^t (|t| <= ln2/64) takes e^t's quadratic with the
 t^2 coefficient fixed at 1/2, 1 + c1·t + t^2/2, in the kernel's argument w = -2t factored as
-((w + alpha)^2 + beta)/8: alpha = -2·c1, beta = 8 - 4·c1^2 (one add and one FMA). The 1/8 goes into the
+((w + alpha)^2 + beta)/8: alpha = -2·c1, beta = 8 - alpha^2 rounded (one FMA). The 1/8 goes into the
 table, 2^(j/32 - 3), so that at w = 0 the FMA gives 8 exactly and e = 1 (tiny x keep x/2). Fixing the
 t^2 coefficient costs nothing: the minimax c1 for it alone gives the same 5.3e-8 relative as the
-free quadratic (the error is t^3/6 less a multiple of t, a Chebyshev cubic either way).
+free quadratic (the error is t^3/6 less a multiple of t, a Chebyshev cubic either way). alpha is
+then put on the grid of 2^-16 (c1 = 1 + 2^-16 where the minimax one is 1 + 1.47e-5), and 2ln2 is
+split as a nine-bit ln2_hi plus a float ln2_lo, so that the reduction's first FMA,
+scale·ln2_hi + alpha, is exact; the kernel forms w + alpha = u·u + that sum (one FMA, the exact
+square) + scale·ln2_lo (one more). The last figure printed is that whole exponential in float32.
 
 Fit: minimax relative error (Lawson-reweighted least squares); then each coefficient is rounded
 to float32 from the constant term up, refitting the higher ones after each rounding. The figures
@@ -27,9 +31,11 @@ first, entry (12 + j) mod 16 holds piece j).
 
 Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_pieces.py   (about a minute)
 
---degree N and --pieces 32 fit the forms weighed against the kernel's (results/kernels/README.md):
-lower degrees, and thirty-two pieces, eighth octaves of v ((bits(v) >> 20) & 31), read by
-two-table permutes. The defaults, 5 and 16, are the kernel's.
+--degree N, --pieces 32 and --origin start fit the forms weighed against the kernel's
+(results/kernels/README.md): lower degrees; thirty-two pieces, eighth octaves of v
+((bits(v) >> 20) & 31), read by two-table permutes; and each piece's polynomial in r = u - s_j
+from its start s_j (formed from v's bits by a mask and a subtraction, where the kernel reads its
+centre from a table). The defaults, 5, 16 and centre, are the kernel's.
 """
 import argparse
 import math
@@ -43,6 +49,7 @@ from minimax import f32, fma32, lawson
 mp.mp.dps = 30
 DEGREE = 5     # --degree
 PIECES = 16    # --pieces: 16 (quarter octaves of v) or 32 (eighth octaves)
+ORIGIN = "centre"  # --origin: r = u - (the midpoint of the piece) or u - (its start, "start")
 MARGIN = 2.0**-19
 U_MAX = 14.5   # u = min(|x|, 14.5): e^(-u^2/2) at 14.5 is below 2^-151, 0 after scaling
 
@@ -79,7 +86,7 @@ def fit_piece(lo, hi):
     zero = lo == 0
     if zero:
         x = x[x > 0]
-    centre = 0.0 if zero else f32((lo + hi) / 2)
+    centre = 0.0 if zero else f32(lo if ORIGIN == "start" else (lo + hi) / 2)
     f = np.array([h(v) for v in x])
     r = x - centre
     fixed = [0.0, 0.5] if zero else []   # h(u) = u/2 + O(u^2): tiny x give x/2 exactly
@@ -111,20 +118,39 @@ def swift_hex(v):
 
 
 def exponential():
-    """c1, alpha, beta and the table 2^(j/32 - 3) (lo and hi halves), with the quadratic's error."""
+    """alpha, beta, 2ln2 as hi + lo and the table 2^(j/32 - 3), with the quadratic's error and the
+    whole exponential's in float32 (the kernel's steps, over u where e^(-u^2/2) >= 2^-126)."""
     half = math.log(2) / 64 + 1e-6
     t = np.cos(np.linspace(0, math.pi, 2001)) * half
     f = np.exp(t)
     c, _ = lawson((t / f)[:, None], 1 - (1 + t * t / 2) / f, np.ones_like(t), 60)
-    c1 = f32(c[0])
-    alpha = f32(-2 * c1)
-    beta = f32(8 - 4 * np.float64(c1) ** 2)
+    # alpha = -2·c1 on the grid of 2^-16, so that scale·ln2_hi + alpha is one float (see below).
+    alpha = f32(-round(2 * c[0] * 2**16) / 2**16)
+    c1 = -alpha / 2
+    beta = f32(8 - np.float64(alpha) ** 2)
     assert fma32(np.float32(alpha), np.float32(alpha), np.float32(beta)) == 8, "b(0) must be 8 exactly"
-    w = (-2 * t).astype(np.float32)
-    a = (w + np.float32(alpha)).astype(np.float32)
-    b = fma32(a, a, np.float32(beta)).astype(np.float64) / 8
+    # 2ln2 = ln2_hi + ln2_lo: ln2_hi on the grid of 2^-8 (nine bits), so scale·ln2_hi (scale on
+    # the grid of 2^-5, |scale| < 152) plus alpha lies on the grid of 2^-16 below 256: exact.
+    two_ln2 = 2 * mp.log(2)
+    ln2_hi = round(float(two_ln2) * 256) / 256
+    ln2_lo = f32(float(two_ln2 - ln2_hi))
+    quadratic = float(np.max(np.abs((1 + c1 * t + t * t / 2) / f - 1)))
     table = [f32(float(mp.power(2, mp.mpf(j) / 32 - 3))) for j in range(32)]
-    return c1, alpha, beta, float(np.max(np.abs((1 + c1 * t + t * t / 2) / f - 1))), float(np.max(np.abs(b / f - 1))), table
+    # The kernel's exponential step by step in float32 (fma32 rounds a·b + c once).
+    u = np.linspace(0, 13.1, 4000001).astype(np.float32)
+    hi = (u * u).astype(np.float32)
+    magic = np.float32(1.5 * 2**18)
+    shifted = fma32(hi, np.float32(-0.5 * f32(1 / math.log(2))), magic)
+    scale = (shifted - magic).astype(np.float32)
+    p = fma32(scale, np.float32(ln2_hi), np.float32(alpha))
+    assert np.all(p.astype(np.float64) == scale.astype(np.float64) * ln2_hi + alpha), "p must be exact"
+    a = fma32(scale, np.float32(ln2_lo), fma32(u, u, p))
+    b = fma32(a, a, np.float32(beta))
+    entry = np.array(table, dtype=np.float32)[np.round(scale.astype(np.float64) * 32).astype(np.int64) % 32]
+    e = ((entry * b).astype(np.float64) * np.exp2(np.floor(scale.astype(np.float64))))
+    exact = np.exp(-np.square(u.astype(np.float64)) / 2)   # u^2 is exact in float64
+    evaluated = float(np.max(np.abs(e / exact - 1)))
+    return alpha, beta, ln2_hi, ln2_lo, quadratic, evaluated, table
 
 
 def print_pieces():
@@ -158,17 +184,20 @@ def print_pieces():
 
 
 def main():
-    global DEGREE, PIECES
+    global DEGREE, PIECES, ORIGIN
     parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
     parser.add_argument("--degree", type=int, default=DEGREE)
     parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
+    parser.add_argument("--origin", default=ORIGIN, choices=("start", "centre"))
     arguments = parser.parse_args()
-    DEGREE, PIECES = arguments.degree, arguments.pieces
+    DEGREE, PIECES, ORIGIN = arguments.degree, arguments.pieces, arguments.origin
     print_pieces()
-    c1, alpha, beta, err, evaluated, exp_table = exponential()
-    print(f"e^t ~ 1 + c1·t + t^2/2, |t| <= ln2/64: c1 = {swift_hex(c1)}, max relative error {err:.3e}; "
-          f"factored ((w + alpha)^2 + beta)/8 in float32: {evaluated:.3e}")
-    print(f"alpha: {swift_hex(alpha)}, beta: {swift_hex(beta)}")
+    alpha, beta, ln2_hi, ln2_lo, err, evaluated, exp_table = exponential()
+    print(f"e^t ~ 1 + c1·t + t^2/2, |t| <= ln2/64: c1 = -alpha/2 = {swift_hex(-alpha / 2)}, max relative error {err:.3e} "
+          f"({err / 2**-24:.2f} x 2^-24)")
+    print(f"alpha: {swift_hex(alpha)}, beta: {swift_hex(beta)}; 2ln2 = {swift_hex(ln2_hi)} + {swift_hex(ln2_lo)}")
+    print(f"e = e^(-u^2/2) in float32 as the kernel forms it, u in [0, 13.1]: max relative error {evaluated:.3e} "
+          f"({evaluated / 2**-24:.2f} x 2^-24)")
     print("2^(j/32 - 3), j = 0-15:", ", ".join(swift_hex(v) for v in exp_table[:16]))
     print("2^(j/32 - 3), j = 16-31:", ", ".join(swift_hex(v) for v in exp_table[16:]))
 

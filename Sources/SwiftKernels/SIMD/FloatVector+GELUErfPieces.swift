@@ -100,30 +100,38 @@ extension FloatVector {
                            0x1.ae89fap-3, 0x1.b7f77p-3, 0x1.c199bep-3, 0x1.cb720ep-3,
                            0x1.d5818ep-3, 0x1.dfc974p-3, 0x1.ea4afap-3, 0x1.f50766p-3)))
     }
-    /// e^t ≈ 1 + c1·t + t²/2 (c1 = 0x1.0000f6p+0, 5.3e-8 relative on |t| ≤ ln2/64) in the argument
-    /// w = -2t, as ((w + α)² + β)/8: α = -2·c1, β = 8 - 4·c1² rounded, so that α² + β rounds to 8
-    /// exactly (scripts/fit/fit_gelu_erf_pieces.py). Evaluated in float32 it holds 1.7e-7 relative:
-    /// w + α ≈ -2 and the square each round once.
-    @inline(__always) static var geluErfExpAlpha: Float { -0x1.0000f6p+1 }
-    @inline(__always) static var geluErfExpBeta: Float { 0x1.fffc28p+1 }
+    /// e^t ≈ 1 + c1·t + t²/2 (c1 = 1 + 2^-16, 5.7e-8 relative on |t| ≤ ln2/64) in the argument
+    /// w = -2t, as ((w + α)² + β)/8: α = -2·c1 = -2 - 2^-15, β = 8 - α² rounded, so that α² + β
+    /// rounds to 8 exactly (scripts/fit/fit_gelu_erf_pieces.py). c1 sits on the grid of 2^-16 (the
+    /// minimax c1 is 1 + 1.47e-5, 5.3e-8) so that α joins the reduction's exact step.
+    @inline(__always) static var geluErfExpAlpha: Float { -0x1.0001p+1 }
+    @inline(__always) static var geluErfExpBeta: Float { 0x1.fffcp+1 }
+    /// 2·ln2 as ln2Hi + ln2Lo (to 2^-36): ln2Hi = 355/256 has nine significant bits, so for every
+    /// scale = k/32 the reduction meets (|k| < 4900) scale·ln2Hi + α lies on the grid of 2^-15
+    /// below 256: 23 bits, one float, formed by one FMA without rounding.
+    @inline(__always) static var geluErfExpTwoLn2Hi: Float { 0x1.63p+0 }
+    @inline(__always) static var geluErfExpTwoLn2Lo: Float { -0x1.bd0106p-12 }
 
     /// GELU-erf from the pieces (see the extension's comment), as its four stages; the array kernels
     /// run the stages on four vectors at once (`forEachVector(…, stages:)`).
     ///
     /// u = min(|x|, 14.5) by integer operations (NaN becomes 14.5; the result keeps NaN through K).
-    /// x² = hi + lo exactly (one FMA). -hi/2 = (k/32)·ln2 + t with k/32 rounded by the constant
-    /// 1.5·2^18 (whose float spacing is 1/32), so the sum's low five bits are j = k mod 32 and
-    /// k/32 comes back exact; ln2 is one float, which puts k·1.9e-9/32 into t (at most 2.4e-7
-    /// relative in e where u = 13.2), absorbed by the budget. lo joins the reduced argument by an
-    /// add, α by another, and e = scalef(2^(j/32 - 3)·((w + α)² + β), k/32): the scaling by
+    /// -u²/2 = (k/32)·ln2 + t with k/32 = scale rounded from hi = u·u by the constant 1.5·2^18
+    /// (whose float spacing is 1/32), so the sum's low five bits are j = k mod 32 and scale comes
+    /// back exact. The reduced argument, shifted by α, is a = u² + scale·2ln2 + α in three FMAs:
+    /// p = scale·ln2Hi + α exactly, w = u·u + p (the exact square, rounded once near α), then
+    /// a = w + scale·ln2Lo. No low part of u² is formed and 2ln2 is exact to 2^-36: a is within two
+    /// roundings near 2 of its value. e = scalef(2^(j/32 - 3)·(a² + β), scale): the scaling by
     /// 2^⌊k/32⌋ rounds once, so e is the subnormal it should be below 2^-126 and 0 below 2^-150.
-    /// At u = 14.5, e^(-u²/2) < 2^-151: -inf gives -0, +inf gives +inf. Tiny x give w = 0, a = α,
+    /// At u = 14.5, e^(-u²/2) < 2^-151: -inf gives -0, +inf gives +inf. Tiny x give p = α, a = α,
     /// (α² + β) = 8, e = 1 and h = u/2: x/2 as it rounds.
     ///
     /// The quadratic's factored form is one FMA where 1 + t·(c1 + c2·t) scaled by the table takes
     /// three, and scalef applies 2^n in one instruction where integer arithmetic on the exponent
-    /// takes a shift, an add and a maximum to clear its wrap: on Zen 4 the FMA pipes bound this
-    /// loop, so the add the factored form costs runs beside them.
+    /// takes a shift, an add and a maximum to clear its wrap. The split 2ln2 is for accuracy: as
+    /// one float it put up to 2.4e-7 relative into e at u = 13.2, and split it puts none for one
+    /// more rounding near 2; its three FMAs stand where x² = hi + lo, the reduction's FMA and two
+    /// adds stood, and the loop is as fast (results/kernels/README.md).
     /// Stage 2 holds the whole exponential: of the cuts tried it carries the fewest vectors from
     /// stage to stage, and the loop keeps them all in registers.
     @inline(__always)
@@ -131,23 +139,22 @@ extension FloatVector {
         geluErfStage4(geluErfStage3(geluErfStage2(geluErfStage1(x))))
     }
 
-    /// Stage 1: K = x for x ≥ 0 and -0 below (NaN for NaN), u, and x² = hi + lo.
+    /// Stage 1: K = x for x ≥ 0 and -0 below (NaN for NaN), and u.
     @inline(__always)
-    static func geluErfStage1(_ x: Self) -> (k: Self, u: Self, hi: Self, lo: Self) {
-        let u = Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 14.5).bits))
-        let hi = u * u
-        return (greaterOrSecond(Self(repeating: -0.0), x), u, hi, hi.negated.addingProduct(u, u))
+    static func geluErfStage1(_ x: Self) -> (k: Self, u: Self) {
+        (greaterOrSecond(Self(repeating: -0.0), x), Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 14.5).bits)))
     }
 
-    /// Stage 2: e = e^(-x²/2) (the reduction of -hi/2 with lo joined) and u's piece.
+    /// Stage 2: e = e^(-x²/2) (the reduction of -u²/2 in three FMAs) and u's piece.
     @inline(__always)
-    static func geluErfStage2(_ p: (k: Self, u: Self, hi: Self, lo: Self))
+    static func geluErfStage2(_ p: (k: Self, u: Self))
         -> (k: Self, e: Self, piece: (r: Self, index: Bits)) {
         let magic = Self(repeating: 0x1.8p18)
-        let shifted = magic.addingProduct(p.hi, Self(repeating: -0.5 * 0x1.715476p+0))
+        let shifted = magic.addingProduct(p.u * p.u, Self(repeating: -0.5 * 0x1.715476p+0))
         let scale = shifted - magic
-        let t = p.hi.addingProduct(scale, Self(repeating: 2 * 0x1.62e430p-1))
-        let a = (t + p.lo) + Self(repeating: geluErfExpAlpha)
+        let w = Self(repeating: geluErfExpAlpha).addingProduct(scale, Self(repeating: geluErfExpTwoLn2Hi))
+            .addingProduct(p.u, p.u)
+        let a = w.addingProduct(scale, Self(repeating: geluErfExpTwoLn2Lo))
         let b = Self(repeating: geluErfExpBeta).addingProduct(a, a)
         let entry = Self(bits: lookup32(geluErfExpTable.lo, geluErfExpTable.hi, shifted.bits))
         return (p.k, scaled(entry * b, byPowerOfTwoFloorOf: scale), geluErfPiece(p.u))
