@@ -24,7 +24,9 @@ target is below what the loop's instructions alone allow.
     flock /tmp/cpu.lock python3 scripts/asm/loop_mix.py /tmp/sigmoid.s [FILE[:FLOATS] ...]
 
 FILE:FLOATS names how many floats one iteration handles (16 unless given: XNNPACK's sigmoid loop
-handles 64; an AVX2 build's 8-lane loop, 8). A loop without zmm (an AVX2 build's) is renamed
+handles 64; an AVX2 build's 8-lane loop, 8). FILE:FLOATS:WITHOUT times the loop with every
+instruction whose mnemonic matches the regular expression WITHOUT removed (the row is named
+FILE -WITHOUT): what one class of instructions costs beside the rest. A loop without zmm (an AVX2 build's) is renamed
 within registers 0-15, whose VEX forms it keeps: ymm12-15 hold the invariants and ymm0-11 take
 the destinations (an instruction reading its destination then reads one written about 12
 instructions before). x86-64 with AVX-512 only (the harness).
@@ -152,18 +154,26 @@ def main():
         sys.exit(__doc__)
     loops = []
     for arg in args:
-        path, _, floats = arg.partition(":")
+        path, _, rest = arg.partition(":")
+        floats, _, without = rest.partition(":")
         try:
             lines = open(path).read().split("\n")
         except OSError as error:
             sys.exit(f"loop_mix: {error}")
+        if without:
+            try:
+                pattern = re.compile(without)
+            except re.error as error:
+                sys.exit(f"loop_mix: {arg}: {error}")
+            lines = [line for line in lines if not pattern.match(line.split("#")[0].strip().partition(" ")[0])]
         narrow = not any("%zmm" in line for line in lines)
         once, dropped = rewrite(lines, narrow)
         if not once:
             sys.exit(f"loop_mix: {path}: no vector instructions")
         repeats = -(-64 // len(once))
         body, _ = rewrite(lines * repeats, narrow)
-        loops.append((os.path.basename(path), len(once), dropped, int(floats or 16) * repeats, body))
+        name = os.path.basename(path) + (f" -{without}" if without else "")
+        loops.append((name, len(once), dropped, int(floats or 16) * repeats, body))
     functions, calls = [], []
     for i, (_, _, _, _, body) in enumerate(loops):
         asm = "".join('                   "' + b.replace("%", "%%").replace("{", "%{").replace("}", "%}") + '\\n"\n'
@@ -182,10 +192,10 @@ def main():
         figures = [float(v) for v in run.stdout.split()]
     tsc_per_core = figures[0]
     print(f"timestamp cycles per core cycle: {tsc_per_core:.4f}")
-    print(f"{'loop':24} {'vector instructions':>20} {'dropped':>8} {'core cycles per 16 floats':>26} {'timestamp cycles':>17}")
+    print(f"{'loop':40} {'vector instructions':>20} {'dropped':>8} {'core cycles per 16 floats':>26} {'timestamp cycles':>17}")
     for (name, count, dropped, floats, _), tsc in zip(loops, figures[1:]):
         per16 = tsc * 16 / floats
-        print(f"{name:24} {count:>20} {dropped:>8} {per16 / tsc_per_core:>26.2f} {per16:>17.2f}")
+        print(f"{name:40} {count:>20} {dropped:>8} {per16 / tsc_per_core:>26.2f} {per16:>17.2f}")
 
 
 main()
