@@ -12,7 +12,8 @@
 /// rounds.
 ///
 /// Why pieces: on Zen 4 a zmm division takes two FMA slots and the rational P/Q nine FMAs, while
-/// the pieces' permutes run on either pair of vector pipes beside the five FMAs. K - e·h is one
+/// the pieces' seven one-table permutes take less of the vector pipes than those (the rational
+/// form in this loop runs 0.77× as fast: results/kernels/README.md). K - e·h is one
 /// FMA, rounded once; where the result is a normal float, e ≥ 2^-126 is normal too, so the tail
 /// (x < 0, result -e·h) loses nothing to a subnormal intermediate.
 extension FloatVector {
@@ -128,10 +129,10 @@ extension FloatVector {
     ///
     /// The quadratic's factored form is one FMA where 1 + t·(c1 + c2·t) scaled by the table takes
     /// three, and scalef applies 2^n in one instruction where integer arithmetic on the exponent
-    /// takes a shift, an add and a maximum to clear its wrap. The split 2ln2 is for accuracy: as
-    /// one float it put up to 2.4e-7 relative into e at u = 13.2, and split it puts none for one
-    /// more rounding near 2; its three FMAs stand where x² = hi + lo, the reduction's FMA and two
-    /// adds stood, and the loop is as fast (results/kernels/README.md).
+    /// takes a shift, an add and a maximum to clear its wrap. 2ln2 is split for accuracy: as one
+    /// float it would put up to 2.4e-7 relative into e at u = 13.2; split, it puts none, for one
+    /// more rounding near 2. The three FMAs take the place of an exact x² = hi + lo, the
+    /// reduction's FMA and two adds, at the same speed (results/kernels/README.md).
     /// Stage 2 holds the whole exponential: of the cuts tried it carries the fewest vectors from
     /// stage to stage, and the loop keeps them all in registers.
     @inline(__always)
