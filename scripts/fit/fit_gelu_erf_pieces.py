@@ -31,11 +31,12 @@ first, entry (12 + j) mod 16 holds piece j).
 
 Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_pieces.py   (about a minute)
 
---degree N, --pieces 32 and --origin start fit the forms weighed against the kernel's
+--degree N, --pieces 32, --origin start and --over-u fit the forms weighed against the kernel's
 (results/kernels/README.md): lower degrees; thirty-two pieces, eighth octaves of v
-((bits(v) >> 20) & 31), read by two-table permutes; and each piece's polynomial in r = u - s_j
+((bits(v) >> 20) & 31), read by two-table permutes; each piece's polynomial in r = u - s_j
 from its start s_j (formed from v's bits by a mask and a subtraction, where the kernel reads its
-centre from a table). The defaults, 5, 16 and centre, are the kernel's.
+centre from a table); and h(u)/u in place of h, which needs no fixed terms at u = 0 (the kernel
+would multiply u into e). The defaults, 5, 16, centre and h, are the kernel's.
 """
 import argparse
 import math
@@ -50,13 +51,14 @@ mp.mp.dps = 30
 DEGREE = 5     # --degree
 PIECES = 16    # --pieces: 16 (quarter octaves of v) or 32 (eighth octaves)
 ORIGIN = "centre"  # --origin: r = u - (the midpoint of the piece) or u - (its start, "start")
+OVER_U = False     # --over-u: fit h(u)/u (no fixed terms; the kernel would multiply u into e)
 MARGIN = 2.0**-19
 U_MAX = 14.5   # u = min(|x|, 14.5): e^(-u^2/2) at 14.5 is below 2^-151, 0 after scaling
 
 
 def h(u):
     u = mp.mpf(u)
-    return float(u * mp.erfc(u / mp.sqrt(2)) / 2 * mp.exp(u * u / 2))
+    return float((1 if OVER_U else u) * mp.erfc(u / mp.sqrt(2)) / 2 * mp.exp(u * u / 2))
 
 
 def bits(v):
@@ -83,7 +85,7 @@ def fit_piece(lo, hi):
     """Float32 coefficients (lowest degree first) and the centre of one piece."""
     a, b = max(lo - MARGIN, 0.0), min(hi + MARGIN, U_MAX + MARGIN)
     x = np.cos(np.linspace(0, math.pi, 400)) * (b - a) / 2 + (a + b) / 2
-    zero = lo == 0
+    zero = lo == 0 and not OVER_U
     if zero:
         x = x[x > 0]
     centre = 0.0 if zero else f32(lo if ORIGIN == "start" else (lo + hi) / 2)
@@ -184,13 +186,14 @@ def print_pieces():
 
 
 def main():
-    global DEGREE, PIECES, ORIGIN
+    global DEGREE, PIECES, ORIGIN, OVER_U
     parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
     parser.add_argument("--degree", type=int, default=DEGREE)
     parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
     parser.add_argument("--origin", default=ORIGIN, choices=("start", "centre"))
+    parser.add_argument("--over-u", action="store_true")
     arguments = parser.parse_args()
-    DEGREE, PIECES, ORIGIN = arguments.degree, arguments.pieces, arguments.origin
+    DEGREE, PIECES, ORIGIN, OVER_U = arguments.degree, arguments.pieces, arguments.origin, arguments.over_u
     print_pieces()
     alpha, beta, ln2_hi, ln2_lo, err, evaluated, exp_table = exponential()
     print(f"e^t ~ 1 + c1·t + t^2/2, |t| <= ln2/64: c1 = -alpha/2 = {swift_hex(-alpha / 2)}, max relative error {err:.3e} "
