@@ -26,10 +26,10 @@ target is below what the loop's instructions alone allow.
 FILE:FLOATS names how many floats one iteration handles (16 unless given: XNNPACK's sigmoid loop
 handles 64; an AVX2 build's 8-lane loop, 8). FILE:FLOATS:WITHOUT times the loop with every
 instruction whose mnemonic matches the regular expression WITHOUT removed (the row is named
-FILE -WITHOUT): what one class of instructions costs beside the rest. A loop without zmm (an AVX2 build's) is renamed
-within registers 0-15, whose VEX forms it keeps: ymm12-15 hold the invariants and ymm0-11 take
-the destinations (an instruction reading its destination then reads one written about 12
-instructions before). x86-64 with AVX-512 only (the harness).
+FILE -WITHOUT): what one class of instructions costs beside the rest. A loop without zmm (an
+AVX2 build's) is renamed within registers 0-15, whose VEX forms it keeps: ymm12-15 hold the
+invariants and ymm0-11 take the destinations (an instruction reading its destination then reads
+one written about 12 instructions before). x86-64 with AVX-512 only (the harness).
 """
 import os
 import re

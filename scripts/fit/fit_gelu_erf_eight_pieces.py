@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Float32 tables for the fast GELU-erf where a build reads eight-entry tables but not sixteen
-(AVX2: one `vpermps` on ymm; FloatVector+GELUErfEightPieces.swift). The output is recorded in
+(AVX2: one `vpermd` on ymm; FloatVector+GELUErfEightPieces.swift). The output is recorded in
 gelu_erf_eight_pieces_coefficients.md.
 
 The tail factor h(u) = u·Phi(-u)·e^(u^2/2) is fitted as in fit_gelu_erf_pieces.py (its `fit_piece`),
