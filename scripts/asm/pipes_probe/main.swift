@@ -71,7 +71,10 @@ let mixes: [(String, (Int) -> UInt64)] = [
     ("16 FMAs + 4 vpsrad", ck_fma16_psrad4), ("16 FMAs + 4 vscalefps", ck_fma16_scalef4),
     ("16 FMAs + 8 vpermps", ck_fma16_perm8), ("16 FMAs + 8 vpermt2ps", ck_fma16_perm2x8),
     ("16 vaddps", ck_add16), ("16 vaddps + 4 vscalefps", ck_add16_scalef4),
-    ("16 vaddps + 8 vpermt2ps", ck_add16_perm2x8),
+    ("16 vaddps + 8 vpermt2ps", ck_add16_perm2x8), ("16 vaddps + 8 vpermps", ck_add16_perm8),
+    ("16 FMAs + 8 vaddps", ck_fma16_add8), ("16 FMAs + 8 vaddps + 8 vpermps", ck_fma16_add8_perm8),
+    ("16 FMAs + 16 vaddps", ck_fma16_add16), ("16 FMAs + 8 vaddps + 8 vpandd", ck_fma16_add8_and8),
+    ("16 FMAs + 16 vaddps + 8 vpermps", ck_fma16_add16_perm8), ("16 FMAs + 16 vaddps + 8 vpandd", ck_fma16_add16_and8),
 ]
 for (name, body) in mixes {
     print(cell(name, 24) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))

@@ -5,7 +5,7 @@
 
 #define CK_CLOBBERS "rcx", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", \
     "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", \
-    "xmm22", "xmm23", "xmm24", "xmm25", "xmm26", "xmm27", "k1"
+    "xmm22", "xmm23", "xmm24", "xmm25", "xmm26", "xmm27", "xmm28", "xmm29", "xmm30", "xmm31", "k1"
 #define CK_TIMED(block) \
     __asm__ volatile("vxorps %%xmm14,%%xmm14,%%xmm14\n\tvxorps %%xmm15,%%xmm15,%%xmm15\n\tvxorps %%xmm0,%%xmm0,%%xmm0" ::: "xmm0", "xmm14", "xmm15"); \
     unsigned long long start = __rdtsc(); \
@@ -108,6 +108,27 @@ static inline unsigned long long ck_add16_scalef4(long iterations) {
     CK_TIMED(CK_A16 CK_P("vscalefps", 12) CK_P("vscalefps", 13) CK_P("vscalefps", 20) CK_P("vscalefps", 21))
 }
 static inline unsigned long long ck_add16_perm2x8(long iterations) { CK_TIMED(CK_A16 CK_P8("vpermt2ps")) }
+static inline unsigned long long ck_add16_perm8(long iterations) { CK_TIMED(CK_A16 CK_P8("vpermps")) }
+// Both pairs full (16 FMAs and 16 adds), and the fast GELU-erf's kind of mix (FMAs, adds and
+// one-table permutes together): whether the permutes then take a cycle of their own.
+#define CK_A8 CK_A(26) CK_A(27) CK_A(28) CK_A(29) CK_A(30) CK_A(31) "vaddps %%zmm14,%%zmm15,%%zmm12\n\t" "vaddps %%zmm14,%%zmm15,%%zmm13\n\t"
+static inline unsigned long long ck_fma16_add8(long iterations) { CK_TIMED(CK_F16 CK_A8) }
+#define CK_L(r) "vpandd %%zmm14,%%zmm15,%%zmm" #r "\n\t"
+static inline unsigned long long ck_fma16_add16(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_A8) }
+static inline unsigned long long ck_fma16_add16_perm8(long iterations) {
+    CK_TIMED(CK_F16 CK_A8 CK_A8 CK_P("vpermps", 20) CK_P("vpermps", 21) CK_P("vpermps", 22) CK_P("vpermps", 23)
+             CK_P("vpermps", 24) CK_P("vpermps", 25) CK_P("vpermps", 26) CK_P("vpermps", 27))
+}
+static inline unsigned long long ck_fma16_add16_and8(long iterations) {
+    CK_TIMED(CK_F16 CK_A8 CK_A8 CK_L(20) CK_L(21) CK_L(22) CK_L(23) CK_L(24) CK_L(25) CK_L(26) CK_L(27))
+}
+static inline unsigned long long ck_fma16_add8_and8(long iterations) {
+    CK_TIMED(CK_F16 CK_A8 CK_L(20) CK_L(21) CK_L(22) CK_L(23) CK_L(24) CK_L(25) CK_L(26) CK_L(27))
+}
+static inline unsigned long long ck_fma16_add8_perm8(long iterations) {
+    CK_TIMED(CK_F16 CK_A8 CK_P("vpermps", 20) CK_P("vpermps", 21) CK_P("vpermps", 22) CK_P("vpermps", 23)
+             CK_P("vpermps", 24) CK_P("vpermps", 25) CK_P("vpermps", 26) CK_P("vpermps", 27))
+}
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
 static inline unsigned long long ck_scalar_add_c10(long iterations) {
