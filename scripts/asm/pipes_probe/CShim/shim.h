@@ -110,25 +110,16 @@ static inline unsigned long long ck_add16_scalef4(long iterations) {
 static inline unsigned long long ck_add16_perm2x8(long iterations) { CK_TIMED(CK_A16 CK_P8("vpermt2ps")) }
 static inline unsigned long long ck_add16_perm8(long iterations) { CK_TIMED(CK_A16 CK_P8("vpermps")) }
 // Both pairs full (16 FMAs and 16 adds), and the fast GELU-erf's kind of mix (FMAs, adds and
-// one-table permutes together): whether the permutes then take a cycle of their own.
-#define CK_A8 CK_A(26) CK_A(27) CK_A(28) CK_A(29) CK_A(30) CK_A(31) "vaddps %%zmm14,%%zmm15,%%zmm12\n\t" "vaddps %%zmm14,%%zmm15,%%zmm13\n\t"
+// one-table permutes or logic together): whether the core issues more than two zmm instructions
+// per cycle. None of these reads its destination, so they may share registers.
+#define CK_A8 CK_A(26) CK_A(27) CK_A(28) CK_A(29) CK_A(30) CK_A(31) CK_A(12) CK_A(13)
+#define CK_X8(op) CK_P(op, 20) CK_P(op, 21) CK_P(op, 22) CK_P(op, 23) CK_P(op, 24) CK_P(op, 25) CK_P(op, 26) CK_P(op, 27)
 static inline unsigned long long ck_fma16_add8(long iterations) { CK_TIMED(CK_F16 CK_A8) }
-#define CK_L(r) "vpandd %%zmm14,%%zmm15,%%zmm" #r "\n\t"
 static inline unsigned long long ck_fma16_add16(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_A8) }
-static inline unsigned long long ck_fma16_add16_perm8(long iterations) {
-    CK_TIMED(CK_F16 CK_A8 CK_A8 CK_P("vpermps", 20) CK_P("vpermps", 21) CK_P("vpermps", 22) CK_P("vpermps", 23)
-             CK_P("vpermps", 24) CK_P("vpermps", 25) CK_P("vpermps", 26) CK_P("vpermps", 27))
-}
-static inline unsigned long long ck_fma16_add16_and8(long iterations) {
-    CK_TIMED(CK_F16 CK_A8 CK_A8 CK_L(20) CK_L(21) CK_L(22) CK_L(23) CK_L(24) CK_L(25) CK_L(26) CK_L(27))
-}
-static inline unsigned long long ck_fma16_add8_and8(long iterations) {
-    CK_TIMED(CK_F16 CK_A8 CK_L(20) CK_L(21) CK_L(22) CK_L(23) CK_L(24) CK_L(25) CK_L(26) CK_L(27))
-}
-static inline unsigned long long ck_fma16_add8_perm8(long iterations) {
-    CK_TIMED(CK_F16 CK_A8 CK_P("vpermps", 20) CK_P("vpermps", 21) CK_P("vpermps", 22) CK_P("vpermps", 23)
-             CK_P("vpermps", 24) CK_P("vpermps", 25) CK_P("vpermps", 26) CK_P("vpermps", 27))
-}
+static inline unsigned long long ck_fma16_add8_perm8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_X8("vpermps")) }
+static inline unsigned long long ck_fma16_add8_and8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_X8("vpandd")) }
+static inline unsigned long long ck_fma16_add16_perm8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_A8 CK_X8("vpermps")) }
+static inline unsigned long long ck_fma16_add16_and8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_A8 CK_X8("vpandd")) }
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
 static inline unsigned long long ck_scalar_add_c10(long iterations) {
