@@ -1,27 +1,35 @@
 #!/usr/bin/env python3
 """Float32 tables for the fast GELU-erf's tail factor at 16 lanes where the build reads tables
-(FloatVector+GELUErfPieces.swift, `geluErfTailFactor`): h(u) = u·Phi(-u)·e^(u^2/2) as sixteen
-quintics. The output is recorded in gelu_erf_pieces_coefficients.md.
+(FloatVector+GELUErfPieces.swift, `geluErfTailFactor`): h(u) = u·Phi(-u)·2^(u^2/L) as sixteen
+quintics, and its exponential e = 2^(-u^2/L), L = 355/256 (2ln2 to nine bits), so that
+e·h = u·Phi(-u). The output is recorded in gelu_erf_pieces_coefficients.md.
 
 The piece is chosen by the bits of v = u + 1: (bits(v) >> 21) & 15 names a quarter of an octave of
 v, so for u in [0, 15) the pieces are [0, 0.25), [0.25, 0.5), ... (width 0.25 up to u = 1, 0.5 up
 to 3, 1 up to 7, 2 up to 15): narrow where h bends most (small u), wide where h flattens towards
-1/sqrt(2 pi). Piece j (v's index 12 + j mod 16) is a quintic in r = u - c_j, c_j its midpoint
-rounded to float32; piece 0 has c_0 = 0, no constant term and the
-exact linear term 1/2, so h(u) = u·(1/2 + ...) keeps its relative accuracy down to the smallest u
-and rounds as u/2 does there. Each piece is fitted on its range widened by 2^-19 on
-both sides (v = u + 1 rounds, so u can land in the neighbouring piece by that much).
+1/sqrt(2 pi). Piece j (v's index 12 + j mod 16) is a polynomial in u itself: no centre is read or
+subtracted. In float32 that costs little, because h's higher derivatives fall fast where the pieces
+are wide, so the terms that cancel stay small (the figures printed are the float32 evaluation). A
+piece takes the lowest degree whose unrounded fit is within SLACK (up to five); piece 0 has no
+constant term and the exact linear term 1/2, so h(u) = u·(1/2 + ...) keeps its relative accuracy
+down to the smallest u and rounds as u/2 does there. Each piece is fitted on its range widened by
+2^-19 on both sides (v = u + 1 rounds, so u can land in the neighbouring piece by that much); the
+last one only up to NORMAL_U + 1/16: above NORMAL_U the result is below 2^-126, where the budget is
+an absolute bound and e < 2^-124 makes any h of modest size meet it (its ratio to h up to
+u = 14.5 is printed).
 
-The exponential e = e^(-x^2/2) = 2^n·2^(j/32)·e^t (|t| <= ln2/64) takes e^t's quadratic with the
-t^2 coefficient fixed at 1/2, 1 + c1·t + t^2/2, in the kernel's argument w = -2t factored as
-((w + alpha)^2 + beta)/8: alpha = -2·c1, beta = 8 - alpha^2 rounded (one FMA). The 1/8 goes into the
-table, 2^(j/32 - 3), so that at w = 0 the FMA gives 8 exactly and e = 1 (tiny x keep x/2). Fixing the
-t^2 coefficient costs nothing: the minimax c1 for it alone gives the same 5.3e-8 relative as the
-free quadratic (the error is t^3/6 less a multiple of t, a Chebyshev cubic either way). alpha is
-then put on the grid of 2^-16 (c1 = 1 + 2^-16 where the minimax one is 1 + 1.47e-5), and 2ln2 is
-split as a nine-bit ln2_hi plus a float ln2_lo, so that the reduction's first FMA,
-scale·ln2_hi + alpha, is exact; the kernel forms w + alpha = u·u + that sum (one FMA, the exact
-square) + scale·ln2_lo (one more). The last figure printed is that whole exponential in float32.
+h absorbs e^(-u^2/2)/2^(-u^2/L) = e^(gamma·u^2), gamma = ln2/L - 1/2 (about -1.5e-4), so the
+kernel reduces u^2/L with the nine-bit L, exactly, and forms no low part of 2ln2. The reduction:
+u^2 + scale·L = s, scale = k/32 (|s| <= L/64), and 2^(-s/L) = e^tau, tau = -lambda·s,
+lambda = ln2/L. e^tau's quadratic with the tau^2 coefficient fixed at 1/2, 1 + c1·tau + tau^2/2,
+is K·((s + alpha)^2 + beta) with K = lambda^2/2, alpha = -c1/lambda, beta = (2 - c1^2)/lambda^2:
+one FMA in the kernel's argument a = s + alpha. K goes into the table, K·2^(j/32); beta is the
+float nearest its value for which K·(alpha^2 + beta) rounds to 1, so that e = 1 at x = 0 (tiny x
+keep x/2). Fixing the tau^2 coefficient costs nothing: the minimax c1 for it alone gives the same
+error as the free quadratic (the error is tau^3/6 less a multiple of tau, a Chebyshev cubic either
+way). alpha is put on the grid of 2^-16 so that the reduction's first FMA, scale·L + alpha, is exact;
+the kernel forms a = u·u + that sum (one FMA, the exact square). The last figure printed is that
+whole exponential in float32.
 
 Fit: minimax relative error (Lawson-reweighted least squares); then each coefficient is rounded
 to float32 from the constant term up, refitting the higher ones after each rounding. The figures
@@ -31,12 +39,13 @@ first, entry (12 + j) mod 16 holds piece j).
 
 Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_pieces.py   (about a minute)
 
---degree N, --pieces 32, --origin start and --over-u fit the forms weighed against the kernel's
-(results/kernels/README.md): lower degrees; thirty-two pieces, eighth octaves of v
-((bits(v) >> 20) & 31), read by two-table permutes; each piece's polynomial in r = u - s_j
-from its start s_j (formed from v's bits by a mask and a subtraction, where the kernel reads its
-centre from a table); and h(u)/u in place of h, which needs no fixed terms at u = 0 (the kernel
-would multiply u into e). The defaults, 5, 16, centre and h, are the kernel's.
+--degree N, --pieces 32, --origin centre|start and --over-u fit the forms weighed against the
+kernel's (results/kernels/README.md): lower degrees; thirty-two pieces, eighth octaves of v
+((bits(v) >> 20) & 31), read by two-table permutes; each piece's polynomial in r = u - c_j from
+its midpoint c_j (read from a table and subtracted) or from its start s_j (formed from v's bits by
+a mask and a subtraction); and h(u)/u in place of h, which needs no fixed terms at u = 0 (the
+kernel would multiply u into e). The defaults, 5, 16, zero (the polynomial in u) and h, are the
+kernel's.
 """
 import argparse
 import math
@@ -50,15 +59,18 @@ from minimax import f32, fma32, lawson
 mp.mp.dps = 30
 DEGREE = 5     # --degree
 PIECES = 16    # --pieces: 16 (quarter octaves of v) or 32 (eighth octaves)
-ORIGIN = "centre"  # --origin: r = u - (the midpoint of the piece) or u - (its start, "start")
+ORIGIN = "zero"  # --origin: r = u ("zero"), u - (the midpoint of the piece, "centre") or u - (its start, "start")
 OVER_U = False     # --over-u: fit h(u)/u (no fixed terms; the kernel would multiply u into e)
 MARGIN = 2.0**-19
+SLACK = 2.0**-26   # a piece takes the lowest degree whose unrounded fit is within this
 U_MAX = 14.5   # u = min(|x|, 14.5): e^(-u^2/2) at 14.5 is below 2^-151, 0 after scaling
+L = round(2 * math.log(2) * 256) / 256   # the reduction's constant: 2ln2 to nine bits
+NORMAL_U = 13.1462467   # u·Phi(-u) = 2^-126: |GELU(-u)| is a normal float below it
 
 
 def h(u):
     u = mp.mpf(u)
-    return float((1 if OVER_U else u) * mp.erfc(u / mp.sqrt(2)) / 2 * mp.exp(u * u / 2))
+    return float((1 if OVER_U else u) * mp.erfc(u / mp.sqrt(2)) / 2 * mp.power(2, u * u / L))
 
 
 def bits(v):
@@ -83,22 +95,26 @@ def pieces():
 
 def fit_piece(lo, hi):
     """Float32 coefficients (lowest degree first) and the centre of one piece."""
-    a, b = max(lo - MARGIN, 0.0), min(hi + MARGIN, U_MAX + MARGIN)
+    a, b = max(lo - MARGIN, 0.0), min(hi + MARGIN, NORMAL_U + 1 / 16)
     x = np.cos(np.linspace(0, math.pi, 400)) * (b - a) / 2 + (a + b) / 2
     zero = lo == 0 and not OVER_U
     if zero:
         x = x[x > 0]
-    centre = 0.0 if zero else f32(lo if ORIGIN == "start" else (lo + hi) / 2)
+    centre = 0.0 if zero or ORIGIN == "zero" else f32(lo if ORIGIN == "start" else (lo + hi) / 2)
     f = np.array([h(v) for v in x])
     r = x - centre
     fixed = [0.0, 0.5] if zero else []   # h(u) = u/2 + O(u^2): tiny x give x/2 exactly
-    while len(fixed) < DEGREE + 1:
+    # The lowest degree whose unrounded fit is within SLACK: higher terms that the piece does not
+    # need only add cancelling products to its float32 evaluation.
+    degree = next((d for d in range(len(fixed), DEGREE) if lawson(
+        np.stack([r**i for i in range(d + 1)], 1), f, 1 / np.abs(f), 40)[1] <= SLACK), DEGREE)
+    while len(fixed) < degree + 1:
         k = len(fixed)
         rest = f - sum(c * r**i for i, c in enumerate(fixed))
-        basis = np.stack([r**i for i in range(k, DEGREE + 1)], 1)
+        basis = np.stack([r**i for i in range(k, degree + 1)], 1)
         c, _ = lawson(basis, rest, 1 / np.abs(f), 40)
         fixed.append(f32(c[0]))
-    return centre, fixed
+    return centre, fixed + [0.0] * (DEGREE - degree)
 
 
 def evaluate(centre, coeffs, u):
@@ -120,39 +136,43 @@ def swift_hex(v):
 
 
 def exponential():
-    """alpha, beta, 2ln2 as hi + lo and the table 2^(j/32 - 3), with the quadratic's error and the
-    whole exponential's in float32 (the kernel's steps, over u where e^(-u^2/2) >= 2^-126)."""
-    half = math.log(2) / 64 + 1e-6
+    """alpha, beta and the table K·2^(j/32) of e = 2^(-u^2/L), with the quadratic's error and the
+    whole exponential's in float32 (the kernel's steps, over u where the result is normal)."""
+    lam = math.log(2) / L
+    # u^2 + scale·L = s, |s| <= L/64 (plus the rounding of hi and of -1/L in the index), and
+    # 2^(-s/L) = e^tau with tau = -lam·s.
+    half = lam * (L / 64 + 1e-4)
     t = np.cos(np.linspace(0, math.pi, 2001)) * half
     f = np.exp(t)
     c, _ = lawson((t / f)[:, None], 1 - (1 + t * t / 2) / f, np.ones_like(t), 60)
-    # alpha = -2·c1 on the grid of 2^-16, so that scale·ln2_hi + alpha is one float (see below).
-    alpha = f32(-round(2 * c[0] * 2**16) / 2**16)
-    c1 = -alpha / 2
-    beta = f32(8 - np.float64(alpha) ** 2)
-    assert fma32(np.float32(alpha), np.float32(alpha), np.float32(beta)) == 8, "b(0) must be 8 exactly"
-    # 2ln2 = ln2_hi + ln2_lo: ln2_hi on the grid of 2^-8 (nine bits), so scale·ln2_hi (scale on
-    # the grid of 2^-5, |scale| < 152) plus alpha lies on the grid of 2^-16 below 256: exact.
-    two_ln2 = 2 * mp.log(2)
-    ln2_hi = round(float(two_ln2) * 256) / 256
-    ln2_lo = f32(float(two_ln2 - ln2_hi))
+    # 1 + c1·tau + tau^2/2 = K·((s + alpha)^2 + beta) with K = lam^2/2, alpha = -c1/lam,
+    # beta = (2 - c1^2)/lam^2; alpha on the grid of 2^-16, so that scale·L + alpha is one float.
+    alpha = f32(-round(c[0] / lam * 2**16) / 2**16)
+    c1 = -alpha * lam
+    k = lam * lam / 2
+    beta = f32((2 - c1 * c1) / (lam * lam))
+    # e(0) = K·(alpha^2 + beta) must be 1 exactly (tiny x give x/2): the nearest beta that does it.
+    table = [f32(float(mp.power(2, mp.mpf(j) / 32) * k)) for j in range(32)]
+    one = lambda bb: np.float32(np.float32(table[0]) * fma32(np.float32(alpha), np.float32(alpha), np.float32(bb)))
+    near = [f32(float(np.float32(beta) + np.float32(i) * np.spacing(np.float32(beta)))) for i in sorted(range(-64, 65), key=abs)]
+    beta = next(bb for bb in near if one(bb) == 1)
+    assert one(beta) == 1, "e(0) must be 1 exactly"
     quadratic = float(np.max(np.abs((1 + c1 * t + t * t / 2) / f - 1)))
-    table = [f32(float(mp.power(2, mp.mpf(j) / 32 - 3))) for j in range(32)]
     # The kernel's exponential step by step in float32 (fma32 rounds a·b + c once).
-    u = np.linspace(0, 13.1, 4000001).astype(np.float32)
+    u = np.linspace(0, NORMAL_U, 4000001).astype(np.float32)
     hi = (u * u).astype(np.float32)
     magic = np.float32(1.5 * 2**18)
-    shifted = fma32(hi, np.float32(-0.5 * f32(1 / math.log(2))), magic)
+    shifted = fma32(hi, np.float32(-1 / L), magic)
     scale = (shifted - magic).astype(np.float32)
-    p = fma32(scale, np.float32(ln2_hi), np.float32(alpha))
-    assert np.all(p.astype(np.float64) == scale.astype(np.float64) * ln2_hi + alpha), "p must be exact"
-    a = fma32(scale, np.float32(ln2_lo), fma32(u, u, p))
+    p = fma32(scale, np.float32(L), np.float32(alpha))
+    assert np.all(p.astype(np.float64) == scale.astype(np.float64) * L + alpha), "p must be exact"
+    a = fma32(u, u, p)
     b = fma32(a, a, np.float32(beta))
     entry = np.array(table, dtype=np.float32)[np.round(scale.astype(np.float64) * 32).astype(np.int64) % 32]
     e = ((entry * b).astype(np.float64) * np.exp2(np.floor(scale.astype(np.float64))))
-    exact = np.exp(-np.square(u.astype(np.float64)) / 2)   # u^2 is exact in float64
+    exact = np.exp2(-np.square(u.astype(np.float64)) / L)   # u^2 is exact in float64
     evaluated = float(np.max(np.abs(e / exact - 1)))
-    return alpha, beta, ln2_hi, ln2_lo, quadratic, evaluated, table
+    return alpha, beta, quadratic, evaluated, table
 
 
 def print_pieces():
@@ -168,11 +188,16 @@ def print_pieces():
             err = float("nan")
         else:
             centre, coeffs = fit_piece(lo, hi)
-            uu = np.linspace(max(lo - MARGIN, 2.0**-30), min(hi + MARGIN, U_MAX), 4001)
+            uu = np.linspace(max(lo - MARGIN, 2.0**-30), min(hi + MARGIN, NORMAL_U), 4001)
             y = evaluate(centre, coeffs, uu).astype(np.float64)
             ref = np.array([h(float(v)) for v in uu.astype(np.float32)])
             err = float(np.max(np.abs(y / ref - 1)))
             worst = max(worst, err)
+            if hi > NORMAL_U:
+                beyond = np.linspace(NORMAL_U, U_MAX, 4001)
+                ratio = evaluate(centre, coeffs, beyond).astype(np.float64) / np.array([h(float(v)) for v in beyond.astype(np.float32)])
+                print(f"piece {j} above u = {NORMAL_U} (results below 2^-126): h's polynomial / h - 1 in "
+                      f"[{ratio.min() - 1:.2e}, {ratio.max() - 1:.2e}] up to u = {U_MAX}")
         slot = (first + j) % PIECES
         centres[slot] = centre
         for i in range(DEGREE + 1):
@@ -180,7 +205,8 @@ def print_pieces():
         print(f"piece {j:{len(str(PIECES - 1))}d} u in [{lo:.4g}, {hi:.4g}): centre {centre!r}, float32 evaluation "
               f"{err:.3e} ({err / 2**-24:.2f} x 2^-24)")
     print(f"worst piece: {worst:.3e} ({worst / 2**-24:.2f} x 2^-24)")
-    print("centres:", ", ".join(swift_hex(v) for v in centres))
+    if ORIGIN != "zero":
+        print("centres:", ", ".join(swift_hex(v) for v in centres))
     for i in range(DEGREE + 1):
         print(f"c{i}:", ", ".join(swift_hex(float(v)) for v in table[i]))
 
@@ -190,19 +216,20 @@ def main():
     parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
     parser.add_argument("--degree", type=int, default=DEGREE)
     parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
-    parser.add_argument("--origin", default=ORIGIN, choices=("start", "centre"))
+    parser.add_argument("--origin", default=ORIGIN, choices=("zero", "centre", "start"))
     parser.add_argument("--over-u", action="store_true")
     arguments = parser.parse_args()
     DEGREE, PIECES, ORIGIN, OVER_U = arguments.degree, arguments.pieces, arguments.origin, arguments.over_u
     print_pieces()
-    alpha, beta, ln2_hi, ln2_lo, err, evaluated, exp_table = exponential()
-    print(f"e^t ~ 1 + c1·t + t^2/2, |t| <= ln2/64: c1 = -alpha/2 = {swift_hex(-alpha / 2)}, max relative error {err:.3e} "
-          f"({err / 2**-24:.2f} x 2^-24)")
-    print(f"alpha: {swift_hex(alpha)}, beta: {swift_hex(beta)}; 2ln2 = {swift_hex(ln2_hi)} + {swift_hex(ln2_lo)}")
-    print(f"e = e^(-u^2/2) in float32 as the kernel forms it, u in [0, 13.1]: max relative error {evaluated:.3e} "
+    alpha, beta, err, evaluated, exp_table = exponential()
+    lam = math.log(2) / L
+    print(f"L = {swift_hex(L)}; 2^(-s/L) = e^tau ~ 1 + c1·tau + tau^2/2, |s| <= L/64: c1 = -alpha·ln2/L = "
+          f"{-alpha * lam!r}, max relative error {err:.3e} ({err / 2**-24:.2f} x 2^-24)")
+    print(f"alpha: {swift_hex(alpha)}, beta: {swift_hex(beta)}")
+    print(f"e = 2^(-u^2/L) in float32 as the kernel forms it, u in [0, {NORMAL_U}]: max relative error {evaluated:.3e} "
           f"({evaluated / 2**-24:.2f} x 2^-24)")
-    print("2^(j/32 - 3), j = 0-15:", ", ".join(swift_hex(v) for v in exp_table[:16]))
-    print("2^(j/32 - 3), j = 16-31:", ", ".join(swift_hex(v) for v in exp_table[16:]))
+    print("K·2^(j/32), j = 0-15:", ", ".join(swift_hex(v) for v in exp_table[:16]))
+    print("K·2^(j/32), j = 16-31:", ", ".join(swift_hex(v) for v in exp_table[16:]))
 
 
 if __name__ == "__main__":

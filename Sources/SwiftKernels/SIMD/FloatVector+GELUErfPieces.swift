@@ -1,138 +1,132 @@
 /// The fast GELU-erf at 16 lanes where the build reads tables: x·Φ(x) = K - e·h(|x|) with
-/// e = e^(-x²/2), K = x for x ≥ 0 and -0 below, and h(u) = u·Φ(-u)·e^(u²/2) by sixteen quintics
-/// read from tables: no division and no rational.
+/// e = 2^(-x²/L), K = x for x ≥ 0 and -0 below, and h(u) = u·Φ(-u)·2^(u²/L) by sixteen quintics
+/// read from tables: no division and no rational. L = 355/256 is 2ln2 to nine bits, so the
+/// exponential's reduction is exact in one FMA (see `fastGeluErfPieces`); h takes the difference,
+/// e^(-u²/2) = 2^(-u²/L)·e^(γu²) with γ = ln2/L - 1/2 ≈ -1.5e-4, a smooth factor its pieces absorb.
 ///
-/// h rises from 0 (h(u) = u/2 + O(u²)) to its limit 1/√(2π); a quintic in r = u - c_j on each of
-/// sixteen pieces holds it within 3.01·2^-24 relative in float32 evaluation
-/// (scripts/fit/fit_gelu_erf_pieces.py, gelu_erf_pieces_coefficients.md). The piece is
-/// (bits(u + 1) >> 21) mod 16, a quarter octave of u + 1: pieces 0.25 wide up to u = 1, 0.5 up to
-/// 3, 1 up to 7 and 2 up to 15, narrow where h bends most. Each coefficient is one one-table permute (`lookup16`
-/// reads the index's low four bits). Piece 0 has c_0 = 0, no constant term and the linear term 1/2
-/// exactly, so h keeps its relative accuracy down to the smallest u, and tiny x give x/2 as it
-/// rounds.
+/// h rises from 0 (h(u) = u/2 + O(u²)) towards 1/√(2π); a quintic in u itself on each of sixteen
+/// pieces holds it within 4.03·2^-24 relative in float32 evaluation where the result is a normal
+/// float (scripts/fit/fit_gelu_erf_pieces.py, gelu_erf_pieces_coefficients.md; a piece that needs
+/// less takes a lower degree, its top coefficients 0). The piece is (bits(u + 1) >> 21) mod 16, a
+/// quarter octave of u + 1: pieces 0.25 wide up to u = 1, 0.5 up to 3, 1 up to 7 and 2 up to 15,
+/// narrow where h bends most. A polynomial in u rather than in u - c_j saves the centre's read and
+/// the subtraction; in float it costs about one unit of 2^-24, since h's higher derivatives fall
+/// fast where the pieces are wide. Each coefficient is one one-table permute (`lookup16` reads the
+/// index's low four bits). Piece 0 has no constant term and the linear term 1/2 exactly, so h keeps
+/// its relative accuracy down to the smallest u, and tiny x give x/2 as it rounds.
 ///
 /// Why pieces: on Zen 4 a zmm division takes two FMA slots and the rational P/Q nine FMAs, while
-/// the pieces' seven one-table permutes take less of the vector pipes than those (the rational
+/// the pieces' six one-table permutes take less of the vector pipes than those (the rational
 /// form in this loop runs 0.77× as fast: results/kernels/README.md). K - e·h is one
-/// FMA, rounded once; where the result is a normal float, e ≥ 2^-126 is normal too, so the tail
-/// (x < 0, result -e·h) loses nothing to a subnormal intermediate.
+/// FMA, rounded once; where the result is a normal float (u ≤ 13.146), e ≥ 2^-124.6 is normal
+/// too, so the tail (x < 0, result -e·h) loses nothing to a subnormal intermediate.
 extension FloatVector {
     /// A table of floats as the bit patterns `lookup16` reads.
     @inline(__always) static func floatTable(_ values: SIMD16<Float>) -> SIMD16<Int32> {
         unsafeBitCast(values, to: SIMD16<Int32>.self)
     }
 
-    /// c_j, the centre of piece j (entry (12 + j) mod 16; piece 0's is 0).
-    @inline(__always) static var geluErfPieceCentres: SIMD16<Int32> {
-        floatTable(SIMD16(0x1.4p+0, 0x1.cp+0, 0x1.2p+1, 0x1.6p+1,
-                          0x1.cp+1, 0x1.2p+2, 0x1.6p+2, 0x1.ap+2,
-                          0x1p+3, 0x1.4p+3, 0x1.8p+3, 0x1.cp+3,
-                          0, 0x1.8p-2, 0x1.4p-1, 0x1.cp-1))
-    }
-    /// The coefficients of r^0.
+    /// The coefficients of u^0.
     @inline(__always) static var geluErfPieceC0: SIMD16<Int32> {
-        floatTable(SIMD16(0x1.275f8ap-2, 0x1.4bef66p-2, 0x1.62039ap-2, 0x1.701efp-2,
-                          0x1.7d241ap-2, 0x1.86c626p-2, 0x1.8c2b88p-2, 0x1.8f76dep-2,
-                          0x1.926972p-2, 0x1.948c6ep-2, 0x1.95bcb4p-2, 0x1.9676b8p-2,
-                          0, 0x1.238944p-3, 0x1.9de55ap-3, 0x1.f5594ep-3))
+        floatTable(SIMD16(0x1.d0b7eep-8, 0x1.7a2018p-6, 0x1.86abd4p-5, 0x1.3cc2bp-4,
+                          0x1.f4a8aep-4, 0x1.6e7adp-3, 0x1.cb8a12p-3, 0x1.2a99e2p-2,
+                          0x1.2e5bc6p-2, 0x1.4f14d2p-2, 0x1.7170dep-2, 0x1.8b4d16p-2,
+                          0, 0x1.ab169cp-16, 0x1.8518e8p-12, 0x1.caccdep-10))
     }
-    /// The coefficients of r^1.
+    /// The coefficients of u^1.
     @inline(__always) static var geluErfPieceC1: SIMD16<Int32> {
-        floatTable(SIMD16(0x1.7b79dp-4, 0x1.bd45f6p-5, 0x1.15aa6cp-5, 0x1.6c5e3cp-6,
-                          0x1.a29f24p-7, 0x1.bfbaecp-8, 0x1.07e3e8p-8, 0x1.4ea506p-9,
-                          0x1.7626p-10, 0x1.8af24p-11, 0x1.d0fb64p-12, 0x1.27e806p-12,
-                          0x1p-1, 0x1.222f24p-2, 0x1.9a45b2p-3, 0x1.28beeep-3))
+        floatTable(SIMD16(0x1.d8e882p-2, 0x1.a220a4p-2, 0x1.62c154p-2, 0x1.25b21ap-2,
+                          0x1.b60772p-3, 0x1.2294cap-3, 0x1.88df46p-4, 0x1.5514f8p-5,
+                          0x1.526dd4p-5, 0x1.7c881p-6, 0x1.120416p-7, 0x1.4c16c6p-10,
+                          0x1p-1, 0x1.ff8af6p-2, 0x1.fc1a32p-2, 0x1.f2c388p-2))
     }
-    /// The coefficients of r^2.
+    /// The coefficients of u^2.
     @inline(__always) static var geluErfPieceC2: SIMD16<Int32> {
-        floatTable(SIMD16(-0x1.aec80ap-5, -0x1.be13fp-6, -0x1.ee9a38p-7, -0x1.22a6a8p-7,
-                          -0x1.1ed648p-8, -0x1.003aa2p-9, -0x1.01ead4p-10, -0x1.1c5c32p-11,
-                          -0x1.0917aap-12, -0x1.c8a4f6p-14, -0x1.c51bfep-15, -0x1.f2d0ap-16,
-                          -0x1.9882c6p-2, -0x1.a0ac4ep-3, -0x1.12ee42p-3, -0x1.73b346p-4))
+        floatTable(SIMD16(-0x1.3d8da8p-2, -0x1.e77ae6p-3, -0x1.6783dcp-3, -0x1.050746p-3,
+                          -0x1.47589p-4, -0x1.6217ecp-5, -0x1.92b122p-6, -0x1.caf678p-8,
+                          -0x1.f11b0ap-8, -0x1.c7fd3ep-9, -0x1.b6e908p-11, -0x1.8d4958p-14,
+                          -0x1.9882c6p-2, -0x1.952e64p-2, -0x1.879e16p-2, -0x1.6ec19cp-2))
     }
-    /// The coefficients of r^3.
+    /// The coefficients of u^3.
     @inline(__always) static var geluErfPieceC3: SIMD16<Int32> {
-        floatTable(SIMD16(0x1.8ff036p-6, 0x1.721a44p-7, 0x1.70c28cp-8, 0x1.87b79ep-9,
-                          0x1.4f9d28p-10, 0x1.fa37b4p-12, 0x1.b6433ap-13, 0x1.a674f8p-14,
-                          0x1.49aa4ap-15, 0x1.d0e1acp-17, 0x1.8578fcp-18, 0x1.6c8952p-19,
-                          0x1.ff8792p-3, 0x1.dc32eap-4, 0x1.27b682p-4, 0x1.78aa08p-5))
+        floatTable(SIMD16(0x1.0e903cp-3, 0x1.54df88p-4, 0x1.a66482p-5, 0x1.0729d8p-5,
+                          0x1.0faf5p-6, 0x1.d7b1cep-8, 0x1.be96e6p-9, 0x1.22d2e2p-11,
+                          0x1.828202p-11, 0x1.1ade54p-12, 0x1.1f4396p-15, 0,
+                          0x1.ff5f8p-3, 0x1.e5b74ep-3, 0x1.af735cp-3, 0x1.6cd394p-3))
     }
-    /// The coefficients of r^4.
+    /// The coefficients of u^4.
     @inline(__always) static var geluErfPieceC4: SIMD16<Int32> {
-        floatTable(SIMD16(-0x1.4843f8p-7, -0x1.10ca5ap-8, -0x1.eae0e4p-10, -0x1.ddb464p-11,
-                          -0x1.6aaf08p-12, -0x1.d5d388p-14, -0x1.62a75ap-15, -0x1.3894ep-16,
-                          -0x1.861ef2p-18, -0x1.b46ec2p-20, -0x1.27dc76p-21, 0x1.bbbb6ap-26,
-                          -0x1.0a943ap-3, -0x1.d4f122p-5, -0x1.12199p-5, -0x1.4fe75ap-6))
+        floatTable(SIMD16(-0x1.0edf84p-5, -0x1.0c4efap-6, -0x1.10d54p-7, -0x1.1fa21ap-8,
+                          -0x1.e255a8p-10, -0x1.4d4014p-11, -0x1.05a3c2p-12, -0x1.2446fep-16,
+                          -0x1.3d0f1p-15, -0x1.751d54p-17, -0x1.3adfd8p-21, 0,
+                          -0x1.0a7508p-3, -0x1.aa72e6p-4, -0x1.3c3ba8p-4, -0x1.c4bc44p-5))
     }
-    /// The coefficients of r^5.
+    /// The coefficients of u^5.
     @inline(__always) static var geluErfPieceC5: SIMD16<Int32> {
-        floatTable(SIMD16(0x1.e02f9ep-9, 0x1.6d2adp-10, 0x1.2c0bf2p-11, 0x1.080e98p-12,
-                          0x1.660eaep-14, 0x1.849882p-16, 0x1.f8e3d6p-18, 0x1.776eb6p-19,
-                          0x1.ad12b4p-21, 0x1.9424f6p-23, 0x1.e3dbb6p-25, 0x1.0841d6p-22,
-                          0x1.8d41p-5, 0x1.96379cp-6, 0x1.cb1b2cp-7, 0x1.0297e2p-7))
+        floatTable(SIMD16(0x1.e364bap-9, 0x1.6d92dep-10, 0x1.2c5a2ap-11, 0x1.096d12p-12,
+                          0x1.661104p-14, 0x1.879bfcp-16, 0x1.fc549ap-18, 0,
+                          0x1.ad4752p-21, 0x1.960316p-23, 0, 0,
+                          0x1.8d0486p-5, 0x1.9a8a3ap-6, 0x1.c96f52p-7, 0x1.0636b8p-7))
     }
 
-    /// The piece of u in [0, 14.5] (its index, whose low four bits `lookup16` reads) and r = u - c_j.
+    /// u, with its piece in [0, 14.5] (the index, whose low four bits `lookup16` reads).
     @inline(__always)
-    static func geluErfPiece(_ u: Self) -> (r: Self, index: Bits) {
-        let index = (u + 1).bits &>> Bits(repeating: 21)
-        return (u - Self(bits: lookup16(geluErfPieceCentres, index)), index)
+    static func geluErfPiece(_ u: Self) -> (u: Self, index: Bits) {
+        (u, (u + 1).bits &>> Bits(repeating: 21))
     }
 
-    /// h(u) from u's piece: the piece's quintic in r by Horner's rule.
+    /// h(u) from u's piece: the piece's quintic in u by Horner's rule.
     @inline(__always)
-    static func geluErfTailFactor(_ piece: (r: Self, index: Bits)) -> Self {
+    static func geluErfTailFactor(_ piece: (u: Self, index: Bits)) -> Self {
         func entry(_ table: SIMD16<Int32>) -> Self { Self(bits: lookup16(table, piece.index)) }
-        var h = entry(geluErfPieceC4).addingProduct(entry(geluErfPieceC5), piece.r)
-        h = entry(geluErfPieceC3).addingProduct(h, piece.r)
-        h = entry(geluErfPieceC2).addingProduct(h, piece.r)
-        h = entry(geluErfPieceC1).addingProduct(h, piece.r)
-        return entry(geluErfPieceC0).addingProduct(h, piece.r)
+        var h = entry(geluErfPieceC4).addingProduct(entry(geluErfPieceC5), piece.u)
+        h = entry(geluErfPieceC3).addingProduct(h, piece.u)
+        h = entry(geluErfPieceC2).addingProduct(h, piece.u)
+        h = entry(geluErfPieceC1).addingProduct(h, piece.u)
+        return entry(geluErfPieceC0).addingProduct(h, piece.u)
     }
 
-    /// 2^(j/32 - 3) for j = 0…31 (`lookup32`'s halves): e's table, with the quadratic's 1/8 in it.
+    /// K·2^(j/32) for j = 0…31 (`lookup32`'s halves), K = λ²/2 with λ = ln2/L: e's table, with
+    /// the quadratic's leading coefficient in it.
     @inline(__always) static var geluErfExpTable: (lo: SIMD16<Int32>, hi: SIMD16<Int32>) {
-        (floatTable(SIMD16(0x1p-3, 0x1.059b0ep-3, 0x1.0b5586p-3, 0x1.11301ep-3,
-                           0x1.172b84p-3, 0x1.1d4874p-3, 0x1.2387a6p-3, 0x1.29e9ep-3,
-                           0x1.306fep-3, 0x1.371a74p-3, 0x1.3dea64p-3, 0x1.44e086p-3,
-                           0x1.4bfdaep-3, 0x1.5342b6p-3, 0x1.5ab07ep-3, 0x1.6247ecp-3)),
-         floatTable(SIMD16(0x1.6a09e6p-3, 0x1.71f75ep-3, 0x1.7a1148p-3, 0x1.82589ap-3,
-                           0x1.8ace54p-3, 0x1.93737cp-3, 0x1.9c4918p-3, 0x1.a5503cp-3,
-                           0x1.ae89fap-3, 0x1.b7f77p-3, 0x1.c199bep-3, 0x1.cb720ep-3,
-                           0x1.d5818ep-3, 0x1.dfc974p-3, 0x1.ea4afap-3, 0x1.f50766p-3)))
+        (floatTable(SIMD16(0x1.ffafcap-4, 0x1.057212p-3, 0x1.0b2ba4p-3, 0x1.11055p-3,
+                           0x1.16ffc8p-3, 0x1.1d1bc2p-3, 0x1.2359fap-3, 0x1.29bb32p-3,
+                           0x1.30402ep-3, 0x1.36e9b6p-3, 0x1.3db896p-3, 0x1.44adap-3,
+                           0x1.4bc9aap-3, 0x1.530d8ep-3, 0x1.5a7a2ep-3, 0x1.62106ap-3)),
+         floatTable(SIMD16(0x1.69d12ep-3, 0x1.71bd68p-3, 0x1.79d60cp-3, 0x1.821c12p-3,
+                           0x1.8a907ap-3, 0x1.933446p-3, 0x1.9c088p-3, 0x1.a50e3ap-3,
+                           0x1.ae4686p-3, 0x1.b7b282p-3, 0x1.c1534ep-3, 0x1.cb2a12p-3,
+                           0x1.d538p-3, 0x1.df7e48p-3, 0x1.e9fe2ap-3, 0x1.f4b8e6p-3)))
     }
-    /// e^t ≈ 1 + c1·t + t²/2 (c1 = 1 + 2^-16, 5.7e-8 relative on |t| ≤ ln2/64) in the argument
-    /// w = -2t, as ((w + α)² + β)/8: α = -2·c1 = -2 - 2^-15, β = 8 - α² rounded, so that α² + β
-    /// rounds to 8 exactly (scripts/fit/fit_gelu_erf_pieces.py). c1 sits on the grid of 2^-16 (the
-    /// minimax c1 is 1 + 1.47e-5, 5.3e-8) so that α joins the reduction's exact step.
-    @inline(__always) static var geluErfExpAlpha: Float { -0x1.0001p+1 }
-    @inline(__always) static var geluErfExpBeta: Float { 0x1.fffcp+1 }
-    /// 2·ln2 as ln2Hi + ln2Lo (to 2^-36): ln2Hi = 355/256 has nine significant bits, so for every
-    /// scale = k/32 the reduction meets (|k| < 4900) scale·ln2Hi + α lies on the grid of 2^-15
-    /// below 256: 23 bits, one float, formed by one FMA without rounding.
-    @inline(__always) static var geluErfExpTwoLn2Hi: Float { 0x1.63p+0 }
-    @inline(__always) static var geluErfExpTwoLn2Lo: Float { -0x1.bd0106p-12 }
+    /// 2^(-s/L) = e^τ (τ = -λs, |s| ≤ L/64) ≈ 1 + c1·τ + τ²/2 (c1 = 1 + 1.43e-5, 5.9e-8 relative)
+    /// in the argument a = s + α, as K·(a² + β): α = -c1/λ on the grid of 2^-16 (so that it joins
+    /// the reduction's exact step), β = (2 - c1²)/λ², the float nearest it for which K·(α² + β)
+    /// rounds to 1 exactly (scripts/fit/fit_gelu_erf_pieces.py).
+    @inline(__always) static var geluErfExpAlpha: Float { -0x1.0015p+1 }
+    @inline(__always) static var geluErfExpBeta: Float { 0x1.002642p+2 }
+    /// L = 355/256, 2ln2 to nine significant bits: for every scale = k/32 the reduction meets
+    /// (|k| < 4900), scale·L + α lies on the grid of 2^-16 below 256: one float, formed by one FMA
+    /// without rounding.
+    @inline(__always) static var geluErfExpL: Float { 0x1.63p+0 }
 
     /// GELU-erf from the pieces (see the extension's comment), as its four stages; the array kernels
     /// run the stages on four vectors at once (`forEachVector(…, stages:)`).
     ///
     /// u = min(|x|, 14.5) by integer operations (NaN becomes 14.5; the result keeps NaN through K).
-    /// -u²/2 = (k/32)·ln2 + t with k/32 = scale rounded from hi = u·u by the constant 1.5·2^18
-    /// (whose float spacing is 1/32), so the sum's low five bits are j = k mod 32 and scale comes
-    /// back exact. The reduced argument, shifted by α, is a = u² + scale·2ln2 + α in three FMAs:
-    /// p = scale·ln2Hi + α exactly, w = u·u + p (the exact square, rounded once near α), then
-    /// a = w + scale·ln2Lo. No low part of u² is formed and 2ln2 is exact to 2^-36: a is within two
-    /// roundings near 2 of its value. e = scalef(2^(j/32 - 3)·(a² + β), scale): the scaling by
-    /// 2^⌊k/32⌋ rounds once, so e is the subnormal it should be below 2^-126 and 0 below 2^-150.
-    /// At u = 14.5, e^(-u²/2) < 2^-151: -inf gives -0, +inf gives +inf. Tiny x give p = α, a = α,
-    /// (α² + β) = 8, e = 1 and h = u/2: x/2 as it rounds.
+    /// u²/L = -(k/32) + s/L with k/32 = scale rounded from hi = u·u by the constant 1.5·2^18 (whose
+    /// float spacing is 1/32), so the sum's low five bits are j = k mod 32 and scale comes back
+    /// exact. The quadratic's argument a = s + α = u² + scale·L + α takes two FMAs: p = scale·L + α
+    /// exactly, then a = u·u + p (the exact square, rounded once near α). No low part of u² and no
+    /// low part of L are formed: L is exact by definition, and e^(-u²/2)/2^(-u²/L) = e^(γu²) is in h.
+    /// e = scalef(K·2^(j/32)·(a² + β), scale): the scaling by 2^⌊k/32⌋ rounds once, so e is the
+    /// subnormal it should be below 2^-126 and 0 below 2^-150. At u = 14.5, 2^(-u²/L) < 2^-151:
+    /// -inf gives -0, +inf gives +inf. Tiny x give p = α, a = α, K·(α² + β) = 1, e = 1 and h = u/2:
+    /// x/2 as it rounds.
     ///
-    /// The quadratic's factored form is one FMA where 1 + t·(c1 + c2·t) scaled by the table takes
+    /// The quadratic's factored form is one FMA where 1 + τ·(c1 + c2·τ) scaled by the table takes
     /// three, and scalef applies 2^n in one instruction where integer arithmetic on the exponent
-    /// takes a shift, an add and a maximum to clear its wrap. 2ln2 is split for accuracy: as one
-    /// float it would put up to 2.4e-7 relative into e at u = 13.2; split, it puts none, for one
-    /// more rounding near 2. The three FMAs take the place of an exact x² = hi + lo, the
-    /// reduction's FMA and two adds, at the same speed (results/kernels/README.md).
+    /// takes a shift, an add and a maximum to clear its wrap. With 2ln2 in place of L the
+    /// reduction needs a third FMA for 2ln2's low part (results/kernels/README.md).
     /// Stage 2 holds the whole exponential: of the cuts tried it carries the fewest vectors from
     /// stage to stage, and the loop keeps them all in registers.
     @inline(__always)
@@ -146,16 +140,15 @@ extension FloatVector {
         (greaterOrSecond(Self(repeating: -0.0), x), Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 14.5).bits)))
     }
 
-    /// Stage 2: e = e^(-x²/2) (the reduction of -u²/2 in three FMAs) and u's piece.
+    /// Stage 2: e = 2^(-x²/L) (the reduction of u²/L in two FMAs) and u's piece.
     @inline(__always)
     static func geluErfStage2(_ p: (k: Self, u: Self))
-        -> (k: Self, e: Self, piece: (r: Self, index: Bits)) {
+        -> (k: Self, e: Self, piece: (u: Self, index: Bits)) {
         let magic = Self(repeating: 0x1.8p18)
-        let shifted = magic.addingProduct(p.u * p.u, Self(repeating: -0.5 * 0x1.715476p+0))
+        let shifted = magic.addingProduct(p.u * p.u, Self(repeating: -1 / geluErfExpL))
         let scale = shifted - magic
-        let w = Self(repeating: geluErfExpAlpha).addingProduct(scale, Self(repeating: geluErfExpTwoLn2Hi))
+        let a = Self(repeating: geluErfExpAlpha).addingProduct(scale, Self(repeating: geluErfExpL))
             .addingProduct(p.u, p.u)
-        let a = w.addingProduct(scale, Self(repeating: geluErfExpTwoLn2Lo))
         let b = Self(repeating: geluErfExpBeta).addingProduct(a, a)
         let entry = Self(bits: lookup32(geluErfExpTable.lo, geluErfExpTable.hi, shifted.bits))
         return (p.k, scaled(entry * b, byPowerOfTwoFloorOf: scale), geluErfPiece(p.u))
@@ -163,7 +156,7 @@ extension FloatVector {
 
     /// Stage 3: h.
     @inline(__always)
-    static func geluErfStage3(_ p: (k: Self, e: Self, piece: (r: Self, index: Bits))) -> (k: Self, e: Self, h: Self) {
+    static func geluErfStage3(_ p: (k: Self, e: Self, piece: (u: Self, index: Bits))) -> (k: Self, e: Self, h: Self) {
         (p.k, p.e, geluErfTailFactor(p.piece))
     }
 

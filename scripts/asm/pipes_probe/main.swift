@@ -75,6 +75,7 @@ let mixes: [(String, (Int) -> UInt64)] = [
     ("16 FMAs + 8 vaddps", ck_fma16_add8), ("16 FMAs + 8 vaddps + 8 vpermps", ck_fma16_add8_perm8),
     ("16 FMAs + 16 vaddps", ck_fma16_add16), ("16 FMAs + 8 vaddps + 8 vpandd", ck_fma16_add8_and8),
     ("16 FMAs + 16 vaddps + 8 vpermps", ck_fma16_add16_perm8), ("16 FMAs + 16 vaddps + 8 vpandd", ck_fma16_add16_and8),
+    ("16 FMAs + 16 vaddps + 8 vmovaps", ck_fma16_add16_mov8),
 ]
 for (name, body) in mixes {
     print(cell(name, 24) + cell(best { body(iterations) } / Double(iterations) / tscPerCore, 0))

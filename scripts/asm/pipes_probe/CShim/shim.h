@@ -120,6 +120,10 @@ static inline unsigned long long ck_fma16_add8_perm8(long iterations) { CK_TIMED
 static inline unsigned long long ck_fma16_add8_and8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_X8("vpandd")) }
 static inline unsigned long long ck_fma16_add16_perm8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_A8 CK_X8("vpermps")) }
 static inline unsigned long long ck_fma16_add16_and8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_A8 CK_X8("vpandd")) }
+// Eight register-to-register zmm copies beside both pairs full: whether renaming removes them.
+#define CK_M(r) "vmovaps %%zmm14,%%zmm" #r "\n\t"
+#define CK_M8 CK_M(20) CK_M(21) CK_M(22) CK_M(23) CK_M(24) CK_M(25) CK_M(26) CK_M(27)
+static inline unsigned long long ck_fma16_add16_mov8(long iterations) { CK_TIMED(CK_F16 CK_A8 CK_A8 CK_M8) }
 
 // Ten dependent scalar adds (one core cycle each): timestamp cycles per core cycle.
 static inline unsigned long long ck_scalar_add_c10(long iterations) {
