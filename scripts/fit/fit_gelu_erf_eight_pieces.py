@@ -55,7 +55,10 @@ def exponential():
 
 
 def main():
-    pieces16.PIECES, pieces16.DEGREE = PIECES, DEGREE
+    pieces16.PIECES, pieces16.DEGREE, pieces16.ORIGIN, pieces16.SLACK = PIECES, DEGREE, "centre", 0.0
+    # This kernel's e is e^(-x^2/2) itself, and its pieces are fitted up to the clamp.
+    pieces16.GROWTH = lambda u: mp.exp(u * u / 2)
+    pieces16.FIT_TOP, pieces16.EVAL_TOP = pieces16.U_MAX + pieces16.MARGIN, pieces16.U_MAX
     pieces16.print_pieces()
     hexes = pieces16.swift_hex
     (c1, c2, c3), exp_table, err = exponential()

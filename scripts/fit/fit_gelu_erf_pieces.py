@@ -66,11 +66,16 @@ SLACK = 2.0**-26   # a piece takes the lowest degree whose unrounded fit is with
 U_MAX = 14.5   # u = min(|x|, 14.5): e^(-u^2/2) at 14.5 is below 2^-151, 0 after scaling
 L = round(2 * math.log(2) * 256) / 256   # the reduction's constant: 2ln2 to nine bits
 NORMAL_U = 13.1462467   # u·Phi(-u) = 2^-126: |GELU(-u)| is a normal float below it
+# What a caller with another kernel sets (fit_gelu_erf_eight_pieces.py): h's factor 1/e, the top of
+# the last piece's fit and of its evaluation, and the slack below which a piece takes a lower degree.
+GROWTH = lambda u: mp.power(2, u * u / L)
+FIT_TOP = NORMAL_U + 1 / 16
+EVAL_TOP = NORMAL_U
 
 
 def h(u):
     u = mp.mpf(u)
-    return float((1 if OVER_U else u) * mp.erfc(u / mp.sqrt(2)) / 2 * mp.power(2, u * u / L))
+    return float((1 if OVER_U else u) * mp.erfc(u / mp.sqrt(2)) / 2 * GROWTH(u))
 
 
 def bits(v):
@@ -95,7 +100,7 @@ def pieces():
 
 def fit_piece(lo, hi):
     """Float32 coefficients (lowest degree first) and the centre of one piece."""
-    a, b = max(lo - MARGIN, 0.0), min(hi + MARGIN, NORMAL_U + 1 / 16)
+    a, b = max(lo - MARGIN, 0.0), min(hi + MARGIN, FIT_TOP)
     x = np.cos(np.linspace(0, math.pi, 400)) * (b - a) / 2 + (a + b) / 2
     zero = lo == 0 and not OVER_U
     if zero:
@@ -188,12 +193,12 @@ def print_pieces():
             err = float("nan")
         else:
             centre, coeffs = fit_piece(lo, hi)
-            uu = np.linspace(max(lo - MARGIN, 2.0**-30), min(hi + MARGIN, NORMAL_U), 4001)
+            uu = np.linspace(max(lo - MARGIN, 2.0**-30), min(hi + MARGIN, EVAL_TOP), 4001)
             y = evaluate(centre, coeffs, uu).astype(np.float64)
             ref = np.array([h(float(v)) for v in uu.astype(np.float32)])
             err = float(np.max(np.abs(y / ref - 1)))
             worst = max(worst, err)
-            if hi > NORMAL_U:
+            if hi > EVAL_TOP < U_MAX:
                 beyond = np.linspace(NORMAL_U, U_MAX, 4001)
                 ratio = evaluate(centre, coeffs, beyond).astype(np.float64) / np.array([h(float(v)) for v in beyond.astype(np.float32)])
                 print(f"piece {j} above u = {NORMAL_U} (results below 2^-126): h's polynomial / h - 1 in "
