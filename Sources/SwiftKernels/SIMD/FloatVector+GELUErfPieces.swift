@@ -1,8 +1,9 @@
 /// The fast GELU-erf at 16 lanes where the build reads tables: x·Φ(x) = K - e·h(|x|) with
 /// e = 2^(-x²/L), K = x for x ≥ 0 and -0 below, and h(u) = u·Φ(-u)·2^(u²/L) by sixteen quintics
-/// read from tables: no division and no rational. L = 355/256 is 2ln2 to nine bits, so the
-/// exponential's reduction is exact in one FMA (see `fastGeluErfPieces`); h takes the difference,
-/// e^(-u²/2) = 2^(-u²/L)·e^(γu²) with γ = ln2/L - 1/2 ≈ -1.5e-4, a smooth factor its pieces absorb.
+/// read from tables: no division and no rational. L = 355/256 is 2ln2 to nine bits, so scale·L
+/// is exact and the exponential's reduction needs no low part of 2ln2 (see `fastGeluErfPieces`); h
+/// takes the difference, e^(-u²/2) = 2^(-u²/L)·e^(γu²) with γ = ln2/L - 1/2 ≈ -1.5e-4, a smooth
+/// factor its pieces absorb.
 ///
 /// h rises from 0 (h(u) = u/2 + O(u²)) towards 1/√(2π); a quintic in u itself on each of sixteen
 /// pieces holds it within 4.03·2^-24 relative in float32 evaluation where the result is a normal
