@@ -43,8 +43,9 @@ Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_pieces.py   (about a minute
 kernel's (results/kernels/README.md): lower degrees; thirty-two pieces, eighth octaves of v
 ((bits(v) >> 20) & 31), read by two-table permutes; each piece's polynomial in r = u - c_j from
 its midpoint c_j (read from a table and subtracted) or from its start s_j (formed from v's bits by
-a mask and a subtraction); and h(u)/u in place of h, which needs no fixed terms at u = 0 (the
-kernel would multiply u into e). The defaults, 5, 16, zero (the polynomial in u) and h, are the
+a mask and a subtraction); h(u)/u in place of h, which needs no fixed terms at u = 0 (the
+kernel would multiply u into e); and --exp-entries 16, the exponential on a 16-entry table (one
+one-table read for the two-table one, |s| up to L/32). The defaults, 5, 16, zero (the polynomial in u) and h, are the
 kernel's.
 """
 import argparse
@@ -60,6 +61,7 @@ mp.mp.dps = 30
 DEGREE = 5     # --degree
 PIECES = 16    # --pieces: 16 (quarter octaves of v) or 32 (eighth octaves)
 ORIGIN = "zero"  # --origin: r = u ("zero"), u - (the midpoint of the piece, "centre") or u - (its start, "start")
+EXP_ENTRIES = 32   # --exp-entries: the exponential's table (32, the kernel's, or 16: a one-table read)
 OVER_U = False     # --over-u: fit h(u)/u (no fixed terms; the kernel would multiply u into e)
 MARGIN = 2.0**-19
 SLACK = 2.0**-26   # a piece takes the lowest degree whose unrounded fit is within this
@@ -146,7 +148,7 @@ def exponential():
     lam = math.log(2) / L
     # u^2 + scale·L = s, |s| <= L/64 (plus the rounding of hi and of -1/L in the index), and
     # 2^(-s/L) = e^tau with tau = -lam·s.
-    half = lam * (L / 64 + 1e-4)
+    half = lam * (L / (2 * EXP_ENTRIES) + 1e-4)
     t = np.cos(np.linspace(0, math.pi, 2001)) * half
     f = np.exp(t)
     c, _ = lawson((t / f)[:, None], 1 - (1 + t * t / 2) / f, np.ones_like(t), 60)
@@ -157,7 +159,7 @@ def exponential():
     k = lam * lam / 2
     beta = f32((2 - c1 * c1) / (lam * lam))
     # e(0) = K·(alpha^2 + beta) must be 1 exactly (tiny x give x/2): the nearest beta that does it.
-    table = [f32(float(mp.power(2, mp.mpf(j) / 32) * k)) for j in range(32)]
+    table = [f32(float(mp.power(2, mp.mpf(j) / EXP_ENTRIES) * k)) for j in range(EXP_ENTRIES)]
     one = lambda bb: np.float32(np.float32(table[0]) * fma32(np.float32(alpha), np.float32(alpha), np.float32(bb)))
     near = [f32(float(np.float32(beta) + np.float32(i) * np.spacing(np.float32(beta)))) for i in sorted(range(-64, 65), key=abs)]
     beta = next(bb for bb in near if one(bb) == 1)
@@ -166,14 +168,14 @@ def exponential():
     # The kernel's exponential step by step in float32 (fma32 rounds a·b + c once).
     u = np.linspace(0, NORMAL_U, 4000001).astype(np.float32)
     hi = (u * u).astype(np.float32)
-    magic = np.float32(1.5 * 2**18)
+    magic = np.float32(1.5 * 2**23 / EXP_ENTRIES)   # float spacing 1/EXP_ENTRIES
     shifted = fma32(hi, np.float32(-1 / L), magic)
     scale = (shifted - magic).astype(np.float32)
     p = fma32(scale, np.float32(L), np.float32(alpha))
     assert np.all(p.astype(np.float64) == scale.astype(np.float64) * L + alpha), "p must be exact"
     a = fma32(u, u, p)
     b = fma32(a, a, np.float32(beta))
-    entry = np.array(table, dtype=np.float32)[np.round(scale.astype(np.float64) * 32).astype(np.int64) % 32]
+    entry = np.array(table, dtype=np.float32)[np.round(scale.astype(np.float64) * EXP_ENTRIES).astype(np.int64) % EXP_ENTRIES]
     e = ((entry * b).astype(np.float64) * np.exp2(np.floor(scale.astype(np.float64))))
     exact = np.exp2(-np.square(u.astype(np.float64)) / L)   # u^2 is exact in float64
     evaluated = float(np.max(np.abs(e / exact - 1)))
@@ -217,24 +219,26 @@ def print_pieces():
 
 
 def main():
-    global DEGREE, PIECES, ORIGIN, OVER_U
+    global DEGREE, PIECES, ORIGIN, OVER_U, EXP_ENTRIES
     parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
     parser.add_argument("--degree", type=int, default=DEGREE)
     parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
     parser.add_argument("--origin", default=ORIGIN, choices=("zero", "centre", "start"))
     parser.add_argument("--over-u", action="store_true")
+    parser.add_argument("--exp-entries", type=int, default=EXP_ENTRIES, choices=(16, 32))
     arguments = parser.parse_args()
     DEGREE, PIECES, ORIGIN, OVER_U = arguments.degree, arguments.pieces, arguments.origin, arguments.over_u
+    EXP_ENTRIES = arguments.exp_entries
     print_pieces()
     alpha, beta, err, evaluated, exp_table = exponential()
     lam = math.log(2) / L
-    print(f"L = {swift_hex(L)}; 2^(-s/L) = e^tau ~ 1 + c1·tau + tau^2/2, |s| <= L/64: c1 = -alpha·ln2/L = "
+    print(f"L = {swift_hex(L)}; 2^(-s/L) = e^tau ~ 1 + c1·tau + tau^2/2, |s| <= L/{2 * EXP_ENTRIES}: c1 = -alpha·ln2/L = "
           f"{-alpha * lam!r}, max relative error {err:.3e} ({err / 2**-24:.2f} x 2^-24)")
     print(f"alpha: {swift_hex(alpha)}, beta: {swift_hex(beta)}")
     print(f"e = 2^(-u^2/L) in float32 as the kernel forms it, u in [0, {NORMAL_U}]: max relative error {evaluated:.3e} "
           f"({evaluated / 2**-24:.2f} x 2^-24)")
-    print("K·2^(j/32), j = 0-15:", ", ".join(swift_hex(v) for v in exp_table[:16]))
-    print("K·2^(j/32), j = 16-31:", ", ".join(swift_hex(v) for v in exp_table[16:]))
+    for first in range(0, EXP_ENTRIES, 16):
+        print(f"K·2^(j/{EXP_ENTRIES}), j = {first}-{first + 15}:", ", ".join(swift_hex(v) for v in exp_table[first:first + 16]))
 
 
 if __name__ == "__main__":
