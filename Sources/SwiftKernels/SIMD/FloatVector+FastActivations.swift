@@ -15,7 +15,7 @@ extension FloatVector {
     /// - With tables the form is odd by itself: E is accurate on both sides of 0 and keeps the sign
     ///   of ±0 (`tableExpm1`), so no magnitude is taken and no sign copied, two operations fewer.
     ///   For x < 0, E's relative error reaches the result scaled by 2/(E + 2) ≤ 2 (above 0, by ≤ 1).
-    ///   The array kernels run it in the four `tanhStage` steps (`forEachVector(…, stages:)`).
+    ///   The array kernels run it in the four `tanhStage` steps (`forEachVectorInPairs`).
     /// - Without tables, tanh|x| with the sign copied from x: the table-free e^x - 1
     ///   (`fastExpm1`) is not used below 0 here.
     @inline(__always)
@@ -27,15 +27,18 @@ extension FloatVector {
         return tanhStage4(tanhStage3(tanhStage2(tanhStage1(x))))
     }
 
-    /// tanh's stages where the build reads tables: e^(2x) - 1's reduction and reads, its polynomial,
-    /// E and E + 2, the quotient.
+    /// tanh's stages where the build reads tables: e^(2x) - 1's reduction, its table reads and
+    /// polynomial, E and E + 2, the quotient. The reads sit in the second stage so that the first
+    /// carries two vectors, not three: the array kernels run two pipelines of these stages
+    /// (`forEachVectorInPairs`), which keep every carried vector in registers.
     @inline(__always)
-    static func tanhStage1(_ x: Self) -> (t: Self, s: Self, low: Self) {
-        tableExpm1Parts(x.clamped(-9.1, 9.1), times: 2)
+    static func tanhStage1(_ x: Self) -> (t: Self, shifted: Self) {
+        tableExpm1Reduction(x.clamped(-9.1, 9.1), times: 2)
     }
     @inline(__always)
-    static func tanhStage2(_ p: (t: Self, s: Self, low: Self)) -> (u: Self, s: Self) {
-        (expm1Polynomial(p.t, low: p.low, times: 2), p.s)
+    static func tanhStage2(_ p: (t: Self, shifted: Self)) -> (u: Self, s: Self) {
+        let (s, low) = tableExpm1Reads(p.shifted)
+        return (expm1Polynomial(p.t, low: low, times: 2), s)
     }
     @inline(__always)
     static func tanhStage3(_ p: (u: Self, s: Self)) -> (e: Self, d: Self) {

@@ -164,12 +164,25 @@ extension FloatVector {
     /// `tableExpm1`'s reduction and table reads: t, s = 2^n·2^(j/16) and L.
     @inline(__always)
     static func tableExpm1Parts(_ x: Self, times k: Float) -> (t: Self, s: Self, low: Self) {
+        let (t, shifted) = tableExpm1Reduction(x, times: k)
+        let (s, low) = tableExpm1Reads(shifted)
+        return (t, s, low)
+    }
+
+    /// `tableExpm1`'s reduction: t and the sum `shifted` whose low bits hold the index 16n + j.
+    @inline(__always)
+    static func tableExpm1Reduction(_ x: Self, times k: Float) -> (t: Self, shifted: Self) {
         let magic = Self(repeating: 0x1.8p23)
         let shifted = magic.addingProduct(x, thirtyTwoLog2e * (k / 2))   // k·16·log2e
         let index = shifted - magic
-        let t = x.addingProduct(index, ln2Hi32 * (2 / k))                // ln2/(16k), one float
-        let s = Self(bits: lookup16(expm1Table, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19)))
-        return (t, s, Self(bits: lookup16(expm1TableLow, shifted.bits)))
+        return (x.addingProduct(index, ln2Hi32 * (2 / k)), shifted)      // ln2/(16k), one float
+    }
+
+    /// `tableExpm1`'s table reads from the reduction's sum: s = 2^n·2^(j/16) and L.
+    @inline(__always)
+    static func tableExpm1Reads(_ shifted: Self) -> (s: Self, low: Self) {
+        (Self(bits: lookup16(expm1Table, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19))),
+         Self(bits: lookup16(expm1TableLow, shifted.bits)))
     }
 
     /// u = L + t·(k + t·(…)) ≈ e^(k·t) - 1 + L, Horner's form, the shortest chain of FMAs that ends

@@ -8,8 +8,8 @@ enum SharedKernels {
         [
             "tanh": .kernel { input, output, count, _ in
                 if V.readsTables {
-                    forEachVector(input, output, count, as: V.self, stages: { V.tanhStage1($0) }, { V.tanhStage2($0) },
-                                  { V.tanhStage3($0) }, { V.tanhStage4($0) })
+                    forEachVectorInPairs(input, output, count, as: V.self, stages: { V.tanhStage1($0) }, { V.tanhStage2($0) },
+                                         { V.tanhStage3($0) }, { V.tanhStage4($0) })
                 } else {
                     forEachVector(input, output, count, as: V.self) { V.fastTanh($0) }
                 }

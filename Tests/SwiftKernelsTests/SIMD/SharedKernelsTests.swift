@@ -33,8 +33,8 @@ import Testing
     }
 
     /// The array kernels run the sigmoid and tanh (both widths) and the fast GELU-erf (16 lanes) in
-    /// stages on consecutive vectors (`forEachVector(…, stages:)`) where the build reads tables: the
-    /// same bits as the one-vector forms.
+    /// stages on consecutive vectors (`forEachVector(…, stages:)`; tanh in two pipelines,
+    /// `forEachVectorInPairs`) where the build reads tables: the same bits as the one-vector forms.
     @Test func stagedKernelsAreTheVectorFormsBitForBit() {
         var xs: [Float] = stride(from: Float(-110), through: 110, by: 0.0913).map { $0 }
         xs += [.nan, .infinity, -.infinity, 0, -0.0, 0x1p-149, -0x1p-149, .greatestFiniteMagnitude]

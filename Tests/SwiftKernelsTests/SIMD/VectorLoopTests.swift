@@ -2,9 +2,13 @@ import Testing
 @testable import SwiftKernels
 
 /// The array loops: every element written once, nothing past the end, the tail through a padded
-/// vector, and, for the staged loop, the stages' composition on every vector, in place as well.
+/// vector, and, for the staged loops (one pipeline and two), the stages' composition on every vector,
+/// in place as well.
 @Suite struct VectorLoopTests {
     static let counts = [0, 1, 7, 15, 16, 17, 33, 47, 48, 49, 64, 100]
+    /// Around eight vectors of 8 and 16 lanes (where two pipelines start) and odd and even vector
+    /// counts beyond, with and without a tail.
+    static let pairedCounts = counts + [63, 65, 79, 80, 81, 127, 128, 129, 143, 144, 150, 160, 161, 200, 257]
 
     /// Runs `loop` from a copy of xs into a buffer one longer than xs, or over that buffer in place.
     func run(_ xs: [Float], inPlace: Bool, _ loop: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> [Float] {
@@ -30,19 +34,25 @@ import Testing
 
     /// Each stage changes the value its own way and passes a tag along, so a stage skipped, repeated
     /// or applied to another vector's state shows in the result.
-    @Test(arguments: [8, 16])
-    func stagedLoopComposesTheStagesOnEveryVector(width: Int) {
+    @Test(arguments: [8, 16], [false, true])
+    func stagedLoopComposesTheStagesOnEveryVector(width: Int, inPairs: Bool) {
         func staged<V: FloatVector>(_: V.Type, _ i: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>, _ n: Int) {
-            forEachVector(i, o, n, as: V.self, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) }, { ($0.0, $0.1 * $0.1) },
-                          { $0.1 - $0.0 })
+            if inPairs {
+                forEachVectorInPairs(i, o, n, as: V.self, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) }, { ($0.0, $0.1 * $0.1) },
+                                     { $0.1 - $0.0 })
+            } else {
+                forEachVector(i, o, n, as: V.self, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) }, { ($0.0, $0.1 * $0.1) },
+                              { $0.1 - $0.0 })
+            }
         }
-        for count in Self.counts {
+        for count in Self.pairedCounts {
             for inPlace in [false, true] {
                 let xs = (0..<count).map { Float($0) - 20 }
                 let out = run(xs, inPlace: inPlace) { i, o, n in
                     width == 8 ? staged(SIMD8<Float>.self, i, o, n) : staged(SIMD16<Float>.self, i, o, n)
                 }
-                #expect(Array(out[0..<count]) == xs.map { (3 * $0 + 1) * (3 * $0 + 1) - $0 }, "count \(count), in place \(inPlace)")
+                #expect(Array(out[0..<count]) == xs.map { (3 * $0 + 1) * (3 * $0 + 1) - $0 },
+                        "count \(count), in place \(inPlace), in pairs \(inPairs)")
                 #expect(out[count] == -1)
             }
         }
