@@ -2,7 +2,7 @@
 #define CLANES_LANES_H
 // Lane operations for the Swift SIMD kernels that Swift's generic SIMD does not give: 32-, 16- and
 // 8-entry table reads with one index per lane, a value the optimiser cannot see through, x86's max,
-// and scaling by 2^⌊y⌋ rounded once (AVX-512's scalef).
+// scaling by 2^⌊y⌋ rounded once (AVX-512's scalef), and a prefetch of the input ahead of a loop.
 // Swift's generic SIMD has no variable lane permute (its swizzle subscript compiles to a call), and
 // a table read is what lets an exponential use a short polynomial. Each function is inlined into the Swift
 // loop and compiles to one vpermt2d (the table's two 16-entry halves in two zmm registers) where the
@@ -183,5 +183,9 @@ CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_scalef_x8(ck_lanes_f32x8 v, ck_lanes_f32
     return result;
 #endif
 }
+
+/// Asks for the cache line that holds `p` (prefetcht0 on x86, nothing where the compiler has no
+/// prefetch). A prefetch never faults, so `p` may lie past the end of the array.
+CK_LANES_INLINE void ck_lanes_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
 #endif

@@ -20,11 +20,11 @@ enum SharedKernels {
                 let alpha = parameters.alpha
                 switch (V.readsTables, alpha == 1) {
                 case (true, true):
-                    forEachVector(input, output, count, as: V.self, stages: { V.eluStage1($0) }, { V.eluStage2($0) },
-                                  { V.eluStage3($0) }, { V.eluStage4($0) })
+                    forEachVector(input, output, count, as: V.self, prefetch: true, stages: { V.eluStage1($0) },
+                                  { V.eluStage2($0) }, { V.eluStage3($0) }, { V.eluStage4($0) })
                 case (true, false):
-                    forEachVector(input, output, count, as: V.self, stages: { V.eluStage1($0) }, { V.eluStage2($0) },
-                                  { V.eluStage3($0) }, { V.eluStage4($0, alpha: alpha) })
+                    forEachVector(input, output, count, as: V.self, prefetch: true, stages: { V.eluStage1($0) },
+                                  { V.eluStage2($0) }, { V.eluStage3($0) }, { V.eluStage4($0, alpha: alpha) })
                 case (false, true):
                     forEachVector(input, output, count, as: V.self) { V.fastELU($0) }
                 case (false, false):
@@ -40,7 +40,7 @@ enum SharedKernels {
     static func sigmoid<V: FloatVector>(_: V.Type, ln2Low: Bool) -> ActivationKernelSet.Entry {
         .kernel { input, output, count, _ in
             if V.readsTables {
-                forEachVector(input, output, count, as: V.self, stages: { V.sigmoidStage1($0) },
+                forEachVector(input, output, count, as: V.self, prefetch: true, stages: { V.sigmoidStage1($0) },
                               { V.sigmoidStage2($0, ln2Low: ln2Low) }, { V.sigmoidStage3($0) }, { V.sigmoidStage4($0) })
             } else {
                 forEachVector(input, output, count, as: V.self) { V.sigmoid($0, ln2Low: ln2Low) }

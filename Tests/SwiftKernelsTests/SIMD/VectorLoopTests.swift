@@ -2,8 +2,8 @@ import Testing
 @testable import SwiftKernels
 
 /// The array loops: every element written once, nothing past the end, the tail through a padded
-/// vector, and, for the staged loops (one pipeline and two), the stages' composition on every vector,
-/// in place as well.
+/// vector, and, for the staged loops (one pipeline, with and without a prefetch, and two), the
+/// stages' composition on every vector, in place as well.
 @Suite struct VectorLoopTests {
     static let counts = [0, 1, 7, 15, 16, 17, 33, 47, 48, 49, 64, 100]
     /// Around eight vectors of 8 and 16 lanes (where two pipelines start) and odd and even vector
@@ -32,17 +32,23 @@ import Testing
         }
     }
 
+    enum StagedLoop: CaseIterable { case onePipeline, onePipelinePrefetching, twoPipelines }
+
     /// Each stage changes the value its own way and passes a tag along, so a stage skipped, repeated
     /// or applied to another vector's state shows in the result.
-    @Test(arguments: [8, 16], [false, true])
-    func stagedLoopComposesTheStagesOnEveryVector(width: Int, inPairs: Bool) {
+    @Test(arguments: [8, 16], StagedLoop.allCases)
+    func stagedLoopComposesTheStagesOnEveryVector(width: Int, loop: StagedLoop) {
         func staged<V: FloatVector>(_: V.Type, _ i: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>, _ n: Int) {
-            if inPairs {
-                forEachVectorInPairs(i, o, n, as: V.self, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) }, { ($0.0, $0.1 * $0.1) },
-                                     { $0.1 - $0.0 })
-            } else {
+            switch loop {
+            case .onePipeline:
                 forEachVector(i, o, n, as: V.self, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) }, { ($0.0, $0.1 * $0.1) },
                               { $0.1 - $0.0 })
+            case .onePipelinePrefetching:
+                forEachVector(i, o, n, as: V.self, prefetch: true, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) },
+                              { ($0.0, $0.1 * $0.1) }, { $0.1 - $0.0 })
+            case .twoPipelines:
+                forEachVectorInPairs(i, o, n, as: V.self, stages: { ($0, $0 * 3) }, { ($0.0, $0.1 + 1) }, { ($0.0, $0.1 * $0.1) },
+                                     { $0.1 - $0.0 })
             }
         }
         for count in Self.pairedCounts {
@@ -52,7 +58,7 @@ import Testing
                     width == 8 ? staged(SIMD8<Float>.self, i, o, n) : staged(SIMD16<Float>.self, i, o, n)
                 }
                 #expect(Array(out[0..<count]) == xs.map { (3 * $0 + 1) * (3 * $0 + 1) - $0 },
-                        "count \(count), in place \(inPlace), in pairs \(inPairs)")
+                        "count \(count), in place \(inPlace), \(loop)")
                 #expect(out[count] == -1)
             }
         }
