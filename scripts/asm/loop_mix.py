@@ -13,7 +13,8 @@ addresses removed). The body is rewritten so that no instruction waits for anoth
   instructions before, by another instruction, not its own result of the previous pass (no
   instructions are added: the loop's own register copies stay, as copies of invariants);
 - mask reads use k7 (all ones), mask writes keep their register; loads read, and stores write, a
-  fixed line of L1; scalar bookkeeping (the loop counter, pointer updates, branches) is dropped.
+  fixed line of L1; scalar bookkeeping (the loop counter, pointer updates, branches) and
+  prefetches are dropped.
 
 The rewritten body runs a million times in a counted loop; the result is in core cycles (one
 core cycle is one dependent scalar add) per iteration and per 16 floats. Set beside the loop's

@@ -27,10 +27,9 @@ func forEachVector<V: FloatVector>(_ input: UnsafePointer<Float>, _ output: Unsa
 
 /// How far ahead of its loads a staged loop that prefetches asks for its input, in bytes (64 cache
 /// lines). The sigmoid and ELU, whose staged loops keep up with the cache, prefetch: at 1M floats
-/// (in L3) on a Zen 5 VM it makes the fast sigmoid 1.22× and ELU 1.12× as fast, at no cost in L1
-/// (4K) or from memory (16M). Tanh and the fast GELU-erf, slower than the cache at 1M, do not: the
-/// prefetch gains them nothing there and costs them up to 6% in L1
-/// (results/kernels/prefetch-sizes.txt).
+/// (in L3) on a Zen 5 VM it makes the fast sigmoid 1.23× and ELU 1.12× as fast, in L1 (4K) within
+/// 2%. Tanh and the fast GELU-erf, slower than the cache at 1M, do not: the prefetch gains them
+/// nothing there and costs them up to 6% in L1 (results/kernels/prefetch-sizes.txt).
 let stagedLoopPrefetchBytes = 4096
 
 /// `forEachVector` with the body cut into four stages, run on four consecutive vectors at once: each
@@ -76,11 +75,11 @@ func forEachVector<V: FloatVector, S1, S2, S3>(_ input: UnsafePointer<Float>, _ 
 /// and B the odd ones, and each pass runs every stage on both, so a stage's input was made two
 /// vectors before rather than one and the program order holds eight short chains instead of four.
 /// This is for loops whose chain is long next to their instruction count and whose stages carry
-/// few vectors (two pipelines keep twice the carried vectors live, and a spill costs more than the
-/// overlap buys): tanh, whose division ends a long chain, runs 1.12× as fast as in one pipeline at
-/// 1M on a Zen 5 VM (results/kernels/tanh-pipelines-1M.txt). Inputs shorter than eight vectors,
-/// and the last one or two, take `forEachVector(…, stages:)`. Every vector is loaded before a store
-/// reaches its place, so `input == output` stays safe.
+/// few vectors (two pipelines keep twice the carried vectors live, and a spill costs more than
+/// the overlap buys): tanh, whose division ends a long chain, runs 1.13–1.14× as fast as in one
+/// pipeline at 1M on a Zen 5 VM (results/kernels/tanh-pipelines-1M.txt). Inputs shorter than
+/// eight vectors, and the last one or two, take `forEachVector(…, stages:)`. Every vector is
+/// loaded before a store reaches its place, so `input == output` stays safe.
 @inline(__always)
 func forEachVectorInPairs<V: FloatVector, S1, S2, S3>(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
                                                      _ count: Int, as _: V.Type,
