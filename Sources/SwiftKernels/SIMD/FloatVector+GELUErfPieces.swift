@@ -110,8 +110,8 @@ extension FloatVector {
     /// without rounding.
     @inline(__always) static var geluErfExpL: Float { 0x1.63p+0 }
 
-    /// GELU-erf from the pieces (see the extension's comment), as its four stages; the array kernels
-    /// run the stages on four vectors at once (`forEachVector(…, stages:)`).
+    /// GELU-erf from the pieces (see the extension's comment), as its three stages; the array
+    /// kernels run two pipelines of them (`forEachVectorInPairs`, with an empty fourth stage).
     ///
     /// u = min(|x|, 14.5) by integer operations (NaN becomes 14.5; the result keeps NaN through K).
     /// u²/L = -(k/32) + s/L with k/32 = scale rounded from hi = u·u by the constant 1.5·2^18 (whose
@@ -128,11 +128,14 @@ extension FloatVector {
     /// three, and scalef applies 2^n in one instruction where integer arithmetic on the exponent
     /// takes a shift, an add and a maximum to clear its wrap. With 2ln2 in place of L the
     /// reduction needs a third FMA for 2ln2's low part (results/kernels/README.md).
-    /// Stage 2 holds the whole exponential: of the cuts tried it carries the fewest vectors from
-    /// stage to stage, and the loop keeps them all in registers.
+    /// Stage 2 holds the whole exponential and stage 3 h and the result: of the cuts tried this one
+    /// carries the fewest vectors from stage to stage (seven per pipeline), so that two pipelines
+    /// fit the registers but for one spilled vector per pass, and on a Zen 5 VM they run
+    /// 1.05× as fast as one pipeline of four stages, h and the result apart
+    /// (results/kernels/gelu-erf-pipelines-1M.txt).
     @inline(__always)
     static func fastGeluErfPieces(_ x: Self) -> Self {
-        geluErfStage4(geluErfStage3(geluErfStage2(geluErfStage1(x))))
+        geluErfStage3(geluErfStage2(geluErfStage1(x)))
     }
 
     /// Stage 1: K = x for x ≥ 0 and -0 below (NaN for NaN), and u.
@@ -155,15 +158,9 @@ extension FloatVector {
         return (p.k, scaled(entry * b, byPowerOfTwoFloorOf: scale), geluErfPiece(p.u))
     }
 
-    /// Stage 3: h.
+    /// Stage 3: h, then K - e·h, rounded once.
     @inline(__always)
-    static func geluErfStage3(_ p: (k: Self, e: Self, piece: (u: Self, index: Bits))) -> (k: Self, e: Self, h: Self) {
-        (p.k, p.e, geluErfTailFactor(p.piece))
-    }
-
-    /// Stage 4: K - e·h, rounded once.
-    @inline(__always)
-    static func geluErfStage4(_ p: (k: Self, e: Self, h: Self)) -> Self {
-        p.k.addingProduct(p.e.negated, p.h)
+    static func geluErfStage3(_ p: (k: Self, e: Self, piece: (u: Self, index: Bits))) -> Self {
+        p.k.addingProduct(p.e.negated, geluErfTailFactor(p.piece))
     }
 }
