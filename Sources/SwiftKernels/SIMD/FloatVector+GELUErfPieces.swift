@@ -132,7 +132,9 @@ extension FloatVector {
     /// carries the fewest vectors from stage to stage (seven per pipeline), so that two pipelines
     /// fit the registers but for one spilled vector per pass, and on a Zen 5 VM they run
     /// 1.05× as fast as one pipeline of four stages, h and the result apart
-    /// (results/kernels/gelu-erf-pipelines-1M.txt).
+    /// (results/kernels/gelu-erf-pipelines-1M.txt). Cuts that carry six vectors and spill none (the
+    /// piece's index formed in stage 3, or x carried in place of K and u) lengthen a stage's chain
+    /// and run 0.95–0.97× as fast (gelu-erf-spill-free-cuts.txt).
     @inline(__always)
     static func fastGeluErfPieces(_ x: Self) -> Self {
         geluErfStage3(geluErfStage2(geluErfStage1(x)))
