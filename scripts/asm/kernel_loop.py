@@ -43,8 +43,9 @@ def to_ymm(t):
     """The same work in AVX2 form, for llvm-mca 14's znver3 model (it has no AVX-512 entries): zmm n
     becomes ymm n mod 16, mask writes go to ymm15, masking and embedded broadcasts are dropped,
     vblendmps becomes vblendvps, vpternlogd one vpand, an integer compare into a mask (vpcmpnltd
-    and the like, no AVX2 form) vpcmpgtd, and a two-table permute (vpermt2d, vpermi2ps: the
-    32-entry lookup) one vpermps; mask-register moves are dropped."""
+    and the like, no AVX2 form) vpcmpgtd, a two-table permute (vpermt2d, vpermi2ps: the
+    32-entry lookup) one vpermps, and vrangeps (the bounded magnitude) one vminps; mask-register
+    moves are dropped."""
     if t.startswith("k"):
         return None
     t = re.sub(r"\{1to\d+\}", "", t)
@@ -64,6 +65,9 @@ def to_ymm(t):
     m = re.match(r"vpternlogd\s+\$\w+,(\S+),(\S+),(\S+)", t)
     if m:
         t = f"vpand {m.group(1)},{m.group(2)},{m.group(3)}"
+    m = re.match(r"vrangeps\s+\$\w+,(\S+),(\S+),(\S+)", t)
+    if m:
+        t = f"vminps {m.group(1)},{m.group(2)},{m.group(3)}"
     return t
 
 

@@ -2,7 +2,8 @@
 #define CLANES_LANES_H
 // Lane operations for the Swift SIMD kernels that Swift's generic SIMD does not give: 32-, 16- and
 // 8-entry table reads with one index per lane, a value the optimiser cannot see through, x86's max,
-// scaling by 2^⌊y⌋ rounded once (AVX-512's scalef), and a prefetch of the input ahead of a loop.
+// the smaller of a magnitude and a bound (AVX-512's range), scaling by 2^⌊y⌋ rounded once
+// (AVX-512's scalef), and a prefetch of the input ahead of a loop.
 // Swift's generic SIMD has no variable lane permute (its swizzle subscript compiles to a call), and
 // a table read is what lets an exponential use a short polynomial. Each function is inlined into the Swift
 // loop and compiles to one vpermt2d (the table's two 16-entry halves in two zmm registers) where the
@@ -126,6 +127,37 @@ CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_opaque_x8(ck_lanes_i32x8 v) {
     __asm__("" : "+x"(v));
 #endif
     return v;
+}
+
+/// min(|v|, limit) lane-wise as bit patterns, for a limit ≥ 0 that is not NaN: the sign cleared,
+/// then an integer minimum (non-negative floats order as their patterns). Any NaN lane gives limit.
+CK_LANES_INLINE ck_lanes_f32x16 ck_lanes_magnitude_min_bits_x16(ck_lanes_f32x16 v, ck_lanes_f32x16 limit) {
+    ck_lanes_i32x16 m = (ck_lanes_i32x16)v & 0x7fffffff, l = (ck_lanes_i32x16)limit;
+    return (ck_lanes_f32x16)(m < l ? m : l);
+}
+CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_magnitude_min_bits_x8(ck_lanes_f32x8 v, ck_lanes_f32x8 limit) {
+    ck_lanes_i32x8 m = (ck_lanes_i32x8)v & 0x7fffffff, l = (ck_lanes_i32x8)limit;
+    return (ck_lanes_f32x8)(m < l ? m : l);
+}
+
+/// min(|v|, limit) lane-wise, sign cleared, for a limit ≥ 0 that is not NaN: one vrangeps (imm 0x0a:
+/// the smaller magnitude, sign cleared) where the target CPU has AVX512DQ, in place of a mask and
+/// an integer minimum, and with no mask constant in a register; the bit-pattern form elsewhere.
+/// The same result for every lane but a signalling NaN, which vrangeps returns quieted (the
+/// bit-pattern form gives limit); a quiet NaN gives limit either way.
+CK_LANES_INLINE ck_lanes_f32x16 ck_lanes_magnitude_min_x16(ck_lanes_f32x16 v, ck_lanes_f32x16 limit) {
+#if defined(__AVX512DQ__)
+    return (ck_lanes_f32x16)_mm512_range_ps((__m512)v, (__m512)limit, 0x0a);
+#else
+    return ck_lanes_magnitude_min_bits_x16(v, limit);
+#endif
+}
+CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_magnitude_min_x8(ck_lanes_f32x8 v, ck_lanes_f32x8 limit) {
+#if defined(__AVX512DQ__) && defined(__AVX512VL__)
+    return (ck_lanes_f32x8)_mm256_range_ps((__m256)v, (__m256)limit, 0x0a);
+#else
+    return ck_lanes_magnitude_min_bits_x8(v, limit);
+#endif
 }
 
 /// a > b ? a : b lane-wise (x86's maxps: b where the lanes are equal or either is NaN), one

@@ -113,7 +113,8 @@ extension FloatVector {
     /// GELU-erf from the pieces (see the extension's comment), as its three stages; the array
     /// kernels run two pipelines of them (`forEachVectorInPairs`, with an empty fourth stage).
     ///
-    /// u = min(|x|, 14.5) by integer operations (NaN becomes 14.5; the result keeps NaN through K).
+    /// u = min(|x|, 14.5) (`magnitudeMinimum`: one vrangeps with AVX512DQ; a NaN x gives 14.5 or
+    /// NaN, and the result keeps NaN through K).
     /// u²/L = -(k/32) + s/L with k/32 = scale rounded from hi = u·u by the constant 1.5·2^18 (whose
     /// float spacing is 1/32), so the sum's low five bits are j = k mod 32 and scale comes back
     /// exact. The quadratic's argument a = s + α = u² + scale·L + α takes two FMAs: p = scale·L + α
@@ -129,13 +130,15 @@ extension FloatVector {
     /// takes a shift, an add and a maximum to clear its wrap. With 2ln2 in place of L the
     /// reduction needs a third FMA for 2ln2's low part (results/kernels/README.md).
     /// Stage 2 holds the whole exponential and stage 3 h and the result: of the cuts tried this one
-    /// carries the fewest vectors from stage to stage (seven per pipeline), so that two pipelines
-    /// fit the registers but for one spilled vector per pass, and on a Zen 5 VM they run
-    /// 1.05× as fast as one pipeline of four stages, h and the result apart
-    /// (results/kernels/gelu-erf-pipelines-1M.txt). Cuts that carry six vectors and spill none (the
-    /// piece's index formed in stage 3, or x carried in place of K and u) lengthen a stage's chain
-    /// and run 0.95–0.97× as fast (gelu-erf-spill-free-cuts.txt); a loop of three stages, storing
-    /// the result in its own pass, spills nothing and ran 0.97–0.99× (gelu-erf-three-stage-loop.txt).
+    /// carries the fewest vectors from stage to stage (seven per pipeline), and on a Zen 5 VM two
+    /// pipelines of it run 1.05× as fast as one pipeline of four stages, h and the result apart
+    /// (results/kernels/gelu-erf-pipelines-1M.txt). They fit the 32 registers without a spill
+    /// because u's clamp is one vrangeps, which needs no mask constant; with a mask and an integer
+    /// minimum the loop spilled one vector per pass and ran no faster (gelu-erf-range-clamp.txt).
+    /// Cuts that carry six vectors (the piece's index formed in stage 3, or x carried in place of
+    /// K and u) lengthen a stage's chain and ran 0.95–0.97× as fast (gelu-erf-spill-free-cuts.txt),
+    /// and a loop of three stages, storing the result in its own pass, 0.97–0.99×
+    /// (gelu-erf-three-stage-loop.txt).
     @inline(__always)
     static func fastGeluErfPieces(_ x: Self) -> Self {
         geluErfStage3(geluErfStage2(geluErfStage1(x)))
@@ -144,7 +147,7 @@ extension FloatVector {
     /// Stage 1: K = x for x ≥ 0 and -0 below (NaN for NaN), and u.
     @inline(__always)
     static func geluErfStage1(_ x: Self) -> (k: Self, u: Self) {
-        (greaterOrSecond(Self(repeating: -0.0), x), Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 14.5).bits)))
+        (greaterOrSecond(Self(repeating: -0.0), x), magnitudeMinimum(x, Self(repeating: 14.5)))
     }
 
     /// Stage 2: e = 2^(-x²/L) (the reduction of u²/L in two FMAs) and u's piece.

@@ -31,6 +31,10 @@ public protocol FloatVector: SIMD, SendableVectorType where Scalar == Float, Mas
     static func opaque(_ bits: Bits) -> Bits
     /// a > b ? a : b lane-wise, b where they are equal or either is NaN: one maxps on x86.
     static func greaterOrSecond(_ a: Self, _ b: Self) -> Self
+    /// min(|v|, limit) lane-wise, sign cleared, for a limit ≥ 0 that is not NaN: one vrangeps where
+    /// the target CPU has AVX512DQ, a mask and an integer minimum elsewhere (CLanes/lanes.h). A quiet
+    /// NaN lane gives limit; a signalling NaN gives limit or, from vrangeps, a NaN.
+    static func magnitudeMinimum(_ v: Self, _ limit: Self) -> Self
     /// v·2^⌊y⌋ lane-wise, rounded once (a result below 2^-126 is the subnormal it rounds to): one
     /// vscalefps where the target CPU has AVX-512 (CLanes/lanes.h).
     static func scaled(_ v: Self, byPowerOfTwoFloorOf y: Self) -> Self
@@ -69,6 +73,7 @@ extension SIMD8: FloatVector where Scalar == Float {
     }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x8(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x8(a, b) }
+    @inline(__always) public static func magnitudeMinimum(_ v: Self, _ limit: Self) -> Self { ck_lanes_magnitude_min_x8(v, limit) }
     @inline(__always) public static func scaled(_ v: Self, byPowerOfTwoFloorOf y: Self) -> Self {
         ck_lanes_scalef_x8(v, y)
     }
@@ -94,6 +99,7 @@ extension SIMD16: FloatVector where Scalar == Float {
     }
     @inline(__always) public static func opaque(_ bits: Bits) -> Bits { ck_lanes_opaque_x16(bits) }
     @inline(__always) public static func greaterOrSecond(_ a: Self, _ b: Self) -> Self { ck_lanes_max_x16(a, b) }
+    @inline(__always) public static func magnitudeMinimum(_ v: Self, _ limit: Self) -> Self { ck_lanes_magnitude_min_x16(v, limit) }
     @inline(__always) public static func scaled(_ v: Self, byPowerOfTwoFloorOf y: Self) -> Self {
         ck_lanes_scalef_x16(v, y)
     }

@@ -39,6 +39,29 @@ import Testing
         for lane in 0..<16 { #expect(m[lane].bitPattern == (x[lane] < 0 ? (-0.0 as Float).bitPattern : x[lane].bitPattern), "lane \(lane)") }
     }
 
+    /// min(|v|, limit) with the sign cleared, at both widths and in the bit-pattern form that
+    /// targets without AVX512DQ use: the same lanes, but for a signalling NaN, which vrangeps
+    /// returns quieted and the bit-pattern form bounds.
+    @Test func magnitudeMinimumIsTheBoundedMagnitude() {
+        let signalling = Float(bitPattern: 0x7f80_0001), limit: Float = 14.5
+        let x = SIMD16<Float>(-1, 2, -0.0, 0, -.infinity, .infinity, .nan, -.nan,
+                              -0x1p-149, 14.5, -14.5, (14.5 as Float).nextUp, -1e30, 3, signalling, -signalling)
+        let bound = SIMD16<Float>(repeating: limit)
+        let forms = [SIMD16<Float>.magnitudeMinimum(x, bound),
+                     SIMD16(lowHalf: SIMD8.magnitudeMinimum(x.lowHalf, bound.lowHalf),
+                            highHalf: SIMD8.magnitudeMinimum(x.highHalf, bound.highHalf)),
+                     ck_lanes_magnitude_min_bits_x16(x, bound),
+                     SIMD16(lowHalf: ck_lanes_magnitude_min_bits_x8(x.lowHalf, bound.lowHalf),
+                            highHalf: ck_lanes_magnitude_min_bits_x8(x.highHalf, bound.highHalf))]
+        for (form, m) in forms.enumerated() {
+            for lane in 0..<14 {
+                let expected = x[lane].isNaN ? limit : min(abs(x[lane]), limit)
+                #expect(m[lane].bitPattern == expected.bitPattern, "form \(form), lane \(lane): \(m[lane])")
+            }
+            for lane in 14..<16 { #expect(m[lane] == limit || (form < 2 && m[lane].isNaN), "form \(form), lane \(lane)") }
+        }
+    }
+
     /// v·2^⌊y⌋ rounded once, as vscalefps gives it (and the lane loop where the target lacks it):
     /// ⌊y⌋ for negative fractions, subnormal results rounded once (not flushed), 0 below 2^-150,
     /// inf on overflow, NaN for NaN.
