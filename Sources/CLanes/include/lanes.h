@@ -131,10 +131,8 @@ CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_opaque_x8(ck_lanes_i32x8 v) {
 
 /// min(|v|, limit) lane-wise as bit patterns, for a limit ≥ 0 that is not NaN: the sign cleared,
 /// then an integer minimum (non-negative floats order as their patterns). Any NaN lane gives limit.
-CK_LANES_INLINE ck_lanes_f32x16 ck_lanes_magnitude_min_bits_x16(ck_lanes_f32x16 v, ck_lanes_f32x16 limit) {
-    ck_lanes_i32x16 m = (ck_lanes_i32x16)v & 0x7fffffff, l = (ck_lanes_i32x16)limit;
-    return (ck_lanes_f32x16)(m < l ? m : l);
-}
+/// The 16-lane form below writes the same two lines in place (a call passing 16-lane vectors by
+/// value draws clang's ABI warning in builds without AVX-512).
 CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_magnitude_min_bits_x8(ck_lanes_f32x8 v, ck_lanes_f32x8 limit) {
     ck_lanes_i32x8 m = (ck_lanes_i32x8)v & 0x7fffffff, l = (ck_lanes_i32x8)limit;
     return (ck_lanes_f32x8)(m < l ? m : l);
@@ -149,7 +147,8 @@ CK_LANES_INLINE ck_lanes_f32x16 ck_lanes_magnitude_min_x16(ck_lanes_f32x16 v, ck
 #if defined(__AVX512DQ__)
     return (ck_lanes_f32x16)_mm512_range_ps((__m512)v, (__m512)limit, 0x0a);
 #else
-    return ck_lanes_magnitude_min_bits_x16(v, limit);
+    ck_lanes_i32x16 m = (ck_lanes_i32x16)v & 0x7fffffff, l = (ck_lanes_i32x16)limit;
+    return (ck_lanes_f32x16)(m < l ? m : l);
 #endif
 }
 CK_LANES_INLINE ck_lanes_f32x8 ck_lanes_magnitude_min_x8(ck_lanes_f32x8 v, ck_lanes_f32x8 limit) {
