@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The loop-mix evidence in results/kernels/README.md: our sigmoid (both tiers), tanh, ELU and fast
-# GELU-erf loops (the staged loops of the sigmoid and ELU hold 64 floats per pass, the fast
-# GELU-erf's 32: LLVM unrolls it twice, not four times; tanh's two pipelines 32, not unrolled)
+# GELU-erf loops (the staged loops of the sigmoid and ELU hold 64 floats per pass, LLVM unrolling
+# them four times; tanh's and the fast GELU-erf's two pipelines 32, not unrolled)
 # and the fastest peers' (XNNPACK's sigmoid and ELU from Debian's libXNNPACK.so.0, Eigen's tanh
 # and GELU-erf from our binary), each timed by loop_mix.py with its dependencies removed, then the kernels
 # measured by bench at 4K (in L1), then loop_mix again. Bound and measurement are both in
