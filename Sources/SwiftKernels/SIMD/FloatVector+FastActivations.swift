@@ -12,25 +12,26 @@ extension FloatVector {
 
     /// tanh x = E/(E + 2), E = e^(2x) - 1 (no cancellation for small |x|), x clamped to
     /// [-9.1, 9.1], beyond which tanh rounds to ±1; the clamp keeps NaN.
-    /// - With tables the form is odd by itself: E is accurate on both sides of 0 and keeps the sign
-    ///   of ±0 (`tableExpm1`), so no magnitude is taken and no sign copied, two operations fewer.
+    /// - With a table (16 entries where the build reads tables, 8 where it reads only eight-entry
+    ///   ones: `readsExpm1Table`) the form is odd by itself: E is accurate on both sides of 0 and
+    ///   keeps the sign of ±0 (`tableExpm1`), so no magnitude is taken and no sign copied.
     ///   For x < 0, E's relative error reaches the result scaled by 2/(E + 2) ≤ 2 (above 0, by ≤ 1).
-    ///   The array kernels run it in the four `tanhStage` steps (`forEachVectorInPairs`).
+    ///   The array kernels run it in the four `tanhStage` steps (SharedKernels).
     /// - Without tables, tanh|x| with the sign copied from x: the table-free e^x - 1
     ///   (`fastExpm1`) is not used below 0 here.
     @inline(__always)
     static func fastTanh(_ x: Self) -> Self {
-        guard readsTables else {
+        guard readsExpm1Table else {
             let e = fastExpm1(minimum(x.magnitude, 9.1), times: 2)
             return (e / (e + 2)).withSign(of: x)
         }
         return tanhStage4(tanhStage3(tanhStage2(tanhStage1(x))))
     }
 
-    /// tanh's stages where the build reads tables: e^(2x) - 1's reduction, its table reads and
+    /// tanh's stages where it reads a table: e^(2x) - 1's reduction, its table reads and
     /// polynomial, E and E + 2, the quotient. The reads sit in the second stage so that the first
-    /// carries two vectors, not three: the array kernels run two pipelines of these stages
-    /// (`forEachVectorInPairs`), which keep every carried vector in registers.
+    /// carries two vectors, not three: the array kernels run these stages in two pipelines
+    /// (`forEachVectorInPairs`) or one (SharedKernels), which keep every carried vector in registers.
     @inline(__always)
     static func tanhStage1(_ x: Self) -> (t: Self, shifted: Self) {
         tableExpm1Reduction(x.clamped(-9.1, 9.1), times: 2)

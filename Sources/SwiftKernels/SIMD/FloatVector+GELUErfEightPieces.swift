@@ -23,9 +23,6 @@ import CLanes
 /// u = min(|x|, 14.5) by integer operations (NaN becomes 14.5 and keeps NaN through K = max(-0, x));
 /// e is 0 at u = 14.5, so +inf gives +inf and -inf gives -0.
 extension FloatVector {
-    /// Whether this build reads eight-entry tables in one instruction (CLanes): AVX2.
-    @inline(__always) static var readsEightEntryTables: Bool { CK_LANES_LOOKUP8_IS_ONE_INSTRUCTION != 0 }
-
     /// An eight-entry table of floats as the bit patterns `lookup8` reads.
     @inline(__always) static func floatTable(_ values: SIMD8<Float>) -> SIMD8<Int32> {
         unsafeBitCast(values, to: SIMD8<Int32>.self)

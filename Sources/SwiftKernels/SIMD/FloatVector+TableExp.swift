@@ -10,7 +10,12 @@ import CLanes
 /// e^x - 1 (tanh, ELU) takes the smaller table and one more polynomial term; e^x keeps 32 entries.
 ///
 /// The table forms run only where the lookup is one instruction (`readsTables`); elsewhere the
-/// activations call the table-free forms, so each build compiles one form of each kernel.
+/// activations call the table-free forms, so each build compiles one form of each kernel. The one
+/// exception is tanh where the build reads only eight-entry tables (AVX2, one `vpermd` on ymm):
+/// its e^(2x) - 1 reads the 16-entry table's even entries, 2^(j/8), with a quartic fitted to the
+/// wider |t| (`expm1TableEntries`). ELU stays table-free there: its staged loop carries four
+/// vectors a stage, which spill from AVX2's sixteen registers, and ran slower than the table-free
+/// loop.
 ///
 /// Tables and coefficients are from scripts/fit/fit_table_exp.py (figures and the exhaustive
 /// choice in scripts/fit/table_exp_coefficients.md). e^t is 1 + t·(c1 + c2·t), the minimax pair:
@@ -20,6 +25,16 @@ import CLanes
 extension FloatVector {
     /// Whether this build reads tables: a build-time constant (CLanes), true with AVX-512F and VL.
     @inline(__always) static var readsTables: Bool { CK_LANES_LOOKUP_IS_ONE_INSTRUCTION != 0 }
+
+    /// Whether this build reads eight-entry tables in one instruction (CLanes): AVX2.
+    @inline(__always) static var readsEightEntryTables: Bool { CK_LANES_LOOKUP8_IS_ONE_INSTRUCTION != 0 }
+
+    /// Whether tanh reads e^x - 1's table: where the build reads tables or eight-entry ones.
+    @inline(__always) static var readsExpm1Table: Bool { readsTables || readsEightEntryTables }
+
+    /// m, the entries of e^x - 1's table that `tableExpm1` reads: 16 where the build reads tables,
+    /// else 8 (the 16-entry table's even entries).
+    @inline(__always) static var expm1TableEntries: Float { readsTables ? 16 : 8 }
 
     /// e^(k·x) - 1 as the primitives table measures it (SIMDPrimitives.swift): `tableExpm1` where
     /// the build reads tables (3.067 ulp over every float of [-20, 18.5] with k = 1,
@@ -143,11 +158,11 @@ extension FloatVector {
                Int32(bitPattern: 0xb27c_e182), Int32(bitPattern: 0xb1b4_b0da), Int32(bitPattern: 0xb1d2_90be), 0x31b0_a147)
     }
 
-    /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, with the 16-entry table, as
-    /// s·u - (1 - s) with u ≈ e^(k·t) - 1 + L, t = x - i·ln2/(16k) for the index i = 16n + j of k·x,
-    /// and L the entry's rounding (`expm1TableLow`). Reducing x rather than k·x keeps the doubling
-    /// inside an FMA. 1 - s is exact for n ≥ -1 (and n ≤ 23), within 2^-25 absolute below, where
-    /// |e^x - 1| ≥ 0.5. For |k·x| < ln2/32, s = 1 and L = -0, so the result is k·x + x²·(…) rounded
+    /// e^(k·x) - 1 for k·x in [-20, 18.5] (callers clamp), k = 1 or 2, with the m-entry table
+    /// (`expm1TableEntries`), as s·u - (1 - s) with u ≈ e^(k·t) - 1 + L, t = x - i·ln2/(mk) for the
+    /// index i = mn + j of k·x, and L the entry's rounding (`expm1TableLow`). Reducing x rather than
+    /// k·x keeps the doubling inside an FMA. 1 - s is exact for n ≥ -1 (and n ≤ 23), within 2^-25
+    /// absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/(2m), s = 1 and L = -0, so the result is k·x + x²·(…) rounded
     /// once: tiny x (subnormals included) give k·x, and ±0 gives ±0 (s·u - (1 - s) is -0 for u = -0,
     /// where (s - 1) + s·u is +0).
     /// ln2 is one float: the error |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which
@@ -161,7 +176,7 @@ extension FloatVector {
         return expm1Combined(expm1Polynomial(parts.t, low: parts.low, times: k), parts.s)
     }
 
-    /// `tableExpm1`'s reduction and table reads: t, s = 2^n·2^(j/16) and L.
+    /// `tableExpm1`'s reduction and table reads: t, s = 2^n·2^(j/m) and L.
     @inline(__always)
     static func tableExpm1Parts(_ x: Self, times k: Float) -> (t: Self, s: Self, low: Self) {
         let (t, shifted) = tableExpm1Reduction(x, times: k)
@@ -169,38 +184,49 @@ extension FloatVector {
         return (t, s, low)
     }
 
-    /// `tableExpm1`'s reduction: t and the sum `shifted` whose low bits hold the index 16n + j.
+    /// `tableExpm1`'s reduction: t and the sum `shifted` whose low bits hold the index mn + j.
     @inline(__always)
     static func tableExpm1Reduction(_ x: Self, times k: Float) -> (t: Self, shifted: Self) {
+        let m = expm1TableEntries
         let magic = Self(repeating: 0x1.8p23)
-        let shifted = magic.addingProduct(x, thirtyTwoLog2e * (k / 2))   // k·16·log2e
+        let shifted = magic.addingProduct(x, thirtyTwoLog2e * (m * k / 32))   // m·k·log2e
         let index = shifted - magic
-        return (x.addingProduct(index, ln2Hi32 * (2 / k)), shifted)      // ln2/(16k), one float
+        return (x.addingProduct(index, ln2Hi32 * (32 / (m * k))), shifted)      // ln2/(m·k), one float
     }
 
-    /// `tableExpm1`'s table reads from the reduction's sum: s = 2^n·2^(j/16) and L.
+    /// `tableExpm1`'s table reads from the reduction's sum: s = 2^n·2^(j/m) and L. Entry 2j of the
+    /// 16-entry tables is 2^(j/8) less (2j)·2^19 = j·2^20, so their even halves are the eight-entry
+    /// tables in the layout whose bits move up by 20.
     @inline(__always)
     static func tableExpm1Reads(_ shifted: Self) -> (s: Self, low: Self) {
-        (Self(bits: lookup16(expm1Table, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19))),
+        guard readsTables else {
+            return (Self(bits: lookup8(expm1Table.evenHalf, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 20))),
+                    Self(bits: lookup8(expm1TableLow.evenHalf, shifted.bits)))
+        }
+        return (Self(bits: lookup16(expm1Table, shifted.bits) &+ (shifted.bits &<< Bits(repeating: 19))),
          Self(bits: lookup16(expm1TableLow, shifted.bits)))
     }
 
     /// u = L + t·(k + t·(…)) ≈ e^(k·t) - 1 + L, Horner's form, the shortest chain of FMAs that ends
     /// in L (scripts/fit/table_exp_coefficients.md):
-    /// - k = 1 (ELU): a cubic, the minimax a, b (1.06e-7 relative);
-    /// - k = 2 (tanh): a quartic (3.2e-10), which tanh's E/(E + 2) needs: it doubles E's error for
-    ///   x < 0, and the cubic's would take tanh past 4 ulp.
+    /// - k = 1 (ELU) with 16 entries: a cubic, the minimax a, b (1.06e-7 relative);
+    /// - k = 2 (tanh): a quartic (3.2e-10 with 16 entries, 5.2e-9 on the doubled |t| of 8), which
+    ///   tanh's E/(E + 2) needs: it doubles E's error for x < 0, and the cubic's would take tanh
+    ///   past 4 ulp. With 8 entries k = 1 takes the quartic too (its cubic: 8.6e-7), as the k = 2
+    ///   coefficients scaled by (k/2)^j, exact.
     /// Operand order is part of the codegen: these forms compile to one instruction per operation
     /// (check with scripts/asm/kernel_loop.py); other orders of the same FMAs can make LLVM split a
     /// lane off the vector into scalar FMAs, nearly tripling the loop.
     @inline(__always)
     static func expm1Polynomial(_ t: Self, low: Self, times k: Float) -> Self {
         var r: Self
-        if k == 1 {
+        if k == 1 && readsTables {
             r = Self(repeating: 0x1.0001ecp-1).addingProduct(t, Self(repeating: 0x1.555658p-3))
         } else {
-            r = Self(repeating: 0x1.555708p+0).addingProduct(t, Self(repeating: 0x1.5554dcp-1))
-            r = Self(repeating: 0x1p+1).addingProduct(r, t)
+            let h = k / 2
+            let (b, c): (Float, Float) = readsTables ? (0x1.555708p+0, 0x1.5554dcp-1) : (0x1.555c1ep+0, 0x1.555372p-1)
+            r = Self(repeating: b * h * h * h).addingProduct(t, Self(repeating: c * h * h * h * h))
+            r = Self(repeating: 2 * h * h).addingProduct(r, t)
         }
         return low.addingProduct(Self(repeating: k).addingProduct(r, t), t)
     }

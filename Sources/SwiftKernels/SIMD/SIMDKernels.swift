@@ -9,7 +9,8 @@
 /// FloatVector+FastActivations.swift); the sigmoid's body (FloatVector+Activations.swift) is listed
 /// by each tier's `make` through SharedKernels.sigmoid, this one with ln2's low part. Over all
 /// 2^32 inputs sigmoid, tanh and ELU are within 2.99, 3.50 and 2.77 ulp with tables
-/// (results/accuracy-exhaustive.txt) and 3.49, 2.57 and 0.95 without (`readsTables`;
+/// (results/accuracy-exhaustive.txt) and 3.49, 3.54 and 0.95 in AVX2 builds, where tanh reads
+/// eight-entry tables and the others none (`readsTables`, `readsExpm1Table`;
 /// results/kernels/avx2-exhaustive.txt), subnormal results included, inside this tier's 4-ulp
 /// budget. The GELUs are this tier's own (FloatVector+GELU.swift).
 public enum SIMDKernels {

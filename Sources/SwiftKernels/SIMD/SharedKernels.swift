@@ -6,10 +6,17 @@ enum SharedKernels {
     @inline(__always)
     static func entries<V: FloatVector>(_: V.Type) -> [String: ActivationKernelSet.Entry] {
         [
+            // Tanh's stages run in two pipelines where the build reads tables (zmm: 32 registers);
+            // with eight-entry tables (AVX2: 16 ymm registers) in one at 8 lanes, and unstaged at
+            // 16, where the two ymm halves of each vector already interleave and a staged loop
+            // spills.
             "tanh": .kernel { input, output, count, _ in
                 if V.readsTables {
                     forEachVectorInPairs(input, output, count, as: V.self, stages: { V.tanhStage1($0) }, { V.tanhStage2($0) },
                                          { V.tanhStage3($0) }, { V.tanhStage4($0) })
+                } else if V.readsEightEntryTables && V.scalarCount == 8 {
+                    forEachVector(input, output, count, as: V.self, stages: { V.tanhStage1($0) }, { V.tanhStage2($0) },
+                                  { V.tanhStage3($0) }, { V.tanhStage4($0) })
                 } else {
                     forEachVector(input, output, count, as: V.self) { V.fastTanh($0) }
                 }

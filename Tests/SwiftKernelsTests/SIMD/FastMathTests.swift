@@ -110,6 +110,13 @@ import Testing
             #expect(abs(entry - exact) <= exact * 0x1p-24)
             #expect(abs(entry * (1 + low) - exact) <= exact * 0x1p-45)
         }
+        // The eight-entry reads (`tableExpm1Reads` in AVX2 builds) take the even halves, whose
+        // entry j holds 2^(j/8) in the layout whose bits move up by 20.
+        for j in 0..<8 {
+            let entry = Float(bitPattern: UInt32(bitPattern: V.expm1Table.evenHalf[j] &+ Int32(j << 20)))
+            #expect(entry == Float(bitPattern: UInt32(bitPattern: V.expm1Table[2 * j] &+ Int32((2 * j) << 19))))
+            #expect(abs(Double(entry) - Foundation.exp2(Double(j) / 8)) <= Foundation.exp2(Double(j) / 8) * 0x1p-24)
+        }
         for j in 0..<32 {
             let bits = j < 16 ? V.expTableLo[j] : V.expTableHi[j - 16]
             let lowBits = j < 16 ? V.expTableLowLo[j] : V.expTableLowHi[j - 16]
