@@ -7,7 +7,8 @@ costs the loop less. Then the polynomial fits with their error bounds:
 
 - e^t on |t| ≤ ln2/64 (+1e-6 for the reduction's rounding) as 1 + t·(c1 + c2·t): the minimax
   relative error of this form against Taylor's c1 = 1, c2 = 1/2.
-- e^(k·t) - 1 on |t| ≤ ln2/(32k) (the 16-entry table) as k·t + t²·(a + b·t) and as
+- e^(k·t) - 1 on |t| ≤ ln2/(32k) (the 16-entry table) and on |t| ≤ ln2/(16k) (the eight-entry
+  one, its even entries, which AVX2 builds read for tanh) as k·t + t²·(a + b·t) and as
   k·t + t²·(a + t·(b + c·t)), k = 1 (ELU) and 2 (tanh): Taylor's and the minimax coefficients,
   relative to e^(k·t) - 1. Which ones the kernels use is decided over every float by
   `bench accuracy --exhaustive` (scripts/fit/table_exp_coefficients.md).
@@ -70,8 +71,8 @@ def main():
     print(f"  Taylor  c1 = 1, c2 = 1/2: max relative error {relative_error(1 + t * (1 + 0.5 * t), exact):.3e}")
     print(f"  minimax c1 = {c1.hex()} c2 = {c2.hex()}: max relative error {relative_error(1 + t * (c1 + c2 * t), exact):.3e}")
 
-    for k in (1, 2):
-        hk = (float(mp.log(2)) / (2 * EXPM1_TABLE) + 1e-6) / k
+    for size, k in ((EXPM1_TABLE, 1), (EXPM1_TABLE, 2), (EXPM1_TABLE // 2, 1), (EXPM1_TABLE // 2, 2)):
+        hk = (float(mp.log(2)) / (2 * size) + 1e-6) / k
         tk = np.linspace(-hk, hk, 20001)
         tk = tk[np.abs(tk) > 1e-9]
         exact = np.array([float(mp.expm1(k * v)) for v in tk])
@@ -82,7 +83,7 @@ def main():
         a, b = f32(ab[0]), f32(ab[1])
         abc, _ = lawson(np.stack([tk * tk, tk ** 3, tk ** 4], 1), exact - k * tk, weight, 60)
         a4, b4, c4 = (f32(v) for v in abc)
-        print(f"\ne^({k}t) - 1, |t| <= {hk:.6f}:")
+        print(f"\ne^({k}t) - 1, {size}-entry table, |t| <= {hk:.6f}:")
         print(f"  {k}t + t^2*(a + b*t), Taylor a = {k * k / 2}, b = {k ** 3}/6: max relative error {relative_error(taylor3, exact):.3e}")
         print(f"  {k}t + t^2*(a + b*t), minimax a = {a.hex()} b = {b.hex()}: max relative error "
               f"{relative_error(k * tk + tk * tk * (a + b * tk), exact):.3e}")
