@@ -21,7 +21,9 @@ public enum Machine {
 
     /// Which exponential this build's Swift sigmoid, tanh and ELU use (docs/architecture.md).
     public static var swiftExpForm: String {
-        SIMDKernels.readsTables ? "32-entry table (one-instruction lookup)" : "table-free polynomial"
+        if SIMDKernels.readsTables { return "32- and 16-entry tables (one-instruction lookups)" }
+        return SIMDKernels.readsEightEntryTables ? "8-entry tables for tanh and the fast GELU-erf, table-free polynomials elsewhere"
+            : "table-free polynomial"
     }
 
     /// The CPU's brand string.

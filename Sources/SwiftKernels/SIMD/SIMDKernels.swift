@@ -17,6 +17,9 @@ public enum SIMDKernels {
     /// Whether this build's sigmoid, tanh and ELU (both tiers) read tables of 2^(j/32) and
     /// 2^(j/16): true where a lookup is one instruction (AVX-512F with VL; FloatVector+TableExp.swift).
     public static var readsTables: Bool { SIMD16<Float>.readsTables }
+    /// Whether this build reads eight-entry tables (AVX2), which tanh and the fast GELU-erf do
+    /// where it reads no larger ones.
+    public static var readsEightEntryTables: Bool { SIMD16<Float>.readsEightEntryTables }
 
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)
