@@ -162,9 +162,9 @@ extension FloatVector {
     /// (`expm1TableEntries`), as s·u - (1 - s) with u ≈ e^(k·t) - 1 + L, t = x - i·ln2/(mk) for the
     /// index i = mn + j of k·x, and L the entry's rounding (`expm1TableLow`). Reducing x rather than
     /// k·x keeps the doubling inside an FMA. 1 - s is exact for n ≥ -1 (and n ≤ 23), within 2^-25
-    /// absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/(2m), s = 1 and L = -0, so the result is k·x + x²·(…) rounded
-    /// once: tiny x (subnormals included) give k·x, and ±0 gives ±0 (s·u - (1 - s) is -0 for u = -0,
-    /// where (s - 1) + s·u is +0).
+    /// absolute below, where |e^x - 1| ≥ 0.5. For |k·x| < ln2/(2m), s = 1 and L = -0, so the
+    /// result is k·x + x²·(…) rounded once: tiny x (subnormals included) give k·x, and ±0 gives ±0
+    /// (s·u - (1 - s) is -0 for u = -0, where (s - 1) + s·u is +0).
     /// ln2 is one float: the error |n|·1.9e-9 in k·t moves e^(k·x) by that relative amount, which
     /// the callers shrink below 0.1 ulp: ELU's n ≤ 0 multiplies it by 2^n; in tanh's E/(E + 2) it
     /// is E's error scaled by e^(2x)/|E|·2/(E + 2), small on both sides of 0.
