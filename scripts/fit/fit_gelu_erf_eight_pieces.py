@@ -21,7 +21,11 @@ up with the higher ones refitted; the figures printed are the rounded forms eval
 kernel does (float32 Horner with FMA) against mpmath or numpy.
 
 Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_eight_pieces.py   (run from scripts/fit; seconds)
+
+--degree N fits lower degrees for the comparison in results/kernels/README.md (the default, 6, is the
+kernel's).
 """
+import argparse
 import math
 
 import mpmath as mp
@@ -55,6 +59,10 @@ def exponential():
 
 
 def main():
+    global DEGREE
+    parser = argparse.ArgumentParser(description="Float32 tables for the AVX2 fast GELU-erf's eight pieces.")
+    parser.add_argument("--degree", type=int, default=DEGREE, help="each piece's degree (default 6, the kernel's)")
+    DEGREE = parser.parse_args().degree
     pieces16.PIECES, pieces16.DEGREE, pieces16.ORIGIN, pieces16.SLACK = PIECES, DEGREE, "centre", 0.0
     # This kernel's e is e^(-x^2/2) itself, and its pieces are fitted up to the clamp.
     pieces16.GROWTH = lambda u: mp.exp(u * u / 2)
