@@ -14,7 +14,7 @@ extension Registry {
             provides: { cp_onednn_status($0.code) == 0 },
             lacking: { _ in "oneDNN could not create the primitive (or onednn.c maps no algorithm to it)" },
             isa: { String(cString: cp_onednn_impl($0.code)) },
-            note: { _ in "eltwise forward-inference primitive; OpenMP team of 1 thread" }
+            note: { _ in "eltwise forward-inference primitive; OpenMP team of 1 thread; ONEDNN_MAX_CPU_ISA (e.g. AVX2) caps the ISA it dispatches to" }
         ) { cp_onednn($0, $1, $2, $3, $4) }
         let xnnpack = codedFamily(
             implementation: "c-xnnpack", library: "XNNPACK (Debian snapshot 2022-02-16)", isAvailable: true,
