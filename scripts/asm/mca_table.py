@@ -51,9 +51,12 @@ def main():
         sys.exit(__doc__)
     asm, report_path = sys.argv[1:]
     try:
-        cycles = measured(open(report_path).read())
+        report = open(report_path).read()
     except OSError as error:
         sys.exit(f"mca_table: {error}")
+    if report.count("== size ") > 1:
+        sys.exit(f"mca_table: {report_path} holds several sizes; give a report of one size")
+    cycles = measured(report)
     zmm = "%zmm" in open(asm).read()
     print("| function | kernel | instructions | calls / stack accesses / divisions | znver3 RThroughput | measured |")
     print("|---|---|---|---|---|---|")
@@ -79,6 +82,8 @@ def main():
                 if not bound:
                     sys.exit(f"mca_table: llvm-mca failed on {family} {function} {width}: {model.stderr.strip()}")
                 counts = re.search(r"(\d+) instructions, (\d+) calls, (\d+) stack accesses, (\d+) divisions", head)
+                if not counts:
+                    sys.exit(f"mca_table: {family} {function} {width}: kernel_loop.py printed no counts")
                 n, calls, stack, divisions = map(int, counts.groups())
                 kernel = f"swift-simd{width}{suffix}"
                 run = cycles.get((function, kernel))
