@@ -129,16 +129,12 @@ extension FloatVector {
     /// three, and scalef applies 2^n in one instruction where integer arithmetic on the exponent
     /// takes a shift, an add and a maximum to clear its wrap. With 2ln2 in place of L the
     /// reduction needs a third FMA for 2ln2's low part (results/kernels/README.md).
-    /// Stage 2 holds the whole exponential and stage 3 h and the result: of the cuts tried this one
-    /// carries the fewest vectors from stage to stage (seven per pipeline), and on a Zen 5 VM two
-    /// pipelines of it run 1.05× as fast as one pipeline of four stages, h and the result apart
-    /// (results/kernels/gelu-erf-pipelines-1M.txt). They fit the 32 registers without a spill
-    /// because u's clamp is one vrangeps, which needs no mask constant; with a mask and an integer
-    /// minimum the loop spilled one vector per pass and ran no faster (gelu-erf-range-clamp.txt).
-    /// Cuts that carry six vectors (the piece's index formed in stage 3, or x carried in place of
-    /// K and u) lengthen a stage's chain and ran 0.95–0.97× as fast (gelu-erf-spill-free-cuts.txt),
-    /// and a loop of three stages, storing the result in its own pass, 0.97–0.99×
-    /// (gelu-erf-three-stage-loop.txt).
+    /// Stage 2 holds the whole exponential and stage 3 h and the result: this cut carries seven
+    /// vectors per pipeline, so two pipelines fit the 32 registers without a spill (u's clamp is
+    /// one vrangeps, which needs no mask constant), and they run 1.05× as fast as one pipeline of
+    /// four stages (results/kernels/gelu-erf-pipelines-1M.txt). Cuts that carry fewer vectors
+    /// lengthen a stage's chain and ran slower (the other cuts and their figures:
+    /// results/kernels/README.md).
     @inline(__always)
     static func fastGeluErfPieces(_ x: Self) -> Self {
         geluErfStage3(geluErfStage2(geluErfStage1(x)))
