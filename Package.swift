@@ -40,7 +40,7 @@ let package = Package(
         // C: the peers with C APIs, oneDNN and XNNPACK (system libraries), behind the kernel contract.
         .target(
             name: "CPeers",
-            linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("XNNPACK"), .linkedLibrary("gomp"),
+            linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("XNNPACK"), .linkedLibrary("cpuinfo"), .linkedLibrary("gomp"),
                              .linkedLibrary("pthread")]
         ),
         // C++: Eigen's array functions, built for the Swift kernels' target CPU.

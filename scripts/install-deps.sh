@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system libraries the suite links: SLEEF (vector math), MPFR (the reference) and the
-# peers measured beside our kernels (oneDNN, XNNPACK with pthreadpool, Eigen, Highway).
+# peers measured beside our kernels (oneDNN, XNNPACK with pthreadpool and cpuinfo, Eigen, Highway).
 # Installs only what is missing; uses sudo when not root. On a system without apt it stops and
 # names the packages to install. Exit 0 when everything is present afterwards.
 set -euo pipefail
@@ -18,6 +18,7 @@ have_header gmp.h || need+=(libgmp-dev)
 have_header oneapi/dnnl/dnnl.h || need+=(libdnnl-dev)
 have_header xnnpack.h || need+=(libxnnpack-dev)
 have_header pthreadpool.h || need+=(libpthreadpool-dev)
+have_header cpuinfo.h || need+=(libcpuinfo-dev)  # XNNPACK's CPU flags: --peer-max-isa
 have_header eigen3/Eigen/Core || need+=(libeigen3-dev)
 have_header hwy/highway.h || need+=(libhwy-dev)
 command -v valgrind >/dev/null 2>&1 || need+=(valgrind)  # bench count: instruction counts under callgrind
@@ -30,7 +31,7 @@ fi
 if ! command -v apt-get >/dev/null 2>&1; then
   {
     echo "install-deps: missing ${need[*]} and this system has no apt-get."
-    echo "  Debian/Ubuntu: apt-get install libsleef-dev libmpfr-dev libgmp-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev libhwy-dev valgrind"
+    echo "  Debian/Ubuntu: apt-get install libsleef-dev libmpfr-dev libgmp-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev libcpuinfo-dev libeigen3-dev libhwy-dev valgrind"
     echo "  Homebrew:      brew install sleef mpfr gmp onednn eigen highway (no Homebrew formula for XNNPACK; valgrind only on Intel Macs)"
   } >&2
   exit 1

@@ -3,7 +3,7 @@ import BenchKit
 import Foundation
 
 /// `--peers python`, `--python PATH`, `--peer-noop`: the opt-in Python peers (docs/python-peers.md),
-/// shared by run, accuracy, eval and list. A multi-process run passes its whole command line to the
+/// and `--peer-max-isa`, the cap on the in-process peers' dispatch; shared by run, accuracy, eval and list. A multi-process run passes its whole command line to the
 /// processes it starts, these options included, and each starts its own worker.
 struct PeerOptions: ParsableArguments {
     @Option(name: .customLong("peers"), help: """
@@ -21,7 +21,20 @@ struct PeerOptions: ParsableArguments {
         """)
     var peerNoop = false
 
+    @Option(name: .customLong("peer-max-isa"), help: ArgumentHelp("""
+        Cap the ISA that oneDNN, XNNPACK and Highway dispatch to: 'avx2' measures, on a wider CPU, the \
+        kernels they run on an AVX2 machine (their ISA column says which ran). Not with --peers python: \
+        ONNX Runtime has no such cap.
+        """, valueName: "isa"))
+    var peerMaxISA: String?
+
     func validate() throws {
+        if let peerMaxISA {
+            guard PeerISACap(rawValue: peerMaxISA.lowercased()) != nil else {
+                throw ValidationError("unknown --peer-max-isa '\(peerMaxISA)'; the one cap is 'avx2'")
+            }
+            if peers != nil { throw ValidationError("--peer-max-isa cannot be combined with --peers python: ONNX Runtime has no ISA cap") }
+        }
         if let peers, peers != "python" {
             throw ValidationError("unknown --peers '\(peers)'; the one peer runtime is 'python'")
         }
@@ -33,7 +46,17 @@ struct PeerOptions: ParsableArguments {
 
     /// The built-in kernels, plus the peers' when enabled. A peer that cannot start is one line on
     /// standard error and exit status 69 (EX_UNAVAILABLE).
+    /// With `--peer-max-isa`, the cap is applied first: the registry's first use of a peer fixes its
+    /// choice. A library that refuses the cap is one line and exit status 69.
     func registry() throws -> Registry {
+        if let cap = peerMaxISA.flatMap({ PeerISACap(rawValue: $0.lowercased()) }) {
+            do throws(PeerISACapError) {
+                try cap.apply()
+            } catch {
+                FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+                throw ExitCode(ExitStatus.unavailable)
+            }
+        }
         guard peers == "python" else { return Registry.standard }
         do {
             let kernels = try PythonPeers.kernels(python: python, noop: peerNoop, onFailure: Self.stopOnFailure)

@@ -160,3 +160,10 @@ const char *cp_onednn_impl(int function) {
     dnnl_primitive_desc_destroy(pd);
     return text;
 }
+
+/* oneDNN accepts the cap once, before its first primitive; a second request is a success here. */
+static dnnl_status_t cp_onednn_cap = dnnl_runtime_error;
+int cp_onednn_cap_at_avx2(void) {
+    if (cp_onednn_cap != dnnl_success) cp_onednn_cap = dnnl_set_max_cpu_isa(dnnl_cpu_isa_avx2);
+    return (int)cp_onednn_cap;
+}

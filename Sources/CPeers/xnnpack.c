@@ -9,12 +9,18 @@
 #include "CPeers.h"
 #include "nan_fill.h"
 
+#include <cpuinfo.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <xnnpack.h>
 
 static enum xnn_status cp_init_status = xnn_status_uninitialized;
 static pthread_once_t cp_init_once = PTHREAD_ONCE_INIT;
-static void cp_init(void) { cp_init_status = xnn_initialize(NULL); }
+static bool cp_init_started;
+static void cp_init(void) {
+    cp_init_started = true;
+    cp_init_status = xnn_initialize(NULL);
+}
 
 static _Thread_local xnn_operator_t cp_sigmoid_op;
 static _Thread_local xnn_operator_t cp_elu_op;
@@ -60,4 +66,26 @@ int cp_xnnpack_status(int function) {
     enum xnn_status s;
     cp_operator(function, 1.0f, &s);
     return (int)s;
+}
+
+const char *cp_xnnpack_isa(void) {
+    if (!cpuinfo_initialize()) return "unknown";
+    if (cpuinfo_has_x86_avx512f()) return "avx512f";
+    if (cpuinfo_has_x86_avx2()) return "avx2";
+    return "sse/avx";
+}
+
+static bool cp_capped;
+int cp_xnnpack_cap_at_avx2(void) {
+    if (cp_capped) return 0;
+    if (cp_init_started || !cpuinfo_initialize()) return -1;
+    cp_capped = true;
+    /* xnn_initialize calls cpuinfo_initialize too, which runs once per process, so the flags it
+     * reads are these. */
+    cpuinfo_isa.avx512f = cpuinfo_isa.avx512pf = cpuinfo_isa.avx512er = cpuinfo_isa.avx512cd = false;
+    cpuinfo_isa.avx512dq = cpuinfo_isa.avx512bw = cpuinfo_isa.avx512vl = cpuinfo_isa.avx512ifma = false;
+    cpuinfo_isa.avx512vbmi = cpuinfo_isa.avx512vbmi2 = cpuinfo_isa.avx512bitalg = false;
+    cpuinfo_isa.avx512vpopcntdq = cpuinfo_isa.avx512vnni = cpuinfo_isa.avx512bf16 = false;
+    cpuinfo_isa.avx512vp2intersect = cpuinfo_isa.avx512_4vnniw = cpuinfo_isa.avx512_4fmaps = false;
+    return 0;
 }

@@ -98,8 +98,24 @@ extern "C" const char *hp_highway_version(void) {
     return HP_STR(HWY_MAJOR) "." HP_STR(HWY_MINOR) "." HP_STR(HWY_PATCH);
 }
 
+// The targets dispatch may use, with dispatch pointed at the best of them. Highway 1.0's
+// SupportedTargets re-detects the CPU and points dispatch at its best target before it applies
+// DisableTargets' mask, leaving the final update to its caller, so every call is followed by it.
+static int64_t hp_dispatch_targets() {
+    const int64_t targets = hwy::SupportedTargets();
+    hwy::GetChosenTarget().Update(targets);
+    return targets;
+}
+
 extern "C" const char *hp_highway_target(void) {
-    const std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
-    return targets.empty() ? "none" : hwy::TargetName(targets.front());
+    const int64_t targets = hp_dispatch_targets() & HWY_TARGETS;
+    // Targets are ordered by preference, the better ones on the lower bits.
+    return targets == 0 ? "none" : hwy::TargetName(targets & -targets);
+}
+
+extern "C" int hp_highway_cap_at_avx2(void) {
+    hwy::DisableTargets(HWY_AVX2 - 1);
+    const int64_t targets = hp_dispatch_targets() & HWY_TARGETS;
+    return (targets & -targets) < HWY_AVX2 ? -1 : 0;
 }
 #endif  // HWY_ONCE

@@ -82,4 +82,34 @@ import Testing
         #expect(Set(report.results.map(\.implementation)) == ["memcpy", "py-fake", "py-noop"])
         #expect(report.results.allSatisfy { $0.summary.medianNsPerElement > 0 })
     }
+
+    /// `--peer-max-isa avx2`: oneDNN, XNNPACK and Highway list no ISA wider than AVX2, the processes
+    /// of a multi-process run measure the capped kernels (the rows' ISA), and an unknown cap or the
+    /// Python peers beside it are refused.
+    @Test func peerMaxISACapsTheDispatchingPeers() throws {
+        let wide = ["avx512", "avx3", "avx10"]
+        let capped = ["c-onednn", "c-xnnpack", "cpp-highway"]
+        let list = try BenchProcess.run(["list", "--peer-max-isa", "avx2"])
+        #expect(list.status == 0, "stderr: \(list.stderr)")
+        let rows = list.stdout.split(separator: "\n").filter { row in
+            row.hasPrefix("sigmoid ") && capped.contains { row.contains(" \($0) ") }
+        }
+        #expect(rows.count == capped.count, "\(list.stdout)")
+        for row in rows { #expect(!wide.contains { row.lowercased().contains($0) }, "\(row)") }
+
+        let run = try BenchProcess.run(["run", "--peer-max-isa", "AVX2", "--impls", capped.joined(separator: ","),
+                                        "--functions", "sigmoid", "--processes", "2", "--format", "json"] + smoke)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let report = try ThroughputReport.decode(from: Data(run.stdout.utf8))
+        let measured = report.results.filter { capped.contains($0.implementation) }
+        #expect(measured.count == capped.count)
+        for row in measured { #expect(!wide.contains { row.isa.lowercased().contains($0) }, "\(row.implementation): \(row.isa)") }
+
+        let unknown = try BenchProcess.run(["list", "--peer-max-isa", "sse2"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown --peer-max-isa 'sse2'; the one cap is 'avx2'"))
+        let python = try BenchProcess.run(["list", "--peer-max-isa", "avx2", "--peers", "python"])
+        #expect(python.status == 64)
+        #expect(python.stderr.contains("--peer-max-isa cannot be combined with --peers python"))
+    }
 }

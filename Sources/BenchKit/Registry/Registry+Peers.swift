@@ -14,7 +14,7 @@ extension Registry {
             provides: { cp_onednn_status($0.code) == 0 },
             lacking: { _ in "oneDNN could not create the primitive (or onednn.c maps no algorithm to it)" },
             isa: { String(cString: cp_onednn_impl($0.code)) },
-            note: { _ in "eltwise forward-inference primitive; OpenMP team of 1 thread; ONEDNN_MAX_CPU_ISA (e.g. AVX2) caps the ISA it dispatches to" }
+            note: { _ in "eltwise forward-inference primitive; OpenMP team of 1 thread; --peer-max-isa avx2 or ONEDNN_MAX_CPU_ISA caps the ISA it dispatches to" }
         ) { cp_onednn($0, $1, $2, $3, $4) }
         let xnnpack = codedFamily(
             implementation: "c-xnnpack", library: "XNNPACK (Debian snapshot 2022-02-16)", isAvailable: true,
@@ -52,13 +52,9 @@ extension Registry {
     }
 
     /// XNNPACK has no API that names the micro-kernels it chose; its initialisation takes the widest
-    /// of AVX-512 F, AVX2, AVX, SSE4.1 and SSE2 the CPU has for sigmoid and ELU, so this names the
-    /// first two of those as this suite can see them, and the rest as "sse/avx".
-    static var xnnpackISA: String {
-        if ck_cpu_has_avx512f() != 0 { return "avx512f" }
-        if ck_cpu_has_avx2() != 0 { return "avx2" }
-        return "sse/avx"
-    }
+    /// of AVX-512 F, AVX2, AVX, SSE4.1 and SSE2 that cpuinfo reports for sigmoid and ELU, so this
+    /// reads the same flags (after `--peer-max-isa`, if given) and names the first two.
+    static var xnnpackISA: String { String(cString: cp_xnnpack_isa()) }
 
     /// The widest vector ISA the Eigen peer was compiled for (its target's macros).
     static var eigenISA: String { String(cString: ep_eigen_isa()) }

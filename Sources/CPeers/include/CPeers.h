@@ -31,6 +31,9 @@ int cp_onednn_status(int function);
 const char *cp_onednn_version(void);
 /* The implementation oneDNN chose for `function` on this CPU, e.g. "jit:avx512_core"; "" on failure. */
 const char *cp_onednn_impl(int function);
+/* Caps the ISA oneDNN's JIT dispatches to at AVX2 (dnnl_set_max_cpu_isa): 0 (also when already
+ * capped), or oneDNN's status when it refuses, which it does once a primitive has been created. */
+int cp_onednn_cap_at_avx2(void);
 
 /* ---- XNNPACK: the f32 NC operators its version has, no thread pool ----
  * Each operator run sets flush-to-zero / denormals-are-zero for its duration (XNNPACK's own rule). */
@@ -39,6 +42,13 @@ void cp_xnnpack(int function, const float *in, float *out, ptrdiff_t n, float al
 int cp_xnnpack_provides(int function);
 /* 0 when xnn_initialize and the operator's creation succeed; otherwise XNNPACK's status code. */
 int cp_xnnpack_status(int function);
+/* The ISA XNNPACK's initialisation picks sigmoid's and ELU's kernels for, from the same cpuinfo flags
+ * it reads: "avx512f", "avx2" or "sse/avx"; "unknown" when cpuinfo cannot initialise. */
+const char *cp_xnnpack_isa(void);
+/* Caps XNNPACK at AVX2: clears cpuinfo's AVX-512 flags, which is what a CPU with AVX2 and no
+ * AVX-512 reports, before XNNPACK's initialisation reads them. 0 (also when already capped), or -1
+ * when XNNPACK was initialised first (its choice is fixed then) or cpuinfo cannot initialise. */
+int cp_xnnpack_cap_at_avx2(void);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,9 @@ const char *hp_highway_expression(int function);
 const char *hp_highway_version(void);
 /* The target dynamic dispatch runs on this CPU, e.g. "AVX3_ZEN4". */
 const char *hp_highway_target(void);
+/* Caps dynamic dispatch at AVX2 (hwy::DisableTargets on every better target): 0, or -1 when a better
+ * target remains the one dispatched to (a static target, which Highway cannot disable). */
+int hp_highway_cap_at_avx2(void);
 
 #ifdef __cplusplus
 }
