@@ -11,8 +11,8 @@ AVX-512 (znver3 is its newest Zen): see to_ymm.
 
 Tanh and ELU are closures of SharedKernels.entries (U_, U0_ in that order), listed by both
 families, so either family name finds them; the sigmoid is the closure of SharedKernels.sigmoid,
-specialised for its ln2Low argument (true for SIMDKernels, false for FastKernels), or, in a build
-that keeps one closure for both tiers (the AVX2 build), that one; the GELUs are
+specialised for its `fast` argument (false for SIMDKernels, true for FastKernels), or, in a build
+that keeps one closure for both tiers, that one; the GELUs are
 closures of each family's make (gelu-erf U_, gelu-tanh U0_). The width is SIMD8/SIMD16 in the
 mangled name.
 Without --mca every vector loop of the closure is printed, numbered; --loop N (default 1) picks
@@ -36,8 +36,8 @@ import sys
 CLOSURES = {"tanh": "U_", "elu": "U0_", "sigmoid": "U_", "gelu-erf": "U_", "gelu-tanh": "U0_"}
 MANGLED = {"FastKernels": "04FastB0O4make", "SIMDKernels": "11SIMDKernelsO4make"}
 SHARED = ("06SharedB0O7entries", {"tanh", "elu"})
-# SharedKernels.sigmoid(_:ln2Low:), specialised per argument: "Si1_" for true, "Si0_" for false.
-SIGMOID = ("06SharedB0O7sigmoid", {"SIMDKernels": "Si1_", "FastKernels": "Si0_"})
+# SharedKernels.sigmoid(_:fast:), specialised per argument: "Si1_" for true, "Si0_" for false.
+SIGMOID = ("06SharedB0O7sigmoid", {"SIMDKernels": "Si0_", "FastKernels": "Si1_"})
 
 
 def to_ymm(t):
@@ -150,11 +150,11 @@ def main():
         body = function_body(path, lambda line: SIGMOID[0] in line and "cf" + CLOSURES[function] + width_tag in line
                              and SIGMOID[1][family] in line)
         if body is None:
-            # A build may keep one closure for both tiers, ln2Low a run-time argument (the AVX2 build).
+            # A build may keep one closure for both tiers, `fast` a run-time argument.
             body = function_body(path, lambda line: SIGMOID[0] in line and "cf" + CLOSURES[function] + width_tag in line
                                  and not any(tag in line for tag in SIGMOID[1].values()))
             if body is not None:
-                print("sigmoid: one closure for both tiers in this build (ln2Low not specialised)", file=sys.stderr)
+                print("sigmoid: one closure for both tiers in this build (`fast` not specialised)", file=sys.stderr)
     else:
         want = SHARED[0] if function in SHARED[1] else MANGLED[family]
         body = function_body(path, lambda line: want in line and "cf" + CLOSURES[function] + width_tag in line)

@@ -23,7 +23,7 @@ public enum FastKernels {
                 }
             },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.fastGeluTanh($0) } },
-            "sigmoid": SharedKernels.sigmoid(V.self, ln2Low: false),
+            "sigmoid": SharedKernels.sigmoid(V.self, fast: true),
         ])
     }
 }

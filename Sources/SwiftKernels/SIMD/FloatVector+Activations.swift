@@ -23,18 +23,47 @@ extension FloatVector {
     ///   c·2^26 and both give the same bits.
     /// c, p1, p2 and c·2^26·ℓ: scripts/fit/fit_sigmoid_table.py (sigmoid_table_coefficients.md).
     ///
-    /// Without tables: E/(E + 2^25), E = e^x·2^25 (`scaledExp`), the same in both tiers. E is a
-    /// normal float on the whole range (2^25·e^-104 = 2^-125.04, 2^25·e^60 < 2^112), so no operand
-    /// of the division is ever subnormal; on the positive side E's relative error reaches σ scaled
-    /// by 1 - σ ≤ 1/2.
+    /// Without tables: E/(E + 2^25), E = e^x·2^25 (`fastExpParts`), in both tiers where the build
+    /// reads no table, and in the accurate tier where it reads eight-entry ones (the fast tier's
+    /// is `fastSigmoid`). E is a normal float on the whole range (2^25·e^-104 = 2^-125.04,
+    /// 2^25·e^60 < 2^112), so no operand of the division is ever subnormal; on the positive side
+    /// E's relative error reaches σ scaled by 1 - σ ≤ 1/2.
     @inline(__always)
     static func sigmoid(_ x: Self, ln2Low: Bool = true) -> Self {
         guard readsTables else {
-            let scaled = scaledExp(x.clamped(-104, 60))
-            return scaled / (scaled + 0x1p25)
+            return sigmoidTableFreeStage4(sigmoidTableFreeStage3(sigmoidTableFreeStage2(sigmoidTableFreeStage1(x))))
         }
         return sigmoidStage4(sigmoidStage3(sigmoidStage2(sigmoidStage1(x), ln2Low: ln2Low)))
     }
+
+    /// The fast tier's sigmoid: the table's form without ln2's low part where the build reads
+    /// tables, the eight-entry form where it reads those only (FloatVector+SigmoidEighth.swift),
+    /// the table-free form elsewhere.
+    @inline(__always)
+    static func fastSigmoid(_ x: Self) -> Self {
+        guard readsTables || !readsEightEntryTables else {
+            return sigmoidEighthStage4(sigmoidEighthStage3(sigmoidEighthStage2(sigmoidEighthStage1(x))))
+        }
+        return sigmoid(x, ln2Low: false)
+    }
+
+    /// The table-free sigmoid's stages, which the array kernels run on four consecutive vectors at
+    /// once: the reduction, the polynomial, E and E + 2^25, the quotient.
+    @inline(__always)
+    static func sigmoidTableFreeStage1(_ x: Self) -> (t: Self, shifted: Self) {
+        fastExpReduction(x.clamped(-104, 60), bias: 25)
+    }
+    @inline(__always)
+    static func sigmoidTableFreeStage2(_ r: (t: Self, shifted: Self)) -> (p: Self, shifted: Self) {
+        (fastExpPolynomial(r.t), r.shifted)
+    }
+    @inline(__always)
+    static func sigmoidTableFreeStage3(_ r: (p: Self, shifted: Self)) -> (e: Self, d: Self) {
+        let e = r.p * fastExpScale(r.shifted)
+        return (e, e + 0x1p25)
+    }
+    @inline(__always)
+    static func sigmoidTableFreeStage4(_ r: (e: Self, d: Self)) -> Self { r.e / r.d }
 
     /// The sigmoid's stages where the build reads tables, which the array kernels run on four
     /// consecutive vectors at once (`forEachVector(…, stages:)`): the clamp, reduction and N, M,
@@ -69,9 +98,9 @@ extension FloatVector {
                0x3f74_cca2, 0x3f75_7584, 0x3f76_3885, 0x3f77_1637, 0x3f78_0f31, 0x3f79_240a, 0x3f7a_555f, 0x3f7b_a3d0)
     }
 
-    /// E = e^z·2^25 for z in [-104, 60]: the table-free sigmoid's exponential, and the primitives
-    /// table's `swift-simd16` e^x (`tableExp`, the entry's rounding added back, where the build reads
-    /// tables). A normal float on the whole range; callers clamp.
+    /// E = e^z·2^25 for z in [-104, 60]: the primitives table's `swift-simd16` e^x (`tableExp`, the
+    /// entry's rounding added back, where the build reads tables; elsewhere the table-free sigmoid's
+    /// exponential, which its stages form the same way). A normal float on the whole range; callers clamp.
     @inline(__always)
     static func scaledExp(_ z: Self) -> Self {
         if readsTables { return tableExp(z, bias: 25) }

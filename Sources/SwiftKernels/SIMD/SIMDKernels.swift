@@ -29,7 +29,7 @@ public enum SIMDKernels {
         SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluErfLanes($0) } },
             "gelu-tanh": .kernel { input, output, count, _ in forEachVector(input, output, count, as: V.self) { V.geluTanhLanes($0) } },
-            "sigmoid": SharedKernels.sigmoid(V.self, ln2Low: true),
+            "sigmoid": SharedKernels.sigmoid(V.self, fast: false),
         ])
     }
 }

@@ -41,16 +41,21 @@ enum SharedKernels {
         ]
     }
 
-    /// The sigmoid as an array kernel, with ln2's low part (the accurate tier) or without (the fast
-    /// tier), the tiers' one difference; staged where the build reads tables.
+    /// The sigmoid as an array kernel, the accurate tier's or the fast tier's (`fastSigmoid`), in
+    /// four stages on consecutive vectors: where the build reads no table, the staged loop runs
+    /// 1.08× (16 lanes) and 1.02× (8) as fast as the one-vector one in AVX2 builds (results/kernels/README.md).
     @inline(__always)
-    static func sigmoid<V: FloatVector>(_: V.Type, ln2Low: Bool) -> ActivationKernelSet.Entry {
+    static func sigmoid<V: FloatVector>(_: V.Type, fast: Bool) -> ActivationKernelSet.Entry {
         .kernel { input, output, count, _ in
             if V.readsTables {
                 forEachVector(input, output, count, as: V.self, prefetch: true, stages: { V.sigmoidStage1($0) },
-                              { V.sigmoidStage2($0, ln2Low: ln2Low) }, { V.sigmoidStage3($0) }, { V.sigmoidStage4($0) })
+                              { V.sigmoidStage2($0, ln2Low: !fast) }, { V.sigmoidStage3($0) }, { V.sigmoidStage4($0) })
+            } else if fast && V.readsEightEntryTables {
+                forEachVector(input, output, count, as: V.self, stages: { V.sigmoidEighthStage1($0) },
+                              { V.sigmoidEighthStage2($0) }, { V.sigmoidEighthStage3($0) }, { V.sigmoidEighthStage4($0) })
             } else {
-                forEachVector(input, output, count, as: V.self) { V.sigmoid($0, ln2Low: ln2Low) }
+                forEachVector(input, output, count, as: V.self, stages: { V.sigmoidTableFreeStage1($0) },
+                              { V.sigmoidTableFreeStage2($0) }, { V.sigmoidTableFreeStage3($0) }, { V.sigmoidTableFreeStage4($0) })
             }
         }
     }

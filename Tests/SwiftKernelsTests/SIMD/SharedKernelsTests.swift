@@ -3,7 +3,8 @@ import Testing
 
 /// Both tiers list tanh and ELU from SharedKernels: the same results bit for bit, at both widths,
 /// and each tier still has all five functions. Their sigmoids are one body that differs in M's
-/// ln2 low part, which rounds away where |x| ≤ 10.
+/// ln2 low part, which rounds away where |x| ≤ 10, except where the build reads eight-entry tables
+/// only (AVX2), where the fast tier's is its own form.
 @Suite struct SharedKernelsTests {
     @Test func bothTiersRunTheSharedBodies() {
         var xs: [Float] = stride(from: Float(-110), through: 110, by: 0.173).map { $0 }
@@ -25,7 +26,9 @@ import Testing
             }
             let (a, f) = outputs("sigmoid")
             let near = xs.indices.filter { abs(xs[$0]) <= 10 }
-            #expect(near.map { a[$0].bitPattern } == near.map { f[$0].bitPattern })
+            if SIMDKernels.readsTables || !SIMDKernels.readsEightEntryTables {
+                #expect(near.map { a[$0].bitPattern } == near.map { f[$0].bitPattern })
+            }
             if SIMDKernels.readsTables {
                 #expect(xs.indices.contains { a[$0] != f[$0] }, "the accurate tier's ln2 low part changes no result")
             }
@@ -39,7 +42,7 @@ import Testing
         var xs: [Float] = stride(from: Float(-110), through: 110, by: 0.0913).map { $0 }
         xs += [.nan, .infinity, -.infinity, 0, -0.0, 0x1p-149, -0x1p-149, .greatestFiniteMagnitude]
         let vector: [String: (SIMD16<Float>) -> SIMD16<Float>] = [
-            "tanh": { .fastTanh($0) }, "sigmoid": { .sigmoid($0) }, "fast sigmoid": { .sigmoid($0, ln2Low: false) },
+            "tanh": { .fastTanh($0) }, "sigmoid": { .sigmoid($0) }, "fast sigmoid": { .fastSigmoid($0) },
             "fast gelu-erf": { .fastGeluErf($0) },
         ]
         let sets = [("tanh", SIMDKernels.simd8), ("tanh", SIMDKernels.simd16), ("sigmoid", SIMDKernels.simd8),

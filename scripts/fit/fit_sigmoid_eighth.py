@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Float32 constants for the fast sigmoid where the build reads eight-entry tables but not larger
+ones (AVX2: one `vpermps` on ymm; FloatVector+SigmoidEighth.swift). The output is recorded in
+sigmoid_eighth_coefficients.md.
+
+sigmoid(x) = E/(E + 2^25), E = e^z·2^25, z = x clamped to [-104, 60] (the table-free sigmoid's
+form). e^z is reduced in steps of ln2/8: z = (k/8)·ln2 + t, |t| <= ln2/16, k/8 = z·log2e rounded
+by the constant 1.5·2^20 + 152, whose float spacing is 1/8; the sum's bits shifted left by 20 are the float
+2^(n + 25)·(1 + j/8) (n = floor(k/8), j = k mod 8: the exponent field n + 152 = n + 25 + 127, then
+j in the top three mantissa bits), so the table holds c3·2^(j/8)/(1 + j/8) and no mask is needed.
+ln2 is split in two floats (t carries one rounding; with one float t would be off by up to
+(|k|/8)·1.9e-9, five units of 2^-24 at k = -1200).
+
+e^t is a cubic with its square term removed by a shift: e^t ~ c3·((a^2 + P)·a + Q), a = t + alpha,
+two FMAs once a is formed, with c3 carried by the table. The fit is minimax relative (Lawson) on
+|t| <= ln2/16 plus a margin for the rounding of log2e in the index; alpha is the minimax cubic's
+c2/(3·c3) rounded to float, then c3, P and Q refitted with alpha fixed, P rounded and the others
+refitted, Q rounded and c3 refitted, and entry 0 moved by the fewest float steps that make
+E(0) = 2^25 exactly (so sigmoid(0) = 1/2).
+
+The figures printed are the exponential and the whole sigmoid as the kernel forms them in float32
+(fma32 rounds a·b + c once) against mpmath, on every 97th float of [-104, 60] and x = 0.
+
+Usage: .venv-fit/bin/python scripts/fit/fit_sigmoid_eighth.py   (run from scripts/fit; a minute)
+"""
+import math
+
+import mpmath as mp
+import numpy as np
+
+from minimax import f32, fma32, lawson
+
+mp.mp.dps = 30
+LN2_8 = math.log(2) / 8
+LN2_HI = f32(math.log(2))
+LN2_LO = f32(math.log(2) - LN2_HI)
+MAGIC = 1.5 * 2**20 + 152
+LOG2E = f32(1 / math.log(2))
+
+
+def swift_hex(v):
+    """v as the shortest Swift float literal in hex ("0" for zero)."""
+    if v == 0:
+        return "0"
+    mantissa, exponent = abs(v).hex()[2:].split("p")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{'-' if v < 0 else ''}0x{mantissa}p{exponent}"
+
+
+def cubic():
+    """alpha, P, Q, c3 and the table, with the cubic's relative error in exact arithmetic."""
+    half = LN2_8 / 2 + 1e-5
+    t = np.cos(np.linspace(0, math.pi, 4001)) * half
+    f = np.exp(t)
+    c, _ = lawson(np.stack([t**i for i in range(4)], 1), f, 1 / f, 80)
+    alpha = f32(c[2] / (3 * c[3]))
+    a = t + alpha
+    k, _ = lawson(np.stack([a**3, a, np.ones_like(a)], 1), f, 1 / f, 80)
+    P = f32(k[1] / k[0])
+    k, _ = lawson(np.stack([a**3 + P * a, np.ones_like(a)], 1), f, 1 / f, 80)
+    Q = f32(k[1] / k[0])
+    k, err = lawson(np.stack([a**3 + P * a + Q], 1), f, 1 / f, 80)
+    c3 = k[0]
+    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)) * c3) for j in range(8)]
+    # E(0) = entry 0 · r(alpha) · 2^25 must be 2^25: entry 0 times r(alpha) must round to 1.
+    r0 = fma32(fma32(np.float32(alpha), np.float32(alpha), np.float32(P)), np.float32(alpha), np.float32(Q))
+    steps = sorted(range(-16, 17), key=abs)
+    table[0] = next(v for v in (f32(float(np.float32(table[0]) + np.float32(i) * np.spacing(np.float32(table[0]))))
+                                for i in steps) if np.float32(np.float32(v) * r0) == 1)
+    return alpha, P, Q, c3, table, float(err)
+
+
+def kernel(x, alpha, P, Q, table):
+    """The kernel's steps in float32: (E, sigmoid)."""
+    z = np.clip(x, np.float32(-104), np.float32(60)).astype(np.float32)
+    shifted = fma32(z, np.float32(LOG2E), np.float32(MAGIC))
+    k = (shifted - np.float32(MAGIC)).astype(np.float32)   # k/8
+    t = fma32(k, np.float32(-LN2_HI), z)
+    t = fma32(k, np.float32(-LN2_LO), t)
+    a = (t + np.float32(alpha)).astype(np.float32)
+    r = fma32(fma32(a, a, np.float32(P)), a, np.float32(Q))
+    kk = np.round(k.astype(np.float64) * 8).astype(np.int64)
+    entry = np.array(table, dtype=np.float32)[kk % 8]
+    scale = (1 + (kk % 8) / 8) * np.exp2((kk // 8 + 25).astype(np.float64))   # exact in float32
+    e = ((entry * r).astype(np.float32).astype(np.float64) * scale).astype(np.float32)
+    d = (e + np.float32(2**25)).astype(np.float32)
+    return e, (e / d).astype(np.float32)
+
+
+def ulps(y, exact):
+    """|y - exact| in units of the float spacing at exact (2^-149 below 2^-126)."""
+    spacing = np.maximum(np.exp2(np.floor(np.log2(np.abs(exact))) - 23), 2.0**-149)
+    return np.abs(y.astype(np.float64) - exact) / spacing
+
+
+def main():
+    alpha, P, Q, c3, table, err = cubic()
+    print(f"e^t ~ c3·((a^2 + P)·a + Q), a = t + alpha, |t| <= ln2/16: {err:.3e} ({err / 2**-24:.2f} x 2^-24) relative")
+    print(f"alpha = {swift_hex(alpha)}, P = {swift_hex(P)}, Q = {swift_hex(Q)} (c3 = {float(c3):.17g})")
+    print("c3·2^(j/8)/(1 + j/8), j = 0-7:", ", ".join(swift_hex(v) for v in table))
+    print(f"ln2 = {swift_hex(LN2_HI)} + {swift_hex(LN2_LO)}; log2e = {swift_hex(LOG2E)}")
+    lo, hi = np.array([-104.0, 60.0], dtype=np.float32).view(np.int32)
+    bits = np.concatenate([np.arange(0, hi, 97, dtype=np.int64), np.arange(0, int(np.uint32(lo) & 0x7fffffff), 97, dtype=np.int64) | 0x80000000])
+    x = bits.astype(np.uint32).view(np.float32)
+    x = x[np.isfinite(x)]
+    e, y = kernel(x, alpha, P, Q, table)
+    z = np.clip(x, -104, 60).astype(np.float64)
+    exact_e = np.array([float(mp.exp(mp.mpf(float(v))) * 2**25) for v in z[::50]])
+    print(f"E = e^z·2^25 over {len(exact_e)} of the inputs: max {np.max(np.abs(e[::50] / exact_e - 1)) / 2**-24:.2f} x 2^-24 relative")
+    exact = np.array([float(1 / (1 + mp.exp(-mp.mpf(float(v))))) for v in x[::10]])
+    print(f"sigmoid over {len(exact)} floats of [-104, 60]: max {ulps(y[::10], exact).max():.3f} ulp")
+    print(f"sigmoid(0) = {float(kernel(np.zeros(1, dtype=np.float32), alpha, P, Q, table)[1][0])!r}")
+
+
+if __name__ == "__main__":
+    main()
