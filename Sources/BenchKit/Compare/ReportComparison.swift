@@ -151,6 +151,19 @@ public struct ReportComparison: Sendable, Equatable {
                          + "current \(ThroughputReport.threeDigits(y)) ns (\(percentText(max(x, y) / min(x, y) - 1)) apart); "
                          + "every kernel moves with it")
         }
+        // The same id on another ISA is other code: a peer capped by --peer-max-isa on one side,
+        // or a build for another target CPU.
+        let baselineISA = Dictionary(baseline.results.map { ("\($0.function)/\($0.implementation)", $0.isa) }) { first, _ in first }
+        var seen = Set<String>()
+        let moved = current.results.compactMap { row -> String? in
+            let id = "\(row.function)/\(row.implementation)"
+            guard let before = baselineISA[id], before != row.isa, seen.insert(id).inserted else { return nil }
+            return "\(id) (\(before) → \(row.isa))"
+        }
+        if !moved.isEmpty {
+            notes.append("ISA differs, so these kernels ran other code: " + moved.joined(separator: ", ")
+                         + " (a peer capped by --peer-max-isa on one side, or another build)")
+        }
         if baseline.configuration.alpha != current.configuration.alpha {
             notes.append("ELU alpha differs: baseline \(baseline.configuration.alpha), current \(current.configuration.alpha)")
         }

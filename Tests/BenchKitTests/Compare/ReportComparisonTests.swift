@@ -105,6 +105,20 @@ import Testing
         #expect(forced.notes.contains { $0.contains("different machines") })
     }
 
+    /// A kernel whose ISA column differs between the reports (a peer capped by --peer-max-isa on
+    /// one side) is named once in a note, whatever its sizes; the same ISA gives no note.
+    @Test func aKernelOnAnotherISAIsNoted() throws {
+        let base = syntheticReport([("sigmoid", [1, 1], nil), ("tanh", [1, 1], nil)])
+        var cur = base
+        cur.results[0].isa = "avx2"
+        cur.results.append(cur.results[0])
+        cur.results[2].size = 1 << 20
+        let noted = try ReportComparison(baseline: base, current: cur).notes.filter { $0.hasPrefix("ISA differs") }
+        #expect(noted == ["ISA differs, so these kernels ran other code: sigmoid/swift-simd16 (avx512 → avx2) "
+                          + "(a peer capped by --peer-max-isa on one side, or another build)"])
+        #expect(!(try ReportComparison(baseline: base, current: base)).notes.contains { $0.hasPrefix("ISA differs") })
+    }
+
     @Test func kernelsOnOneSideAreListedNotErrors() throws {
         let c = try ReportComparison(baseline: syntheticReport([("sigmoid", [1], nil), ("tanh", [1], nil)]),
                                      current: syntheticReport([("sigmoid", [1], nil), ("elu", [1], nil)]))
