@@ -3,8 +3,9 @@ import BenchKit
 import Foundation
 
 /// `--peers python`, `--python PATH`, `--peer-noop`: the opt-in Python peers (docs/python-peers.md),
-/// and `--peer-max-isa`, the cap on the in-process peers' dispatch; shared by run, accuracy, eval and list. A multi-process run passes its whole command line to the
-/// processes it starts, these options included, and each starts its own worker.
+/// and `--peer-max-isa`, the cap on the in-process peers' dispatch; shared by run, accuracy, eval
+/// and list. A multi-process run passes its whole command line to the processes it starts, these
+/// options included, and each starts its own worker and applies the cap.
 struct PeerOptions: ParsableArguments {
     @Option(name: .customLong("peers"), help: """
         Also run peers from another runtime: 'python' (ONNX Runtime, PyTorch, numpy, scipy through \

@@ -85,7 +85,8 @@ import Testing
 
     /// `--peer-max-isa avx2`: oneDNN, XNNPACK and Highway list no ISA wider than AVX2, the processes
     /// of a multi-process run measure the capped kernels (the rows' ISA), and an unknown cap or the
-    /// Python peers beside it are refused.
+    /// Python peers beside it are refused. Through the binary: a cap holds for the whole process, so
+    /// the test runner's own peers are never capped.
     @Test func peerMaxISACapsTheDispatchingPeers() throws {
         let wide = ["avx512", "avx3", "avx10"]
         let capped = ["c-onednn", "c-xnnpack", "cpp-highway"]
