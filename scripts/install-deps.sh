@@ -24,7 +24,7 @@ have_header hwy/highway.h || need+=(libhwy-dev)
 command -v valgrind >/dev/null 2>&1 || need+=(valgrind)  # bench count: instruction counts under callgrind
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "install-deps: SLEEF, MPFR, GMP, oneDNN, XNNPACK, Eigen and Highway headers and valgrind are present"
+  echo "install-deps: SLEEF, MPFR, GMP, oneDNN, XNNPACK (with pthreadpool and cpuinfo), Eigen and Highway headers and valgrind are present"
   exit 0
 fi
 
