@@ -42,17 +42,23 @@ enum SharedKernels {
     }
 
     /// The sigmoid as an array kernel, the accurate tier's or the fast tier's (`fastSigmoid`), in
-    /// four stages on consecutive vectors: where the build reads no table, the staged loop runs
-    /// 1.08× (16 lanes) and 1.02× (8) as fast as the one-vector one in AVX2 builds (results/kernels/README.md).
+    /// stages on consecutive vectors: where the build reads no table, the staged loop runs 1.08×
+    /// (16 lanes) and 1.01× (8) as fast as the one-vector one in AVX2 builds (results/kernels/README.md).
     @inline(__always)
     static func sigmoid<V: FloatVector>(_: V.Type, fast: Bool) -> ActivationKernelSet.Entry {
         .kernel { input, output, count, _ in
             if V.readsTables {
                 forEachVector(input, output, count, as: V.self, prefetch: true, stages: { V.sigmoidStage1($0) },
                               { V.sigmoidStage2($0, ln2Low: !fast) }, { V.sigmoidStage3($0) }, { V.sigmoidStage4($0) })
-            } else if fast && V.readsEightEntryTables {
+            } else if fast && V.readsEightEntryTables && V.scalarCount == 8 {
                 forEachVector(input, output, count, as: V.self, stages: { V.sigmoidEighthStage1($0) },
                               { V.sigmoidEighthStage2($0) }, { V.sigmoidEighthStage3($0) }, { V.sigmoidEighthStage4($0) })
+            } else if fast && V.readsEightEntryTables {
+                // 16 lanes, two ymm halves per vector in sixteen registers: the first two stages as
+                // one carry fewer vectors, and the loop spills nothing (1.018× the four stages,
+                // which spill; at 8 lanes the four stages are the faster: results/kernels/README.md).
+                forEachVector(input, output, count, as: V.self, stages: { V.sigmoidEighthStage2(V.sigmoidEighthStage1($0)) },
+                              { V.sigmoidEighthStage3($0) }, { V.sigmoidEighthStage4($0) }, { $0 })
             } else {
                 forEachVector(input, output, count, as: V.self, stages: { V.sigmoidTableFreeStage1($0) },
                               { V.sigmoidTableFreeStage2($0) }, { V.sigmoidTableFreeStage3($0) }, { V.sigmoidTableFreeStage4($0) })
