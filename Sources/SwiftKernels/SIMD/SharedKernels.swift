@@ -55,7 +55,7 @@ enum SharedKernels {
                               { V.sigmoidEighthStage2($0) }, { V.sigmoidEighthStage3($0) }, { V.sigmoidEighthStage4($0) })
             } else if fast && V.readsEightEntryTables {
                 // 16 lanes, two ymm halves per vector in sixteen registers: the first two stages as
-                // one carry fewer vectors, and the loop spills nothing (1.018× the four stages,
+                // one carry fewer vectors, and the loop spills nothing (1.017× the four stages,
                 // which spill; at 8 lanes the four stages are the faster: results/kernels/README.md).
                 forEachVector(input, output, count, as: V.self, stages: { V.sigmoidEighthStage2(V.sigmoidEighthStage1($0)) },
                               { V.sigmoidEighthStage3($0) }, { V.sigmoidEighthStage4($0) }, { $0 })
