@@ -68,6 +68,7 @@ int cp_xnnpack_status(int function) {
     return (int)s;
 }
 
+#if defined(__x86_64__) || defined(__i386__)
 const char *cp_xnnpack_isa(void) {
     if (!cpuinfo_initialize()) return "unknown";
     if (cpuinfo_has_x86_avx512f()) return "avx512f";
@@ -89,3 +90,8 @@ int cp_xnnpack_cap_at_avx2(void) {
     cpuinfo_isa.avx512vp2intersect = cpuinfo_isa.avx512_4vnniw = cpuinfo_isa.avx512_4fmaps = false;
     return 0;
 }
+#else
+/* cpuinfo's x86 flags exist only on x86; elsewhere XNNPACK's choice is not named or capped here. */
+const char *cp_xnnpack_isa(void) { return "native"; }
+int cp_xnnpack_cap_at_avx2(void) { return -1; }
+#endif

@@ -43,11 +43,11 @@ int cp_xnnpack_provides(int function);
 /* 0 when xnn_initialize and the operator's creation succeed; otherwise XNNPACK's status code. */
 int cp_xnnpack_status(int function);
 /* The ISA XNNPACK's initialisation picks sigmoid's and ELU's kernels for, from the same cpuinfo flags
- * it reads: "avx512f", "avx2" or "sse/avx"; "unknown" when cpuinfo cannot initialise. */
+ * it reads: "avx512f", "avx2" or "sse/avx"; "unknown" when cpuinfo cannot initialise, "native" off x86. */
 const char *cp_xnnpack_isa(void);
 /* Caps XNNPACK at AVX2: clears cpuinfo's AVX-512 flags, which is what a CPU with AVX2 and no
  * AVX-512 reports, before XNNPACK's initialisation reads them. 0 (also when already capped), or -1
- * when XNNPACK was initialised first (its choice is fixed then) or cpuinfo cannot initialise. */
+ * when XNNPACK was initialised first (its choice is fixed then), cpuinfo cannot initialise, or off x86. */
 int cp_xnnpack_cap_at_avx2(void);
 
 #ifdef __cplusplus
