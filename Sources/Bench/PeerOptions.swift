@@ -29,9 +29,12 @@ struct PeerOptions: ParsableArguments {
         """, valueName: "isa"))
     var peerMaxISA: String?
 
+    /// The cap `--peer-max-isa` names (any case), nil without the option or for an unknown name.
+    var cap: PeerISACap? { peerMaxISA.flatMap { PeerISACap(rawValue: $0.lowercased()) } }
+
     func validate() throws {
         if let peerMaxISA {
-            guard PeerISACap(rawValue: peerMaxISA.lowercased()) != nil else {
+            guard cap != nil else {
                 throw ValidationError("unknown --peer-max-isa '\(peerMaxISA)'; the one cap is 'avx2'")
             }
             if peers != nil { throw ValidationError("--peer-max-isa cannot be combined with --peers python: ONNX Runtime has no ISA cap") }
@@ -50,7 +53,7 @@ struct PeerOptions: ParsableArguments {
     /// With `--peer-max-isa`, the cap is applied first: the registry's first use of a peer fixes its
     /// choice. A library that refuses the cap is one line and exit status 69.
     func registry() throws -> Registry {
-        if let cap = peerMaxISA.flatMap({ PeerISACap(rawValue: $0.lowercased()) }) {
+        if let cap {
             do throws(PeerISACapError) {
                 try cap.apply()
             } catch {

@@ -28,6 +28,7 @@ import math
 import mpmath as mp
 import numpy as np
 
+from fit_gelu_erf_pieces import swift_hex
 from minimax import f32, fma32, lawson
 
 mp.mp.dps = 30
@@ -36,15 +37,6 @@ LN2_HI = f32(math.log(2))
 LN2_LO = f32(math.log(2) - LN2_HI)
 MAGIC = 1.5 * 2**20 + 152
 LOG2E = f32(1 / math.log(2))
-
-
-def swift_hex(v):
-    """v as the shortest Swift float literal in hex ("0" for zero)."""
-    if v == 0:
-        return "0"
-    mantissa, exponent = abs(v).hex()[2:].split("p")
-    mantissa = mantissa.rstrip("0").rstrip(".")
-    return f"{'-' if v < 0 else ''}0x{mantissa}p{exponent}"
 
 
 def cubic():
