@@ -5,8 +5,9 @@
 /// shorter polynomials, subnormal results allowed to flush to 0, and arguments in plain Float (no
 /// double-float parts, so GELU-tanh's error grows in its tail); the GELU-erf reads its tail factor
 /// from sixteen tables at 16 lanes where the build reads tables, in two pipelines of stages like
-/// tanh's, and from eight-entry tables at both widths where the build reads only those (AVX2). The
-/// budgets are declared in Registry+Swift.swift.
+/// tanh's, and from eight-entry tables at both widths where the build reads only those (AVX2), in
+/// two stages whose second reads its input again (sixteen registers). The budgets are declared in
+/// Registry+Swift.swift.
 public enum FastKernels {
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)
@@ -18,6 +19,9 @@ public enum FastKernels {
                 if V.readsTables && V.scalarCount == 16 {
                     forEachVectorInPairs(input, output, count, as: V.self, stages: { V.geluErfStage1($0) },
                                          { V.geluErfStage2($0) }, { V.geluErfStage3($0) }, { $0 })
+                } else if !V.readsTables && V.readsEightEntryTables {
+                    forEachVector(input, output, count, as: V.self, stages: { V.geluErfEightStage1($0) },
+                                  { V.geluErfEightStage2($0, $1) })
                 } else {
                     forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) }
                 }

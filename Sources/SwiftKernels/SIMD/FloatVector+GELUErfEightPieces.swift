@@ -71,12 +71,18 @@ extension FloatVector {
     /// 1.5·2^20 + 127: float spacing 1/8, low twelve bits 1016 = 127·8.
     @inline(__always) static var geluErfEighthMagic: Self { Self(repeating: 0x1.8p20 + 127) }
 
-    /// h(u) from u's half-octave piece: the sextic by Horner's rule.
+    /// u's half-octave piece: r = u - c_j and the index that reads piece j's entries.
     @inline(__always)
-    static func geluErfOctaveTailFactor(_ u: Self) -> Self {
+    static func geluErfOctavePiece(_ u: Self) -> (r: Self, index: Bits) {
         let index = (u + 1).bits &>> Bits(repeating: 22)
-        func entry(_ table: SIMD8<Int32>) -> Self { Self(bits: lookup8(table, index)) }
-        let r = u - entry(geluErfOctaveCentres)
+        return (u - Self(bits: lookup8(geluErfOctaveCentres, index)), index)
+    }
+
+    /// h(u) on its piece: the sextic by Horner's rule.
+    @inline(__always)
+    static func geluErfOctaveTailFactor(_ piece: (r: Self, index: Bits)) -> Self {
+        func entry(_ table: SIMD8<Int32>) -> Self { Self(bits: lookup8(table, piece.index)) }
+        let r = piece.r
         var h = entry(geluErfOctaveC5).addingProduct(entry(geluErfOctaveC6), r)
         h = entry(geluErfOctaveC4).addingProduct(h, r)
         h = entry(geluErfOctaveC3).addingProduct(h, r)
@@ -85,26 +91,46 @@ extension FloatVector {
         return entry(geluErfOctaveC0).addingProduct(h, r)
     }
 
-    /// e^(-hi/2 - lo/2) for hi + lo = u², by the eight-entry table (see the extension's comment).
+    /// The reduction of -hi/2 - lo/2 for hi + lo = u²: the sum that rounds k/8 and the cubic's
+    /// argument a = -2t (see the extension's comment).
     @inline(__always)
-    static func geluErfEighthExponential(_ hi: Self, _ lo: Self) -> Self {
+    static func geluErfEighthReduction(_ hi: Self, _ lo: Self) -> (shifted: Self, a: Self) {
         let magic = geluErfEighthMagic
         let shifted = magic.addingProduct(hi, Self(repeating: -0.5 * 0x1.715476p+0))
-        let a = hi.addingProduct(shifted - magic, Self(repeating: 2 * 0x1.62e430p-1)) + lo
+        return (shifted, hi.addingProduct(shifted - magic, Self(repeating: 2 * 0x1.62e430p-1)) + lo)
+    }
+
+    /// e^(-hi/2 - lo/2) from its reduction: the cubic, the entry and the scale.
+    @inline(__always)
+    static func geluErfEighthExponential(_ reduced: (shifted: Self, a: Self)) -> Self {
+        let (shifted, a) = reduced
         var p = Self(repeating: 0x1.000876p-3).addingProduct(a, Self(repeating: -0x1.5556ecp-6))
         p = Self(repeating: -0.5).addingProduct(a, p)
         p = Self(repeating: 1).addingProduct(a, p)
-        let floor = bitsMaximum(shifted.bits, magic.bits &- Bits(repeating: 1016))
+        let floor = bitsMaximum(shifted.bits, geluErfEighthMagic.bits &- Bits(repeating: 1016))
         let entry = Self(bits: lookup8(geluErfEighthExpTable, shifted.bits))
         return (entry * Self(bits: floor &<< Bits(repeating: 20))) * p
     }
 
-    /// GELU-erf from the eight pieces (see the extension's comment): K - e·h, rounded once.
+    /// Stage 1 of the form's two (the array kernels run stage 1 of one vector beside stage 2 of the
+    /// one before, `forEachVector(…, stages:)` with the input again): u, x² split, the reduction
+    /// and the piece, four vectors carried.
     @inline(__always)
-    static func fastGeluErfEightPieces(_ x: Self) -> Self {
+    static func geluErfEightStage1(_ x: Self) -> (reduced: (shifted: Self, a: Self), piece: (r: Self, index: Bits)) {
         let u = Self(bits: bitsMinimum(x.bits & ~signBit, Self(repeating: 14.5).bits))
         let hi = u * u
-        let e = geluErfEighthExponential(hi, hi.negated.addingProduct(u, u))
-        return greaterOrSecond(Self(repeating: -0.0), x).addingProduct(e.negated, geluErfOctaveTailFactor(u))
+        return (geluErfEighthReduction(hi, hi.negated.addingProduct(u, u)), geluErfOctavePiece(u))
     }
+
+    /// Stage 2: e, h and K - e·h, rounded once; x is the vector's input, read again rather than
+    /// carried.
+    @inline(__always)
+    static func geluErfEightStage2(_ s: (reduced: (shifted: Self, a: Self), piece: (r: Self, index: Bits)), _ x: Self) -> Self {
+        greaterOrSecond(Self(repeating: -0.0), x).addingProduct(geluErfEighthExponential(s.reduced).negated,
+                                                                geluErfOctaveTailFactor(s.piece))
+    }
+
+    /// GELU-erf from the eight pieces (see the extension's comment): its two stages on one vector.
+    @inline(__always)
+    static func fastGeluErfEightPieces(_ x: Self) -> Self { geluErfEightStage2(geluErfEightStage1(x), x) }
 }

@@ -2,8 +2,9 @@ import Testing
 @testable import SwiftKernels
 
 /// The array loops: every element written once, nothing past the end, the tail through a padded
-/// vector, and, for the staged loops (one pipeline, with and without a prefetch, and two), the
-/// stages' composition on every vector, in place as well.
+/// vector, and, for the staged loops (four stages in one pipeline, with and without a prefetch,
+/// and in two; two stages whose second reads its input again), the stages' composition on every
+/// vector, in place as well.
 @Suite struct VectorLoopTests {
     static let counts = [0, 1, 7, 15, 16, 17, 33, 47, 48, 49, 64, 100]
     /// Around eight vectors of 8 and 16 lanes (where two pipelines start) and odd and even vector
@@ -59,6 +60,25 @@ import Testing
                 }
                 #expect(Array(out[0..<count]) == xs.map { (3 * $0 + 1) * (3 * $0 + 1) - $0 },
                         "count \(count), in place \(inPlace), \(loop)")
+                #expect(out[count] == -1)
+            }
+        }
+    }
+
+    /// Stage 2 gets the state stage 1 made of the same vector and that vector's input: read again,
+    /// before any store reaches it, so in place as well.
+    @Test(arguments: [8, 16])
+    func twoStageLoopGivesTheSecondStageItsOwnInput(width: Int) {
+        func staged<V: FloatVector>(_: V.Type, _ i: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>, _ n: Int) {
+            forEachVector(i, o, n, as: V.self, stages: { ($0 * 3, $0 + 1) }, { $0.0 * $0.1 - $1 })
+        }
+        for count in Self.counts + [2, 8, 9, 24, 31, 32, 65, 129] {
+            for inPlace in [false, true] {
+                let xs = (0..<count).map { Float($0) - 20 }
+                let out = run(xs, inPlace: inPlace) { i, o, n in
+                    width == 8 ? staged(SIMD8<Float>.self, i, o, n) : staged(SIMD16<Float>.self, i, o, n)
+                }
+                #expect(Array(out[0..<count]) == xs.map { 3 * $0 * ($0 + 1) - $0 }, "count \(count), in place \(inPlace)")
                 #expect(out[count] == -1)
             }
         }
