@@ -75,11 +75,12 @@ func forEachVector<V: FloatVector, S1, S2, S3>(_ input: UnsafePointer<Float>, _ 
 /// carry the four-stage loop's vectors (sixteen ymm): each pass takes stage 1 of vector i, then
 /// stage 2 of i - 1, whose input stage 2 gets again from memory rather than as a carried register.
 /// Stage 2's chains then start from values made a pass before, so the out-of-order core holds
-/// fewer waiting instructions: the AVX2 fast GELU-erf, carrying four vectors and no spill, runs
-/// 1.17× as fast at 1M on a Zen 5 VM (results/kernels/avx2-gelu-erf-two-stages-1M.txt), where
-/// carrying x as well, or cutting it in three, spills. Inputs shorter than two vectors, and the
-/// tail, take both stages in turn through `forEachVector`. Every vector is loaded (and loaded
-/// again) before a store reaches its place, so `input == output` stays safe.
+/// fewer waiting instructions: the AVX2 fast GELU-erf, carrying four vectors (no spill at 8
+/// lanes), runs 1.15–1.16× as fast at 1M on a Zen 5 VM (results/kernels/avx2-gelu-erf-two-stages-1M.txt);
+/// a third stage, or a fifth carried vector, spills more at 16 lanes and runs no faster. Inputs
+/// shorter than two vectors, and the tail, take both stages in turn through `forEachVector`. Every
+/// vector is loaded (and loaded again) before a store reaches its place, so `input == output`
+/// stays safe.
 @inline(__always)
 func forEachVector<V: FloatVector, S>(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
                                       _ count: Int, as _: V.Type, stages first: (V) -> S, _ second: (S, V) -> V) {
