@@ -3,18 +3,27 @@
 (AVX2: one `vpermd` on ymm; FloatVector+GELUErfEightPieces.swift). The output is recorded in
 gelu_erf_eight_pieces_coefficients.md.
 
-The tail factor h(u) = u·Phi(-u)·e^(u^2/2) is fitted as in fit_gelu_erf_pieces.py (its `fit_piece`),
-on eight pieces: half octaves of v = u + 1, (bits(v) >> 22) & 7, so for u in [0, 15) the pieces are
+The exponential is the sixteen pieces' (fit_gelu_erf_pieces.py): e = 2^(-u^2/L), L = 355/256 (2ln2
+to nine bits), reduced without a low part of u^2 or of L, and h(u) = u·Phi(-u)·2^(u^2/L) takes the
+difference e^(-u^2/2)/2^(-u^2/L) (its module's GROWTH). h is fitted as there (`fit_piece`) on eight
+pieces: half octaves of v = u + 1, (bits(v) >> 22) & 7, so for u in [0, 15) the pieces are
 [0, 0.5), [0.5, 1), [1, 2), [2, 3), [3, 5), [5, 7), [7, 11), [11, 15); piece j sits in entry
-(6 + j) mod 8. Twice as wide as the sixteen pieces, they take sextics (seven coefficients) for the
-quintics' accuracy.
+(6 + j) mod 8. Twice as wide as the sixteen pieces, they take sextics (seven coefficients) in
+r = u - c_j for the quintics' accuracy, fitted up to the clamp (u = 14.5): e is not flushed at
+2^-126 in this form.
 
-The exponential e = e^(-x^2/2) is reduced in steps of ln2/8: -hi/2 = (k/8)·ln2 + t, |t| <= ln2/16,
-by the constant 1.5·2^20 + 127, whose float spacing is 1/8; the sum's bits shifted left by 20 are
-the float 2^n·(1 + j/8) (n = floor(k/8), j = k mod 8: the exponent field n + 127 and the top three
-mantissa bits j), so the table holds 2^(j/8)/(1 + j/8) and no mask is needed. e^t is a cubic in
-the kernel's argument a = -2t, p(a) = 1 + c1·a + c2·a^2 + c3·a^3 with p(0) = 1 exactly (tiny x
-keep x/2), a minimax fit of e^(-a/2) on |a| <= ln2/8.
+The reduction in steps of L/8: -u^2/L = k/8 - s/L, k/8 = -hi/L rounded by the constant
+1.5·2^20 + 127, whose float spacing is 1/8 (hi = u·u rounded), and s = u^2 + (k/8)·L, |s| <= L/16.
+(k/8)·L + alpha is exact for alpha on the grid of 2^-11 (k/8·L is on it, below 256), so the
+kernel's a = s + alpha = u·u + ((k/8)·L + alpha) is two FMAs, the square exact inside the second.
+The sum's bits shifted left by 20 are the float 2^n·(1 + j/8) (n = floor(k/8), j = k mod 8: the
+exponent field n + 127 and the top three mantissa bits), so the table holds c3·2^(j/8)/(1 + j/8)
+and no mask is needed. 2^(-s/L) = e^(-lambda·s) (lambda = ln2/L) is a cubic with its square term
+removed by the shift alpha: c3·((a^2 + P)·a + Q), two FMAs once a is formed, c3 in the table.
+alpha is the minimax cubic's c2/(3·c3) put on the grid; c3, P and Q are refitted with it fixed,
+P rounded and the others refitted, Q rounded and c3 refitted, and entry 0 moved by the fewest float
+steps that make e = 1 exactly at u = 0 (tiny x keep x/2). The kernel forms e as
+(entry·cubic)·2^n·(1 + j/8), so the product is near 1 before the scaling.
 
 Fit: minimax relative error (Lawson), each coefficient rounded to float32 from the lowest degree
 up with the higher ones refitted; the figures printed are the rounded forms evaluated as the
@@ -36,26 +45,50 @@ from minimax import f32, fma32, lawson
 
 PIECES = 8
 DEGREE = 6
+L = pieces16.L
+MAGIC = 1.5 * 2**20 + 127   # float spacing 1/8; low twelve bits 1016 = 127·8
 
 
 def exponential():
-    """c1, c2, c3 of p(a) ~ e^(-a/2), the table 2^(j/8)/(1 + j/8), and p's error in float32."""
-    half = math.log(2) / 8 + 1e-6
-    a = np.cos(np.linspace(0, math.pi, 2001)) * half
-    f = np.exp(-a / 2)
-    fixed = [1.0]
-    while len(fixed) < 4:
-        k = len(fixed)
-        rest = f - sum(c * a**i for i, c in enumerate(fixed))
-        c, _ = lawson(np.stack([a**i for i in range(k, 4)], 1), rest, 1 / f, 60)
-        fixed.append(f32(c[0]))
-    a32 = a.astype(np.float32)
-    p = np.full_like(a32, np.float32(fixed[3]))
-    for c in fixed[2::-1]:
-        p = fma32(p, a32, np.float32(c))
-    exact = np.exp(-a32.astype(np.float64) / 2)
-    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8))) for j in range(8)]
-    return fixed[1:], table, float(np.max(np.abs(p.astype(np.float64) / exact - 1)))
+    """alpha, P, Q, c3, the table c3·2^(j/8)/(1 + j/8), the cubic's relative error in exact
+    arithmetic and the whole exponential's in float32 (the kernel's steps, u up to where GELU's
+    result is normal)."""
+    lam = math.log(2) / L
+    half = L / 16 + 1e-4   # |s| <= L/16, plus the rounding of hi and of -1/L in the index
+    s = np.cos(np.linspace(0, math.pi, 4001)) * half
+    f = np.exp(-lam * s)
+    c, _ = lawson(np.stack([s**i for i in range(4)], 1), f, 1 / f, 80)
+    alpha = round(c[2] / (3 * c[3]) * 2**11) / 2**11
+    a = s + alpha
+    k, _ = lawson(np.stack([a**3, a, np.ones_like(a)], 1), f, 1 / f, 80)
+    P = f32(k[1] / k[0])
+    k, _ = lawson(np.stack([a**3 + P * a, np.ones_like(a)], 1), f, 1 / f, 80)
+    Q = f32(k[1] / k[0])
+    k, err = lawson(np.stack([a**3 + P * a + Q], 1), f, 1 / f, 80)
+    c3 = k[0]
+    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)) * c3) for j in range(8)]
+    # e(0) = entry 0 · cubic(alpha) must be 1 exactly.
+    r0 = fma32(fma32(np.float32(alpha), np.float32(alpha), np.float32(P)), np.float32(alpha), np.float32(Q))
+    steps = sorted(range(-16, 17), key=abs)
+    table[0] = next(v for v in (f32(float(np.float32(table[0]) + np.float32(i) * np.spacing(np.float32(table[0]))))
+                                for i in steps) if np.float32(np.float32(v) * r0) == 1)
+    # The kernel's exponential step by step in float32 (fma32 rounds a·b + c once).
+    u = np.linspace(0, pieces16.NORMAL_U, 4000001).astype(np.float32)
+    hi = (u * u).astype(np.float32)
+    magic = np.float32(MAGIC)
+    shifted = fma32(hi, np.float32(-1 / L), magic)
+    scale = (shifted - magic).astype(np.float32)
+    p = fma32(scale, np.float32(L), np.float32(alpha))
+    assert np.all(p.astype(np.float64) == scale.astype(np.float64) * L + alpha), "p must be exact"
+    aa = fma32(u, u, p)
+    cubic = fma32(fma32(aa, aa, np.float32(P)), aa, np.float32(Q))
+    kk = np.round(scale.astype(np.float64) * 8).astype(np.int64)
+    entry = np.array(table, dtype=np.float32)[kk % 8]
+    factor = (1 + (kk % 8) / 8) * np.exp2((kk // 8).astype(np.float64))   # exact in float32 (normal here)
+    e = ((entry * cubic).astype(np.float32).astype(np.float64) * factor).astype(np.float32)
+    exact = np.exp2(-np.square(u.astype(np.float64)) / L)   # u^2 is exact in float64
+    evaluated = float(np.max(np.abs(e.astype(np.float64) / exact - 1)))
+    return alpha, P, Q, float(c3), table, float(err), evaluated
 
 
 def main():
@@ -64,15 +97,17 @@ def main():
     parser.add_argument("--degree", type=int, default=DEGREE, help="each piece's degree (default 6, the kernel's)")
     DEGREE = parser.parse_args().degree
     pieces16.PIECES, pieces16.DEGREE, pieces16.ORIGIN, pieces16.SLACK = PIECES, DEGREE, "centre", 0.0
-    # This kernel's e is e^(-x^2/2) itself, and its pieces are fitted up to the clamp.
-    pieces16.GROWTH = lambda u: mp.exp(u * u / 2)
+    # h takes 2^(u^2/L) (the module's GROWTH), and its pieces are fitted up to the clamp.
     pieces16.FIT_TOP, pieces16.EVAL_TOP = pieces16.U_MAX + pieces16.MARGIN, pieces16.U_MAX
     pieces16.print_pieces()
     hexes = pieces16.swift_hex
-    (c1, c2, c3), exp_table, err = exponential()
-    print(f"p(a) ~ e^(-a/2), |a| <= ln2/8: c1 = {hexes(c1)}, c2 = {hexes(c2)}, c3 = {hexes(c3)}; "
-          f"float32 evaluation {err:.3e} ({err / 2**-24:.2f} x 2^-24)")
-    print("2^(j/8)/(1 + j/8), j = 0-7:", ", ".join(hexes(v) for v in exp_table))
+    alpha, P, Q, c3, table, err, evaluated = exponential()
+    print(f"L = {hexes(L)}; 2^(-s/L) ~ c3·((a^2 + P)·a + Q), a = s + alpha, |s| <= L/16: {err:.3e} "
+          f"({err / 2**-24:.2f} x 2^-24) relative")
+    print(f"alpha = {hexes(alpha)}, P = {hexes(P)}, Q = {hexes(Q)} (c3 = {c3:.17g})")
+    print(f"e = 2^(-u^2/L) in float32 as the kernel forms it, u in [0, {pieces16.NORMAL_U}]: max relative error "
+          f"{evaluated:.3e} ({evaluated / 2**-24:.2f} x 2^-24)")
+    print("c3·2^(j/8)/(1 + j/8), j = 0-7:", ", ".join(hexes(v) for v in table))
 
 
 if __name__ == "__main__":

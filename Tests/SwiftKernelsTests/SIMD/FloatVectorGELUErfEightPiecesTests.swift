@@ -8,8 +8,11 @@ import Testing
 @Suite struct FloatVectorGELUErfEightPiecesTests {
     typealias V = SIMD16<Float>
 
-    /// h(u) = u·Φ(-u)·e^(u²/2) in Double.
-    func h(_ u: Double) -> Double { u * erfc(u / 2.0.squareRoot()) / 2 * Foundation.exp(u * u / 2) }
+    /// L = 355/256, the exponential's 2ln2 to nine bits.
+    let L = Double(V.geluErfExpL)
+
+    /// h(u) = u·Φ(-u)·2^(u²/L) in Double.
+    func h(_ u: Double) -> Double { u * erfc(u / 2.0.squareRoot()) / 2 * Foundation.exp2(u * u / L) }
 
     func entry(_ table: SIMD8<Int32>, _ slot: Int) -> Float { Float(bitPattern: UInt32(bitPattern: table[slot])) }
 
@@ -31,7 +34,7 @@ import Testing
         }
     }
 
-    /// h within 3.6·2^-24 relative over [0, 14.5] (the fit's float32 figure is 3.42·2^-24).
+    /// h within 3.6·2^-24 relative over [0, 14.5] (the fit's float32 figure is 3.44·2^-24).
     @Test func tailFactorOnEveryPiece() {
         let us = stride(from: Float(0x1p-20), through: 14.5, by: 1.3e-4).map { $0 } + [0x1p-126, 0x1p-60, 0.5, 1, 3, 7, 11, 14.5]
         let got = each(us) { V.geluErfOctaveTailFactor(V.geluErfOctavePiece($0)) }
@@ -39,28 +42,30 @@ import Testing
         #expect(worst <= 3.6 * 0x1p-24, "max \(worst / 0x1p-24) · 2^-24")
     }
 
-    /// The table holds 2^(j/8)/(1 + j/8) rounded and the scale's bits give 2^n·(1 + j/8), so e = 1
-    /// for tiny x; e = e^(-x²/2) within 2.6e-7 relative (the cubic's 8.1e-8, the entry's rounding and
-    /// two products, and up to 2.4e-7·(u/13.2)² for ln2 as one float) while normal, and 0 from
-    /// u = 14.5 on.
+    /// The table holds c3·2^(j/8)/(1 + j/8) (entry 0 moved to make e(0) = 1) and the scale's bits
+    /// give 2^n·(1 + j/8), so e = 1 for tiny x; a = u·u + ((k/8)·L + α) exactly rounded once;
+    /// e = 2^(-x²/L) within 4.5·2^-24 relative (the fit's float32 figure 4.41·2^-24) while
+    /// normal, and 0 from u = 14.5 on.
     @Test func exponential() {
-        for j in 0..<8 {
-            let exact = Foundation.pow(2, Double(j) / 8) / (1 + Double(j) / 8)
-            #expect(entry(V.geluErfEighthExpTable, j) == Float(exact), "entry \(j)")
+        // c3 from entry 1, itself rounded: the others within two roundings of it.
+        let c3 = Double(entry(V.geluErfEighthExpTable, 1)) / (Foundation.pow(2, 1.0 / 8) / (1 + 1.0 / 8))
+        for j in 1..<8 {
+            let exact = c3 * Foundation.pow(2, Double(j) / 8) / (1 + Double(j) / 8)
+            #expect(abs(Double(entry(V.geluErfEighthExpTable, j)) / exact - 1) <= 0x1p-23, "entry \(j)")
         }
+        #expect(abs(Double(entry(V.geluErfEighthExpTable, 0)) / c3 - 1) <= 0x1p-20)
         #expect(V.geluErfEighthMagic[0].bitPattern & 0xFFF == 1016)
         func e(_ xs: [Float]) -> [Float] {
             each(xs) { x in
                 let u = x.magnitude.replacing(with: V(repeating: 14.5), where: V(repeating: 14.5) .< x.magnitude)
-                let hi = u * u
-                return V.geluErfEighthExponential(V.geluErfEighthReduction(hi, hi.negated.addingProduct(u, u)))
+                return V.geluErfEighthExponential(V.geluErfEighthReduction(u))
             }
         }
         #expect(e([0, -0.0, 0x1p-126, 3e-20, 0x1p-13]) == [1, 1, 1, 1, 1])
-        let xs = stride(from: Float(-13.2), through: 13.2, by: 1.1e-3).map { $0 }
+        let xs = stride(from: Float(-13.14), through: 13.14, by: 1.1e-3).map { $0 }
         for (x, got) in zip(xs, e(xs)) {
-            let exact = Foundation.exp(-Double(x) * Double(x) / 2)
-            #expect(abs(Double(got) / exact - 1) <= 2.6e-7 + 2.4e-7 * Double(x * x) / 174.24, "\(x): \(got)")
+            let exact = Foundation.exp2(-Double(x) * Double(x) / L)
+            #expect(abs(Double(got) / exact - 1) <= 4.5 * 0x1p-24, "\(x): \(got)")
         }
         #expect(e([14.5, -14.5, 20, -.infinity, .infinity]).allSatisfy { $0 == 0 })
     }
