@@ -93,12 +93,16 @@ import SwiftKernels
         #expect(distance > 0 && distance <= Int64(allowed), "\(id) at \(x): alone \(alone), in a vector \(packed)")
     }
 
-    @Test func eigensVectorSigmoidFlushesWhereItsScalarOneDoesNot() {
+    /// Eigen's AVX-512 packet logistic flushes a subnormal result to 0 where its scalar one does not;
+    /// its AVX2 one does not flush (scripts/peers/eigen_position.c on each build), and the
+    /// declaration says so only where it does.
+    @Test func eigensVectorSigmoidFlushesOnlyWhereDeclared() {
         let kernel = AccuracyFixture.kernel("sigmoid/cpp-eigen")
         let x: Float = -0x1.5ebb86p+6
         let run = { (n: Int) in AlignedBuffer.outputs(over: [Float](repeating: x, count: n)) { kernel.run($0, $1, count: $2) }[0] }
-        #expect(run(16) == 0)
+        let declared = kernel.positionDependence?.reason.contains("flushes") == true
+        #expect(declared == kernel.isa.hasPrefix("avx512"), "ISA \(kernel.isa)")
         #expect(run(1) > 0)
-        #expect(kernel.positionDependence?.reason.contains("flushes") == true)
+        if declared { #expect(run(16) == 0) } else { #expect(run(16) > 0) }
     }
 }
