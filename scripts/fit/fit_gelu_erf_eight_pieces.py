@@ -19,7 +19,8 @@ kernel's a = s + alpha = u·u + ((k/8)·L + alpha) is two FMAs, the square exact
 The sum's bits shifted left by 20 are the float 2^n·(1 + j/8) (n = floor(k/8), j = k mod 8: the
 exponent field n + 127 and the top three mantissa bits), so the table holds c3·2^(j/8)/(1 + j/8)
 and no mask is needed. 2^(-s/L) = e^(-lambda·s) (lambda = ln2/L) is a cubic with its square term
-removed by the shift alpha: c3·((a^2 + P)·a + Q), two FMAs once a is formed, c3 in the table.
+removed by the shift alpha: c3·((a^2 + P)·a + Q), two FMAs once a is formed, c3 in the table
+(minimax.eighth_table_cubic).
 alpha is the minimax cubic's c2/(3·c3) put on the grid; c3, P and Q are refitted with it fixed,
 P rounded and the others refitted, Q rounded and c3 refitted, and entry 0 moved by the fewest float
 steps that make e = 1 exactly at u = 0 (tiny x keep x/2). The kernel forms e as
@@ -37,11 +38,10 @@ kernel's).
 import argparse
 import math
 
-import mpmath as mp
 import numpy as np
 
 import fit_gelu_erf_pieces as pieces16
-from minimax import f32, fma32, lawson
+from minimax import eighth_table_cubic, f32, fma32
 
 PIECES = 8
 DEGREE = 6
@@ -57,21 +57,7 @@ def exponential():
     half = L / 16 + 1e-4   # |s| <= L/16, plus the rounding of hi and of -1/L in the index
     s = np.cos(np.linspace(0, math.pi, 4001)) * half
     f = np.exp(-lam * s)
-    c, _ = lawson(np.stack([s**i for i in range(4)], 1), f, 1 / f, 80)
-    alpha = round(c[2] / (3 * c[3]) * 2**11) / 2**11
-    a = s + alpha
-    k, _ = lawson(np.stack([a**3, a, np.ones_like(a)], 1), f, 1 / f, 80)
-    P = f32(k[1] / k[0])
-    k, _ = lawson(np.stack([a**3 + P * a, np.ones_like(a)], 1), f, 1 / f, 80)
-    Q = f32(k[1] / k[0])
-    k, err = lawson(np.stack([a**3 + P * a + Q], 1), f, 1 / f, 80)
-    c3 = k[0]
-    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)) * c3) for j in range(8)]
-    # e(0) = entry 0 · cubic(alpha) must be 1 exactly.
-    r0 = fma32(fma32(np.float32(alpha), np.float32(alpha), np.float32(P)), np.float32(alpha), np.float32(Q))
-    steps = sorted(range(-16, 17), key=abs)
-    table[0] = next(v for v in (f32(float(np.float32(table[0]) + np.float32(i) * np.spacing(np.float32(table[0]))))
-                                for i in steps) if np.float32(np.float32(v) * r0) == 1)
+    alpha, P, Q, c3, table, err = eighth_table_cubic(s, f, round_alpha=lambda v: round(v * 2**11) / 2**11)
     # The kernel's exponential step by step in float32 (fma32 rounds a·b + c once).
     u = np.linspace(0, pieces16.NORMAL_U, 4000001).astype(np.float32)
     hi = (u * u).astype(np.float32)

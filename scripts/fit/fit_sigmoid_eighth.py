@@ -12,7 +12,8 @@ ln2 is split in two floats (t carries one rounding; with one float t would be of
 (|k|/8)·1.9e-9, five units of 2^-24 at k = -1200).
 
 e^t is a cubic with its square term removed by a shift: e^t ~ c3·((a^2 + P)·a + Q), a = t + alpha,
-two FMAs once a is formed, with c3 carried by the table. The fit is minimax relative (Lawson) on
+two FMAs once a is formed, with c3 carried by the table (minimax.eighth_table_cubic). The fit is
+minimax relative (Lawson) on
 |t| <= ln2/16 plus a margin for the rounding of log2e in the index; alpha is the minimax cubic's
 c2/(3·c3) rounded to float, then c3, P and Q refitted with alpha fixed, P rounded and the others
 refitted, Q rounded and c3 refitted, and entry 0 moved by the fewest float steps that make
@@ -29,7 +30,7 @@ import mpmath as mp
 import numpy as np
 
 from fit_gelu_erf_pieces import swift_hex
-from minimax import f32, fma32, lawson
+from minimax import eighth_table_cubic, f32, fma32
 
 mp.mp.dps = 30
 LN2_8 = math.log(2) / 8
@@ -43,23 +44,7 @@ def cubic():
     """alpha, P, Q, c3 and the table, with the cubic's relative error in exact arithmetic."""
     half = LN2_8 / 2 + 1e-5
     t = np.cos(np.linspace(0, math.pi, 4001)) * half
-    f = np.exp(t)
-    c, _ = lawson(np.stack([t**i for i in range(4)], 1), f, 1 / f, 80)
-    alpha = f32(c[2] / (3 * c[3]))
-    a = t + alpha
-    k, _ = lawson(np.stack([a**3, a, np.ones_like(a)], 1), f, 1 / f, 80)
-    P = f32(k[1] / k[0])
-    k, _ = lawson(np.stack([a**3 + P * a, np.ones_like(a)], 1), f, 1 / f, 80)
-    Q = f32(k[1] / k[0])
-    k, err = lawson(np.stack([a**3 + P * a + Q], 1), f, 1 / f, 80)
-    c3 = k[0]
-    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)) * c3) for j in range(8)]
-    # E(0) = entry 0 · r(alpha) · 2^25 must be 2^25: entry 0 times r(alpha) must round to 1.
-    r0 = fma32(fma32(np.float32(alpha), np.float32(alpha), np.float32(P)), np.float32(alpha), np.float32(Q))
-    steps = sorted(range(-16, 17), key=abs)
-    table[0] = next(v for v in (f32(float(np.float32(table[0]) + np.float32(i) * np.spacing(np.float32(table[0]))))
-                                for i in steps) if np.float32(np.float32(v) * r0) == 1)
-    return alpha, P, Q, c3, table, float(err)
+    return eighth_table_cubic(t, np.exp(t))
 
 
 def kernel(x, alpha, P, Q, table):
