@@ -6,7 +6,11 @@ import Foundation
 struct AccuracyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accuracy",
-        abstract: "Measure each kernel's error in ulps against MPFR (sampled) or over all 2^32 float inputs (--exhaustive).")
+        abstract: "Measure each kernel's error in ulps against MPFR (sampled) or over all 2^32 float inputs (--exhaustive).",
+        discussion: """
+            Exit status: 0 every kernel that declares a budget met it; 1 one did not (the report is still \
+            written, and standard error names the kernel); 64 usage error; 73 output not writable.
+            """)
 
     @OptionGroup var selection: KernelSelection
 
@@ -91,6 +95,12 @@ struct AccuracyCommand: ParsableCommand {
         case .table: text = report.tableText()
         }
         try ReportOutput.write(text, to: output, alsoPrint: report.tableText())
+        let failures = report.budgetFailures
+        if !failures.isEmpty {
+            let head = failures.count == 1 ? "a kernel is out of its declared budget" : "\(failures.count) kernels are out of their declared budgets"
+            FileHandle.standardError.write(Data(("bench: \(head):\n" + failures.map { "  \($0)\n" }.joined()).utf8))
+            throw ExitCode(ExitStatus.outOfBudget)
+        }
     }
 
     /// Random bit patterns (and grid points) in a sampled run.

@@ -8,6 +8,8 @@ import Foundation
 enum ExitStatus {
     /// Something regressed (timing beyond the threshold, or accuracy).
     static let regressed: Int32 = 1
+    /// `bench accuracy`: a kernel that declares a budget is out of it.
+    static let outOfBudget: Int32 = 1
     /// EX_USAGE: a bad option value (threshold, baseline name, file counts).
     static let usage: Int32 = 64
     /// EX_DATAERR: a file that is not a valid report, or of another schema version, or (`bench

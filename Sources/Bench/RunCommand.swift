@@ -57,8 +57,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var quietTolerance: QuietToleranceOption
 
     @Option(name: .customLong("max-duration"), help: """
-        Most seconds of sampling per size, however few samples were quiet by then, shared equally by the \
-        processes (screened runs; default 60).
+        Most seconds of sampling per size once --samples rounds are done, however few samples were quiet \
+        by then, shared equally by the processes (screened runs; default 60).
         """)
     var maxDuration: Double?
 

@@ -1,6 +1,7 @@
 import BenchKit
 import Foundation
 import Testing
+import TestSupport
 
 /// `bench accuracy` and `bench eval` end to end.
 @Suite struct AccuracyCommandTests {
@@ -19,6 +20,37 @@ import Testing
         #expect(allPass)
         #expect(report.profile?.maxULP["elu/swift-simd8"]?.count == report.profile?.bins)
         #expect(report.geluTanhVersusErf == nil)   // no GELU selected: no GELU-tanh deviation line
+    }
+
+    /// A kernel that breaks its declared budget (a plugin's copy promising 3 ulp for sigmoid) makes
+    /// the run exit 1 with the report still written and the kernel named on standard error; the
+    /// same run with kernels that keep their promises exits 0.
+    @Test func aBrokenBudgetExitsOne() throws {
+        let dir = try PluginBuilder.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plugin = try PluginBuilder.build(code: """
+            #include "activation_bench_plugin.h"
+            #include <stddef.h>
+            static void copy(const float *in, float *out, ptrdiff_t n, float alpha) {
+                (void)alpha;
+                for (ptrdiff_t i = 0; i < n; i++) out[i] = in[i];
+            }
+            static const ab_kernel kernels[] = {{"sigmoid", "c-copy", "scalar", 3.0, copy}};
+            static const ab_plugin plugin = {1, "copy", 1, kernels};
+            const ab_plugin *activation_bench_plugin(void) { return &plugin; }
+            """, in: dir, name: "libcopy").path
+        let output = dir.appendingPathComponent("acc.json").path
+        let o = try BenchProcess.run(["accuracy", "--plugin", plugin, "--functions", "sigmoid", "--impls", "c-copy,swift-simd8",
+                                      "--samples", "300", "--no-primitives", "--format", "json", "--output", output])
+        #expect(o.status == 1, "stderr: \(o.stderr)")
+        #expect(o.stderr.contains("a kernel is out of its declared budget:\n  sigmoid/c-copy: max "))
+        #expect(!o.stderr.contains("swift-simd8"))
+        let report = try AccuracyReport.decode(from: Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(Dictionary(uniqueKeysWithValues: report.results.map { ($0.implementation, $0.withinBudget) })
+                == ["c-copy": false, "swift-simd8": true])
+        let kept = try BenchProcess.run(["accuracy", "--plugin", plugin, "--functions", "sigmoid", "--impls", "swift-simd8",
+                                         "--samples", "300", "--no-primitives"])
+        #expect(kept.status == 0 && kept.stderr.isEmpty, "stderr: \(kept.stderr)")
     }
 
     @Test func markdownReportIsSelfContained() throws {

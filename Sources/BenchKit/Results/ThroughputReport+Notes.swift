@@ -30,7 +30,8 @@ extension ThroughputReport {
             let short = logs.filter { $0.quietCount < wanted }
             guard let worst = short.min(by: { $0.quietCount < $1.quietCount }) else { return nil }
             let what = worst.process == nil
-                ? "a kernel got only \(worst.quietCount) quiet samples in \(worst.rounds) rounds (\(wanted) wanted) within \(budget) s"
+                ? "a kernel got only \(worst.quietCount) quiet samples in \(worst.rounds) rounds, "
+                    + "\(String(format: "%.1f", worst.duration)) s of sampling (\(wanted) wanted; sampling stops at \(budget) s once \(wanted) rounds are done)"
                 : "\(short.count) of \(logs.count) processes ran out of their \(budget) s before every kernel had \(wanted) "
                     + "quiet samples (fewest: \(worst.quietCount) in \(worst.rounds) rounds, process \(worst.process ?? 1))"
             return "WARNING: size \(Self.sizeLabel(size)): \(what); the machine was busy and these medians may be more than 5% off, high or low"

@@ -12,6 +12,23 @@ import Testing
         return campaign.run(command: "test")
     }()
 
+    /// Only kernels that declare a budget and miss it are listed; one without a budget never is.
+    @Test func budgetFailuresNameTheBrokenPromisesOnly() {
+        var report = Self.exhaustive
+        #expect(report.results.count == 1 && report.results[0].withinBudget == nil && report.budgetFailures.isEmpty)
+        report.results[0].implementation = "c-copy"
+        report.results[0].budgetText = "≤ 3 ulp"
+        report.results[0].withinBudget = false
+        report.results[0].stats.maxULP = 3.4e9
+        #expect(report.budgetFailures == ["sigmoid/c-copy: max 3.4e+09 ulp, budget ≤ 3 ulp"])
+        report.results[0].tinyResultBound = 0x1p-126   // judged on normal results, and the tiny ones' bound
+        report.results[0].stats.maxULPNormalResult = 12.5
+        report.results[0].stats.maxTinyResultError = 2e-38
+        #expect(report.budgetFailures == ["sigmoid/c-copy: max 12.5 ulp where normal, 2e-38 below 2^-126, budget ≤ 3 ulp"])
+        report.results[0].withinBudget = true
+        #expect(report.budgetFailures.isEmpty)
+    }
+
     @Test func primitivesTableSaysItIsExhaustive() throws {
         let report = Self.exhaustive
         let method = try #require(report.primitivesMethod)

@@ -12,8 +12,8 @@ import Testing
         report.rounds = [RoundLog(size: 1024, piecesPerRound: 1, probeNsPerElement: [5.3, 5.3, 7.0, 5.3],
                                   quiet: [true, false, false], duration: 1)]
         #expect(report.probeQuietBand == 5.3...(5.3 * 1.03))
-        #expect(report.screeningWarnings == ["WARNING: size 1K: a kernel got only 1 quiet samples in 3 rounds (2 wanted) "
-                                             + "within 60 s; the machine was busy and these medians may be more than 5% off, high or low."])
+        #expect(report.screeningWarnings == ["WARNING: size 1K: a kernel got only 1 quiet samples in 3 rounds, 1.0 s of sampling "
+                                             + "(2 wanted; sampling stops at 60 s once 2 rounds are done); the machine was busy and these medians may be more than 5% off, high or low."])
         #expect(report.unscreenedRows == nil)
         report.rounds[0].quiet = [false, false, false]
         #expect(report.unscreenedRows == "had no quiet sample for some kernel at 1K, so its figures come from a busy machine")
