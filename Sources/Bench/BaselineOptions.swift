@@ -67,18 +67,22 @@ struct BaselineOptions: ParsableArguments {
         return band
     }
 
-    /// Refuses, before the run, a `--baseline` that holds no result at any of the run's sizes with
-    /// its thread count: the comparison at the end could judge nothing (exit 65, as it would then).
-    func checkComparable(sizes: [Int], threads: Int) throws {
+    /// Refuses, before the run, a `--baseline` that holds no result for any of the run's kernels
+    /// (`function/implementation` ids) at any of its sizes with its thread count: the comparison at
+    /// the end could judge nothing (exit 65, as it would then).
+    func checkComparable(sizes: [Int], threads: Int, kernels: Set<String>) throws {
         guard let name = baseline else { return }
         let key = MachineInfo.current().machineKey
         let (stored, path) = try ExitStatus.mapping { try comparison.loadBaseline(name: name, machineKey: key) }
-        guard !stored.results.contains(where: { sizes.contains($0.size) && $0.threads == threads }) else { return }
+        let sameShape = stored.results.filter { sizes.contains($0.size) && $0.threads == threads }
+        guard !sameShape.contains(where: { kernels.contains("\($0.function)/\($0.implementation)") }) else { return }
         let shape = ReportComparison.shape(stored)
         let run = sizes.map(ThroughputReport.sizeLabel).joined(separator: ", ")
+        let advice = sameShape.isEmpty ? "Run with the baseline's --size and --threads"
+            : "Select some of the baseline's kernels (--functions, --impls)"
         FileHandle.standardError.write(Data("""
-            bench: baseline '\(name)' (\(path)) holds \(shape); this run (size \(run), threads \(threads)) would have \
-            no kernel in common with it. Run with the baseline's --size and --threads
+            bench: baseline '\(name)' (\(path)) holds \(shape); this run (size \(run), threads \(threads), \
+            \(kernels.count) kernel\(kernels.count == 1 ? "" : "s")) would have no kernel in common with it. \(advice)
 
             """.utf8))
         throw ExitCode(ExitStatus.dataError)

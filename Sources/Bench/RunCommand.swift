@@ -104,13 +104,13 @@ struct RunCommand: ParsableCommand {
         if all && (selection.functions != nil || selection.implementations != nil) {
             throw ValidationError("--all runs every kernel; it cannot be combined with --functions or --impls")
         }
-        _ = try selection.kernels(in: try registryOptions.registry())
+        let kernels = try selection.kernels(in: try registryOptions.registry())
         _ = try screening
         if (noScreening || quick) && quietTolerance.quietTolerance != nil {
             throw ValidationError("--quiet-tolerance applies to screened runs, not with --no-screening or --quick")
         }
         _ = try rules
-        try baseline.checkComparable(sizes: sizes, threads: threads)
+        try baseline.checkComparable(sizes: sizes, threads: threads, kernels: Set(kernels.map(\.id)))
     }
 
     /// Processes to measure in: `--processes`, else `defaultProcesses` (1 for a --quick smoke run).

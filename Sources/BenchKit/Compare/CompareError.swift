@@ -31,7 +31,7 @@ public enum CompareError: Error, Equatable, CustomStringConvertible, LocalizedEr
         case .nothingInCommon(let baseline, let current):
             return "the reports have no kernel in common (baseline: \(baseline); current: \(current)); a kernel is "
                 + "compared only at the same function, implementation, size and thread count. Run the current "
-                + "report with the baseline's --size and --threads"
+                + "report with the baseline's kernels, --size and --threads"
         case .duplicateKernel(let kernel, let side):
             return "\(kernel) appears more than once in the \(side) report; a report holds one row per function, "
                 + "implementation, size and thread count"

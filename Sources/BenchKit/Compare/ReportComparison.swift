@@ -60,6 +60,11 @@ public struct ReportComparison: Sendable, Equatable {
         let shortRuns = [("baseline", baseline), ("current", current)].compactMap { side, report in
             report.unscreenedRows.map { "the \(side) run \($0)" }
         }
+        let unjudged = kernels.filter { $0.baselineMaxULP == nil || $0.currentMaxULP == nil }.count
+        if unjudged > 0 {
+            notes.append("accuracy not judged for \(unjudged) of \(kernels.count) kernels: a report has no max ulp for them "
+                         + "(a run with --no-accuracy)")
+        }
         self.timingJudged = shortRuns.isEmpty
         if !shortRuns.isEmpty {
             notes.append("timing not judged: " + shortRuns.joined(separator: "; ") + " (accuracy is still judged)")
@@ -166,6 +171,9 @@ public struct ReportComparison: Sendable, Equatable {
         }
         if baseline.configuration.alpha != current.configuration.alpha {
             notes.append("ELU alpha differs: baseline \(baseline.configuration.alpha), current \(current.configuration.alpha)")
+        }
+        if baseline.configuration.seed != current.configuration.seed {
+            notes.append("input seed differs: baseline \(baseline.configuration.seed), current \(current.configuration.seed)")
         }
         if baseline.configuration.distribution != current.configuration.distribution {
             notes.append("input distribution differs: baseline \(baseline.configuration.distribution), "

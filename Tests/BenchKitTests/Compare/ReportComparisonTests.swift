@@ -119,6 +119,19 @@ import Testing
         #expect(!(try ReportComparison(baseline: base, current: base)).notes.contains { $0.hasPrefix("ISA differs") })
     }
 
+    /// Rows whose accuracy cannot be judged (a side made with --no-accuracy) are counted in a note,
+    /// and so is another input seed; reports with both judged and one seed give neither note.
+    @Test func unjudgedAccuracyAndAnotherSeedAreNoted() throws {
+        let base = syntheticReport([("sigmoid", [1, 1], 1.5), ("tanh", [1, 1], 2)])
+        var cur = syntheticReport([("sigmoid", [1, 1], nil), ("tanh", [1, 1], 2)])
+        cur.configuration.seed = 7
+        let notes = try ReportComparison(baseline: base, current: cur).notes
+        #expect(notes.contains("accuracy not judged for 1 of 2 kernels: a report has no max ulp for them (a run with --no-accuracy)"))
+        #expect(notes.contains("input seed differs: baseline \(base.configuration.seed), current 7"))
+        let quiet = try ReportComparison(baseline: base, current: base).notes
+        #expect(!quiet.contains { $0.hasPrefix("accuracy not judged") || $0.hasPrefix("input seed") })
+    }
+
     @Test func kernelsOnOneSideAreListedNotErrors() throws {
         let c = try ReportComparison(baseline: syntheticReport([("sigmoid", [1], nil), ("tanh", [1], nil)]),
                                      current: syntheticReport([("sigmoid", [1], nil), ("elu", [1], nil)]))
