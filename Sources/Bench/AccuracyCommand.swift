@@ -33,7 +33,7 @@ struct AccuracyCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: AccuracyFormat = .table
 
-    @Option(help: "Write the report to this file (atomically); the table still goes to standard output. A .json, .csv or .md name must match --format.")
+    @Option(help: "Write the report to this file (atomically); the table still goes to standard output. A .json or .md name must match --format; a .csv name is refused (no such format).")
     var output: String?
 
     @Flag(name: .customLong("no-primitives"), help: "Skip the primitives table.")
@@ -49,7 +49,7 @@ struct AccuracyCommand: ParsableCommand {
         _ = try parsedDomain()
         _ = try parsedPatterns()
         _ = try selection.kernels(in: try registryOptions.registry())
-        if let output { try OutputPath.check(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format) }
     }
 
     func parsedDomain() throws -> ClosedRange<Float>? {

@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table or markdown (for CI logs and pull-request comments).")
     var format: ComparisonFormat = .table
 
-    @Option(help: "Write the comparison to this file (atomically); the table still goes to standard output. A .json, .csv or .md name must match --format.")
+    @Option(help: "Write the comparison to this file (atomically); the table still goes to standard output. A .md name needs --format markdown; a .json or .csv name is refused (no such format).")
     var output: String?
 
     /// Testing aid: multiplies every baseline time (or instruction count) by FACTOR before comparing,
@@ -62,7 +62,7 @@ struct CompareCommand: ParsableCommand {
         if let scaleBaseline, !(scaleBaseline > 0 && scaleBaseline.isFinite) {
             throw ValidationError("--scale-baseline must be a positive number, got \(scaleBaseline)")
         }
-        if let output { try OutputPath.check(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format) }
     }
 
     func run() throws {

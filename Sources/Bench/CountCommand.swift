@@ -42,7 +42,7 @@ struct CountCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: CountFormat = .table
 
-    @Option(help: "Write the report to this file (atomically); the table still goes to standard output. A .json, .csv or .md name must match --format.")
+    @Option(help: "Write the report to this file (atomically); the table still goes to standard output. A .json name needs --format json; a .csv or .md name is refused (no such format).")
     var output: String?
 
     @Option(name: .customLong("save-baseline"), help: ArgumentHelp(
@@ -68,7 +68,7 @@ struct CountCommand: ParsableCommand {
         if let saveBaseline {
             do { try ResultsDirectory.checkBaselineName(saveBaseline) } catch { throw ValidationError(error.message) }
         }
-        if let output { try OutputPath.check(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format) }
         _ = try selection.kernels(in: Registry.standard)
     }
 

@@ -23,12 +23,12 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "A report file (bench --format json).")
     var report: String
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: "Write to this file (atomically) instead of standard output. A .csv or .md name is refused (the output is JSON).")
     var output: String?
 
     func validate() throws {
         guard gitHubActionBenchmark else { throw ValidationError("choose a format: --github-action-benchmark") }
-        if let output { try OutputPath.check(output) }
+        if let output { try OutputPath.check(output, format: "json", formats: ["json"]) }
     }
 
     func run() throws {

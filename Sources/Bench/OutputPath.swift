@@ -5,10 +5,16 @@ import Foundation
 /// Checks `--output` before any work, so a long run never ends in an unwritable path: exit 73
 /// (EX_CANTCREAT), as a failed write at the end would give.
 enum OutputPath {
-    /// With `format`, a name that names a report format must also match it (`checkFormat`).
-    static func check(_ path: String, option: String = "--output", format: String? = nil) throws {
+    /// With `format`, a name that names a report format must also match it (`checkFormat`); `formats`
+    /// are those the command writes (`format`'s type's cases).
+    static func check(_ path: String, option: String = "--output", format: String? = nil, formats: [String] = []) throws {
         if let problem = problem(with: path) { try refuse("cannot write \(option) \(path): \(problem)") }
-        if let format { try checkFormat(path, format: format, option: option) }
+        if let format { try checkFormat(path, format: format, formats: formats, option: option) }
+    }
+
+    /// `check` for a command's format option: the formats it writes are the type's cases.
+    static func check<F: CaseIterable & RawRepresentable>(_ path: String, format: F) throws where F.RawValue == String {
+        try check(path, format: format.rawValue, formats: F.allCases.map(\.rawValue))
     }
 
     /// Checks a directory bench will create files under (`--results-dir`): it, or the nearest part
@@ -27,12 +33,16 @@ enum OutputPath {
     /// that format: a table saved as `run.json` is found out only when something reads it, after
     /// the run (an exhaustive one takes a quarter of an hour). Usage error (64) before any work;
     /// other extensions (.txt, none) take any format.
-    private static func checkFormat(_ path: String, format: String, option: String) throws {
-        let named = ["json": "json", "csv": "csv", "md": "markdown", "markdown": "markdown"]
-        let suffix = URL(fileURLWithPath: path).pathExtension.lowercased()
-        guard let wanted = named[suffix], wanted != format else { return }
-        throw ValidationError("\(option) \(path) names a \(wanted) file but the report's format is \(format): "
-            + "add --format \(wanted), or name the file for the \(format) format")
+    private static func checkFormat(_ path: String, format: String, formats: [String], option: String) throws {
+        guard let wanted = namedFormat(path), wanted != format else { return }
+        let advice = formats.contains(wanted) ? "add --format \(wanted), or name the file for the \(format) format"
+            : "this command writes no \(wanted) (its formats: \(formats.joined(separator: ", "))); name the file for the \(format) format"
+        throw ValidationError("\(option) \(path) names a \(wanted) file but the report's format is \(format): " + advice)
+    }
+
+    /// The report format a file name's extension names (.json, .csv, .md, .markdown), or nil.
+    static func namedFormat(_ path: String) -> String? {
+        ["json": "json", "csv": "csv", "md": "markdown", "markdown": "markdown"][URL(fileURLWithPath: path).pathExtension.lowercased()]
     }
 
     private static func refuse(_ message: String) throws -> Never {
@@ -78,18 +88,26 @@ enum ReportOutput {
     }
 
     /// Prints `text`, or writes it to `path` atomically and prints `alsoPrint` (the table) instead.
+    /// A write that fails after the work (a full disk; the path is checked before it) still prints
+    /// the table and keeps the report in a file of the temporary directory, named on standard
+    /// error, before exiting 73: a long run's results are never lost.
     static func write(_ text: String, to path: String?, alsoPrint: String?) throws {
         guard let path else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
         }
+        if let alsoPrint { print(alsoPrint, terminator: alsoPrint.hasSuffix("\n") ? "" : "\n") }
         do {
             try writeAtomically(Data(text.utf8), to: path)
         } catch {
-            FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+            let suffix = URL(fileURLWithPath: path).pathExtension
+            let kept = FileManager.default.temporaryDirectory
+                .appendingPathComponent("bench-report-\(getpid())-\(Int(Date().timeIntervalSince1970))" + (suffix.isEmpty ? "" : "." + suffix)).path
+            let rescue = (try? writeAtomically(Data(text.utf8), to: kept)) != nil
+                ? "; the report is kept in \(kept)" : "; it could not be kept in \(kept) either"
+            FileHandle.standardError.write(Data("bench: \(error)\(rescue)\n".utf8))
             throw ExitCode(ExitStatus.cantCreate)
         }
-        if let alsoPrint { print(alsoPrint, terminator: alsoPrint.hasSuffix("\n") ? "" : "\n") }
         FileHandle.standardError.write(Data("bench: wrote \(path)\n".utf8))
     }
 }

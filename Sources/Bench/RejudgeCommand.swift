@@ -37,7 +37,7 @@ struct RejudgeCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if let output { try OutputPath.check(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format) }
     }
 
     func run() throws {

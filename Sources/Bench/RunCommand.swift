@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
         if let processes, !(1...16).contains(processes) {
             throw ValidationError("--processes must be between 1 and 16, got \(processes)")
         }
-        if let output { try OutputPath.check(output, format: format.rawValue) }
+        if let output { try OutputPath.check(output, format: format) }
         if let cpu {
             let count = ProcessInfo.processInfo.activeProcessorCount
             guard (0..<count).contains(cpu) else { throw ValidationError("--cpu must be between 0 and \(count - 1), got \(cpu)") }

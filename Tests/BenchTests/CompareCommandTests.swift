@@ -81,6 +81,46 @@ import Testing
         #expect(o.stderr.contains("bad.json"))
     }
 
+    /// A report read through a link or from a device is read to its end: the link compares, and
+    /// /dev/null is an empty report (65), not an unreadable file.
+    @Test func linksAndDevicesAreRead() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let good = try files.write(ReportFiles.report(), as: "good.json")
+        let link = files.path("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: good)
+        let linked = try BenchProcess.run(["compare", good, link])
+        #expect(linked.status == 0, "stderr: \(linked.stderr)")
+        let empty = try BenchProcess.run(["compare", good, "/dev/null"])
+        #expect(empty.status == 65 && empty.stderr.contains("/dev/null"), "stderr: \(empty.stderr)")
+    }
+
+    /// An --output named for a format the command does not write is refused with the formats it does.
+    @Test func outputNamedForAnotherFormatNamesTheCommandsFormats() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let good = try files.write(ReportFiles.report(), as: "good.json")
+        let o = try BenchProcess.run(["compare", good, good, "--output", files.path("s.json")])
+        #expect(o.status == 64 && o.stderr.contains("this command writes no json (its formats: table, markdown)"), "\(o.stderr)")
+        let export = try BenchProcess.run(["export", "--github-action-benchmark", good, "--output", files.path("gab.csv")])
+        #expect(export.status == 64 && export.stderr.contains("this command writes no csv (its formats: json)"), "\(export.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: files.path("gab.csv")))
+    }
+
+    /// A write that fails after the work (here /proc, which passes the pre-check as root and takes
+    /// no new file) still prints the table and keeps the report in the temporary directory (73).
+    /// Runs as root only (CI and this project's hosts are root; elsewhere /proc fails the pre-check).
+    @Test(.enabled(if: getuid() == 0, "needs root: /proc passes the writability pre-check only for root"))
+    func aLateWriteFailureKeepsTheReport() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let good = try files.write(ReportFiles.report(), as: "good.json")
+        let o = try BenchProcess.run(["compare", good, good, "--format", "markdown", "--output", "/proc/bench-test.md"])
+        #expect(o.status == 73, "stderr: \(o.stderr)")
+        #expect(o.stdout.hasPrefix("comparison passed"))
+        let kept = try #require(o.stderr.range(of: "the report is kept in ").map { String(o.stderr[$0.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines) })
+        defer { try? FileManager.default.removeItem(atPath: kept) }
+        let text = try String(contentsOfFile: kept, encoding: .utf8)
+        #expect(kept.hasSuffix(".md") && text.contains("| kernel"), "\(text.prefix(300))")
+    }
+
     @Test func missingFileExits66() throws {
         let files = try ReportFiles(); defer { files.remove() }
         let good = try files.write(ReportFiles.report(), as: "good.json")

@@ -20,11 +20,20 @@ public enum ReportFileError: Error, Equatable, CustomStringConvertible, Localize
 }
 
 extension ReportFileError {
-    /// The bytes of the file at `path`, or why not.
+    /// The bytes of the file at `path`, or why not. A pipe or device (`/dev/stdin`, a process
+    /// substitution) is read to its end.
     static func read(path: String) throws(ReportFileError) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
         if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory") }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if type != nil && type != .typeRegular {
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "cannot open it") }
+            defer { try? handle.close() }
+            do { return try handle.readToEnd() ?? Data() } catch {
+                throw .unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? "\(error)")
+            }
+        }
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? "\(error)")
         }
