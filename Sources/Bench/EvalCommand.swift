@@ -96,5 +96,7 @@ struct EvalCommand: ParsableCommand {
         for note in roundingNotes() { FileHandle.standardError.write(Data("bench: \(note)\n".utf8)) }
     }
 
-    private func ulpText(_ e: Double) -> String { e.isInfinite ? "inf" : String(format: "%.4f", e) }
+    private func ulpText(_ e: Double) -> String {
+        e.isInfinite ? "inf" : String(format: e >= ULP.exponentNotationFrom ? "%.4e" : "%.4f", e)
+    }
 }

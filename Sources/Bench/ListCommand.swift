@@ -21,11 +21,16 @@ struct ListCommand: ParsableCommand {
                                valueName: "n"))
     var curvePoints: Int?
 
+    /// More points than a plot's pixels buys nothing, and each costs about 450 bytes of JSON.
+    static let maximumCurvePoints = 100_000
+
     mutating func validate() throws {
         if json && !functions { throw ValidationError("--json goes with --functions") }
         if ids && functions { throw ValidationError("--ids lists implementations; it cannot be combined with --functions") }
         if curvePoints != nil && !json { throw ValidationError("--curve-points goes with --functions --json") }
-        if let n = curvePoints, n < 2 { throw ValidationError("--curve-points must be at least 2") }
+        if let n = curvePoints, !(2...Self.maximumCurvePoints).contains(n) {
+            throw ValidationError("--curve-points must be between 2 and \(Self.maximumCurvePoints), got \(n)")
+        }
     }
 
     func run() throws {

@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Pin the run to this CPU (Linux).")
+    @Option(help: "Pin the run to this CPU (Linux; one thread).")
     var cpu: Int?
 
     @Option(help: "Output format: table, json, csv or markdown.")
@@ -100,6 +100,9 @@ struct RunCommand: ParsableCommand {
         if let cpu {
             let count = ProcessInfo.processInfo.activeProcessorCount
             guard (0..<count).contains(cpu) else { throw ValidationError("--cpu must be between 0 and \(count - 1), got \(cpu)") }
+            guard threads == 1 else {
+                throw ValidationError("--cpu pins every thread to CPU \(cpu), so --threads \(threads) would share one core: drop --cpu, or use --threads 1")
+            }
         }
         if all && (selection.functions != nil || selection.implementations != nil) {
             throw ValidationError("--all runs every kernel; it cannot be combined with --functions or --impls")

@@ -83,6 +83,8 @@ import TestSupport
         (["accuracy", "--impls", "fortran"], "valid"),
         (["accuracy", "--exhaustive", "--samples", "10"], "not with --exhaustive"),
         (["list", "--ids", "--functions"], "cannot be combined with --functions"),
+        (["list", "--functions", "--json", "--curve-points", "1000000000"], "between 2 and 100000"),
+        (["accuracy", "--output", "/tmp/x.csv"], "this command writes no csv"),
         (["eval", "--function", "tanh", "--impl", "swift-libm", "--", "abc"], "bad input"),
         (["eval", "--function", "no-such-function", "--impl", "swift-libm", "1"], "unknown function"),
         (["eval", "--function", "tanh", "--impl", "c-sleef-u10-avx2x", "1"], "unknown implementation"),

@@ -45,6 +45,13 @@ let aFile = URL(fileURLWithPath: #filePath).path
         #expect(info.gitCommit == head || info.gitCommit == head + "+dirty", "recorded \(info.gitCommit), HEAD \(head)")
     }
 
+    /// `--version` names the same commit as `info`.
+    @Test func versionNamesTheCommit() throws {
+        let info = try JSONDecoder().decode(MachineInfo.self, from: Data(try BenchProcess.run(["info", "--json"]).stdout.utf8))
+        let o = try BenchProcess.run(["--version"])
+        #expect(o.status == 0 && o.stdout == "bench, built from commit \(info.gitCommit)\n", "\(o.stdout) \(o.stderr)")
+    }
+
     @Test func jsonRunHasTheExpectedShape() throws {
         let o = try BenchProcess.run(smoke + ["--functions", "sigmoid,elu", "--impls", "swift-naive,swift-simd8", "--format", "json"])
         #expect(o.status == 0, "stderr: \(o.stderr)")
@@ -189,6 +196,7 @@ let aFile = URL(fileURLWithPath: #filePath).path
         (["--processes", "17"], "--processes"),
         (["--cpu", "4096"], "--cpu must be between 0"),
         (["--cpu=-1"], "--cpu must be between 0"),
+        (["--cpu", "0", "--threads", "2"], "would share one core"),
         (["--alpha", "0"], "--alpha must be finite and positive"),
         (["--alpha", "nan"], "--alpha must be finite and positive"),
         // A negative value after a space reaches the option's own check, not "missing value".
@@ -230,7 +238,10 @@ let aFile = URL(fileURLWithPath: #filePath).path
         (["--output", "/tmp/x.json"], "names a json file but the report's format is table"),
         (["--format", "json", "--output", "/tmp/x.csv"], "names a csv file but the report's format is json"),
         (["accuracy", "--format", "json", "--output", "/tmp/a.md"], "names a markdown file"),
-        (["compare", "a.json", "b.json", "--output", "/tmp/c.json"], "add --format json"),
+        (["accuracy", "--output", "/tmp/a.md"], "add --format markdown"),
+        // A format the command does not write: the refusal names those it does.
+        (["compare", "a.json", "b.json", "--output", "/tmp/c.json"], "this command writes no json (its formats: table, markdown)"),
+        (["export", "--github-action-benchmark", "a.json", "--output", "/tmp/g.csv"], "this command writes no csv (its formats: json)"),
     ])
     func outputNamedForAnotherFormatExits64(arguments: [String], mentions: String) throws {
         try BenchProcess.expectRefusal(arguments + (arguments.first!.hasPrefix("--") ? ["--force-debug-timing"] : []),

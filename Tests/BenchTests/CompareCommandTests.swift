@@ -94,17 +94,6 @@ import Testing
         #expect(empty.status == 65 && empty.stderr.contains("/dev/null"), "stderr: \(empty.stderr)")
     }
 
-    /// An --output named for a format the command does not write is refused with the formats it does.
-    @Test func outputNamedForAnotherFormatNamesTheCommandsFormats() throws {
-        let files = try ReportFiles(); defer { files.remove() }
-        let good = try files.write(ReportFiles.report(), as: "good.json")
-        let o = try BenchProcess.run(["compare", good, good, "--output", files.path("s.json")])
-        #expect(o.status == 64 && o.stderr.contains("this command writes no json (its formats: table, markdown)"), "\(o.stderr)")
-        let export = try BenchProcess.run(["export", "--github-action-benchmark", good, "--output", files.path("gab.csv")])
-        #expect(export.status == 64 && export.stderr.contains("this command writes no csv (its formats: json)"), "\(export.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: files.path("gab.csv")))
-    }
-
     /// A write that fails after the work (here /proc, which passes the pre-check as root and takes
     /// no new file) still prints the table and keeps the report in the temporary directory (73).
     /// Runs as root only (CI and this project's hosts are root; elsewhere /proc fails the pre-check).

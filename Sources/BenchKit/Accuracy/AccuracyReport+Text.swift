@@ -2,9 +2,12 @@ import Foundation
 
 /// The plain-text table and the self-contained Markdown report of an accuracy run.
 extension AccuracyReport {
+    /// Ulps in fixed notation, in exponent notation below 0.001 and from `ULP.exponentNotationFrom`
+    /// (a wrong sign or a flush measured in a subnormal's ulps runs to 75 digits).
     static func ulpText(_ x: Double) -> String {
         if x.isInfinite { return "inf" }
         if x == 0 { return "0" }
+        if x >= ULP.exponentNotationFrom { return String(format: "%.3e", x) }
         return x < 0.001 ? String(format: "%.1e", x) : String(format: "%.3f", x)
     }
 

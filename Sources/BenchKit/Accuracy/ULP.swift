@@ -5,6 +5,10 @@
 /// y's, keeps the figure honest at binade edges: a result just above 2^e for a true value just below
 /// it is measured in the finer spacing below.
 public enum ULP {
+    /// Text shows ulp errors from here on in exponent notation: beyond the 2^32 float patterns
+    /// (4.3e9), only an error measured in a tiny reference's ulps gets here, and runs to 75 digits.
+    public static let exponentNotationFrom: Double = 1e10
+
     /// The largest finite float plus half its ulp: an exact value at or beyond it rounds to infinity.
     static let overflowThreshold: Double = 0x1p128 - 0x1p103
 

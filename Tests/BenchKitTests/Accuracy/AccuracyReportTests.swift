@@ -29,6 +29,15 @@ import Testing
         #expect(report.budgetFailures.isEmpty)
     }
 
+    /// Ulps print in fixed notation up to 1e10 and in exponent notation beyond (a flush measured
+    /// in a subnormal's ulps), and tiny ones in exponent notation.
+    @Test func ulpTextStaysShort() {
+        #expect(AccuracyReport.ulpText(16_777_216) == "16777216.000")
+        #expect(AccuracyReport.ulpText(7.136e74) == "7.136e+74")
+        #expect(AccuracyReport.ulpText(0.0004) == "4.0e-04")
+        #expect(AccuracyReport.ulpText(.infinity) == "inf")
+    }
+
     @Test func primitivesTableSaysItIsExhaustive() throws {
         let report = Self.exhaustive
         let method = try #require(report.primitivesMethod)
