@@ -84,10 +84,10 @@ struct AccuracyCommand: ParsableCommand {
         let progress = ProgressLine.forStandardError()
         let report = Interruption.whileMeasuring {
             campaign.run(command: CommandLine.arguments.map(shellQuoted).joined(separator: " ")) { stage, done, total in
-                progress?.update(done: done, total: total, label: stage)
+                progress.update(done: done, total: total, label: stage)
             }
         }
-        progress?.finish()
+        progress.finish()
         let text: String
         switch format {
         case .json: text = String(decoding: try report.jsonData(), as: UTF8.self)

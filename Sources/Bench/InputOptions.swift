@@ -10,7 +10,7 @@ struct ParameterOptions: ParsableArguments {
     func validate() throws {
         // α ≤ 0 leaves ELU's special values undefined (the sign of the result at -0, for one), so
         // no accuracy verdict could be given; every command takes the same range.
-        guard alpha.isFinite, alpha > 0 else { throw ValidationError("--alpha must be finite and positive, got \(alpha)") }
+        guard alpha.isFinite, alpha > 0 else { throw ValidationError("--alpha must be finite and positive as a float32 (1.4e-45 to 3.4e+38), got \(alpha)") }
     }
 }
 

@@ -1,16 +1,26 @@
 import BenchKit
 import Foundation
 
-/// One self-rewriting progress line on standard error, only when it is a terminal: which kernel, how
-/// many are left, and the time left at the pace so far. Silent in pipes, files and CI logs.
+/// Progress on standard error: which kernel, how many are left, and the time left at the pace so
+/// far. On a terminal, one self-rewriting line; elsewhere (pipes, files, CI logs) the latest status
+/// as a plain line every `logInterval`, the first after one interval, so short runs print nothing
+/// and a long one shows it is alive.
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     /// When the current stage began: a report of step 0 starts a stage (a run has several: the
     /// activations, then the primitives), so each stage's time left is paced by its own steps.
     private var stageStart = Date()
+    private let terminal: Bool
+    /// When the last plain line was written (or the line was made).
+    private var lastLogged = Date()
 
-    static func forStandardError() -> ProgressLine? {
-        isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
+    /// Seconds between plain lines where standard error is not a terminal.
+    static let logInterval: TimeInterval = 30
+
+    private init(terminal: Bool) { self.terminal = terminal }
+
+    static func forStandardError() -> ProgressLine {
+        ProgressLine(terminal: isatty(STDERR_FILENO) != 0)
     }
 
     /// Step `done + 1` of `total` is under way; time left at the pace of the stage's steps so far.
@@ -28,15 +38,20 @@ final class ProgressLine: @unchecked Sendable {
         show("[\(done + 1 > total ? total : done + 1)/\(total)] \(label)\(eta)")
     }
 
-    /// Replaces the line with `text`.
+    /// Replaces the line with `text` (a terminal), or logs it if an interval has passed.
     func show(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        if terminal {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        } else if Date().timeIntervalSince(lastLogged) >= Self.logInterval {
+            lastLogged = Date()
+            FileHandle.standardError.write(Data(("bench: " + text + "\n").utf8))
+        }
     }
 
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 

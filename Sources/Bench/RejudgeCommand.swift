@@ -43,6 +43,9 @@ struct RejudgeCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.mapping {
             let saved = try ThroughputReport.load(path: report)
+            if saved.configuration.screening == nil, let first = rules.screeningOptions.first {
+                throw UsageError("\(first) applies to screened reports; \(report) was not screened (--quick or --no-screening)")
+            }
             let rejudged: ThroughputReport
             do {
                 rejudged = try saved.rejudged(by: try rules.rules(from: saved.configuration.rules), screened: !rules.noScreening)

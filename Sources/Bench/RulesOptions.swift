@@ -90,6 +90,23 @@ struct RulesOptions: ParsableArguments {
         if let referencePercentile, !(0...100).contains(referencePercentile) {
             throw ValidationError("--reference-percentile must be in [0, 100], got \(referencePercentile)")
         }
+        if noScreening, let first = screeningOptions.first {
+            throw ValidationError("\(first) applies to screened re-judging, not with --no-screening")
+        }
+    }
+
+    /// The options given that change which samples count (the screening tests), by name: they
+    /// mean nothing with --no-screening or for a report that was not screened.
+    var screeningOptions: [String] {
+        let values: [(String, Bool)] = [
+            ("--quiet-tolerance", quiet.quietTolerance != nil), ("--band-reach", bandReach != nil),
+            ("--band-floor-share", bandFloorShare != nil), ("--band-floor-readings", bandFloorReadings != nil),
+            ("--consensus-tolerance", consensusTolerance != nil), ("--no-consensus", noConsensus),
+            ("--consensus-minimum-pieces", consensusMinimumPieces != nil), ("--reference-percentile", referencePercentile != nil),
+            ("--own-tolerance", ownTolerance != nil), ("--no-own-test", noOwnTest),
+            ("--own-test-minimum-samples", ownTestMinimumSamples != nil), ("--own-reach", ownReach != nil),
+            ("--off-cpu-tolerance", offCPUTolerance != nil), ("--no-off-cpu-test", noOffCPUTest)]
+        return values.filter(\.1).map(\.0)
     }
 
     /// `recorded` (or the standard rules, with --standard-rules) with every option given applied.

@@ -207,10 +207,10 @@ struct RunCommand: ParsableCommand {
         }
         if !noAccuracy {
             let progress = ProgressLine.forStandardError()
-            progress?.show("max ulp of \(kernels.filter(\.isAvailable).count) kernels (a quick accuracy sample)")
+            progress.show("max ulp of \(kernels.filter(\.isAvailable).count) kernels (a quick accuracy sample)")
             var accuracy = QuickAccuracy(alpha: input.alpha)
             accuracy.fillMaxULP(&report.results, kernels: kernels)
-            progress?.finish()
+            progress.finish()
         }
         report.fillRelativeFigures()
         try counts.attach(to: &report)
@@ -218,19 +218,15 @@ struct RunCommand: ParsableCommand {
         try baseline.apply(to: report, reportOnStandardOutput: output == nil && format != .table)
     }
 
-    /// Measures `run` in this process, with a progress line when standard error is a terminal.
+    /// Measures `run` in this process, with progress on standard error (`ProgressLine`).
     private func measure(_ run: ThroughputRun, machine: MachineInfo, configuration: RunConfiguration) throws -> ThroughputReport {
         let progress = ProgressLine.forStandardError()
-        var callback: ThroughputRun.Progress?
-        if let progress {
-            let sizeCount = run.sizes.count
-            let process = processIndex.map { "[process \($0)/\(processCount)] " } ?? ""
-            callback = { sizeIndex, label, rounds in
-                progress.show(process + "[size \(sizeIndex + 1)/\(sizeCount)] \(label)" + (rounds.map { ": \($0.description)" } ?? ""))
-            }
+        let sizeCount = run.sizes.count
+        let process = processIndex.map { "[process \($0)/\(processCount)] " } ?? ""
+        let measured = try run.run { sizeIndex, label, rounds in
+            progress.show(process + "[size \(sizeIndex + 1)/\(sizeCount)] \(label)" + (rounds.map { ": \($0.description)" } ?? ""))
         }
-        let measured = try run.run(progress: callback)
-        progress?.finish()
+        progress.finish()
         return ThroughputReport(machine: machine, configuration: configuration, results: measured.results, rounds: measured.rounds)
     }
 }

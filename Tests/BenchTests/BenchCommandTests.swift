@@ -283,6 +283,7 @@ let aFile = URL(fileURLWithPath: #filePath).path
         (["list", "--plugin", aFile], Int32(1), "not a loadable shared library"),
         (["--quick", "--plugin", aFile, "--size", "1K"], Int32(1), "not a loadable shared library"),
         (["accuracy", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
+        (["list", "--plugin", aFile, "--plugin", aFile], Int32(64), "already given as"),
     ])
     func badPluginsExitCleanly(arguments: [String], status: Int32, mentions: String) throws {
         let outcome = try BenchProcess.run(arguments)

@@ -30,6 +30,8 @@ import Testing
         let text = try String(contentsOfFile: Self.report, encoding: .utf8)
         var incomplete = try ThroughputReport.load(path: Self.report)
         incomplete.results[2].processes = nil
+        var unscreened = try ThroughputReport.load(path: Self.report)
+        unscreened.configuration.screening = nil
         let cases: [([String], Int32)] = [
             ([try files.write("{", as: "bad.json")], 65),
             ([try files.write(String(text.prefix(text.count / 2)), as: "truncated.json")], 65),
@@ -39,6 +41,9 @@ import Testing
             ([Self.report, "--quiet-tolerance", "0"], 64),
             ([Self.report, "--own-tolerance", "5%", "--no-own-test"], 64),
             ([Self.report, "--pace-quorum", "0"], 64),
+            // Screening options where nothing is screened: refused, not ignored.
+            ([Self.report, "--no-screening", "--quiet-tolerance", "5%"], 64),
+            ([try files.write(unscreened, as: "unscreened.json"), "--own-tolerance", "4%"], 64),
         ]
         for (arguments, status) in cases {
             let o = try BenchProcess.run(["rejudge"] + arguments)
