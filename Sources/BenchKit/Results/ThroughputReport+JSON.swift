@@ -48,15 +48,18 @@ extension ThroughputReport {
         return report
     }
 
-    /// The first measurement no run can have made, or nil: a time per element that is not a finite
-    /// positive number, a cycle count that is negative or not finite, a probe reading that is not
-    /// finite and positive. Judging such a file would give NaN intervals (or a crash) instead of a
+    /// The first measurement no run can have made, or nil: a size or thread count below 1, a
+    /// negative max ulp, a time per element that is not a finite positive number, a cycle count
+    /// that is negative or not finite, a probe reading that is not finite and positive. Judging
+    /// such a file would give NaN intervals (or a crash, or a verdict on nothing) instead of a
     /// verdict, so it is refused as malformed.
     var implausibleMeasurement: String? {
         func bad(_ values: [Double], positive: Bool) -> Double? {
             values.first { !$0.isFinite || (positive ? $0 <= 0 : $0 < 0) }
         }
         for r in results {
+            if r.size < 1 || r.threads < 1 { return "\(r.id): size \(r.size), threads \(r.threads), which no run has" }
+            if let ulp = r.maxULP, ulp < 0 { return "\(r.id): max_ulp holds \(ulp), which no run measures" }
             let checks: [(String, [Double], Bool)] = [
                 ("samples_ns_per_element", r.samplesNsPerElement, true),
                 ("samples_cycles_per_element", r.samplesCyclesPerElement, false),

@@ -80,6 +80,10 @@ import Testing
         #expect(try error { $0.results[0].samplesCyclesPerElement[0] = -3 }?.contains("samples_cycles_per_element") == true)
         #expect(try error { $0.rounds = [RoundLog(size: 1024, piecesPerRound: 1, probeNsPerElement: [1, -2], quiet: [true], duration: 1)] }?
             .contains("rounds[0].probe_ns_per_element holds -2.0") == true)
+        #expect(try error { $0.results[0].size = -5 }?.contains("size -5") == true)
+        #expect(try error { $0.results[0].threads = 0 }?.contains("threads 0") == true)
+        #expect(try error { $0.results[0].maxULP = -3 }?.contains("max_ulp holds -3.0") == true)
+        #expect(try error { $0.results[0].maxULP = .infinity } == nil)   // a kernel returning inf where the function is finite
     }
 
     /// An accuracy report has its own schema versions: the kind is named, not the version.
