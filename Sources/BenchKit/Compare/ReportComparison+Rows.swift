@@ -12,7 +12,8 @@ extension ReportComparison {
         case (nil, nil): ulp = "-"
         case let (b, c): ulp = "\(b.map(three) ?? "-") → \(c.map(three) ?? "-")"
         }
-        let accuracy = k.accuracyRegressed ? "WORSE"
+        // The copy reference has no accuracy to compare: "-", as in its ulp column.
+        let accuracy = k.accuracyRegressed ? "WORSE" : k.key.function == ThroughputReport.rooflineFunction ? "-"
             : (k.baselineMaxULP == nil || k.currentMaxULP == nil ? "not compared" : "ok")
         return [k.key.label, three(k.baselineMedianNs), three(k.currentMedianNs), String(format: "%.3f", k.ratio.estimate),
                 String(format: "[%.3f, %.3f]", k.judged.lower, k.judged.upper),

@@ -120,14 +120,18 @@ import Testing
     }
 
     /// Rows whose accuracy cannot be judged (a side made with --no-accuracy) are counted in a note,
-    /// and so is another input seed; reports with both judged and one seed give neither note.
+    /// and so is another input seed; reports with both judged and one seed give neither note. The
+    /// copy reference's accuracy column reads "-", not "not compared".
     @Test func unjudgedAccuracyAndAnotherSeedAreNoted() throws {
-        let base = syntheticReport([("sigmoid", [1, 1], 1.5), ("tanh", [1, 1], 2)])
-        var cur = syntheticReport([("sigmoid", [1, 1], nil), ("tanh", [1, 1], 2)])
+        // The copy reference, which has no max ulp, is not counted.
+        let base = syntheticReport([("sigmoid", [1, 1], 1.5), ("tanh", [1, 1], 2), ("copy", [1, 1], nil)])
+        var cur = syntheticReport([("sigmoid", [1, 1], nil), ("tanh", [1, 1], 2), ("copy", [1, 1], nil)])
         cur.configuration.seed = 7
         let notes = try ReportComparison(baseline: base, current: cur).notes
         #expect(notes.contains("accuracy not judged for 1 of 2 kernels: a report has no max ulp for them (a run with --no-accuracy)"))
         #expect(notes.contains("input seed differs: baseline \(base.configuration.seed), current 7"))
+        #expect(try ReportComparison(baseline: base, current: cur).tableText().split(separator: "\n")
+            .contains { $0.contains("copy/") && $0.hasSuffix(" -") })
         let quiet = try ReportComparison(baseline: base, current: base).notes
         #expect(!quiet.contains { $0.hasPrefix("accuracy not judged") || $0.hasPrefix("input seed") })
     }
