@@ -16,7 +16,12 @@ enum ProcessFanOut {
         let interrupt = Interrupt(directory: directory)
         defer { interrupt.cancel() }
         var reports: [ThroughputReport] = []
+        // Each process shows its own progress on a terminal; in a log, where a process rarely lives
+        // the 30 s between lines, the parent says which process is measuring.
+        let progress = ProgressLine.forStandardError()
+        let start = Date()
         for index in 1...count {
+            progress.log(String(format: "measuring in process %d of %d (%.0f s so far)", index, count, Date().timeIntervalSince(start)))
             let file = directory.appendingPathComponent("process-\(index).json")
             let child = Process()
             child.executableURL = try executable()

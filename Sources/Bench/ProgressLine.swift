@@ -50,6 +50,12 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
+    /// As `show` where standard error is not a terminal; nothing on a terminal, where another line
+    /// (a measuring process's own) already shows the progress.
+    func log(_ text: String) {
+        if !terminal { show(text) }
+    }
+
     func finish() {
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
