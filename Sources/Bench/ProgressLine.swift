@@ -60,17 +60,3 @@ final class ProgressLine: @unchecked Sendable {
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
-
-extension Harness.RoundProgress {
-    /// "round 12, 10/21 quiet samples, about 8 s left": the time left assumes rounds stay as quiet as so far,
-    /// bounded by the sampling budget.
-    var description: String {
-        let pace = elapsed / Double(max(round, 1))
-        let quietShare = Double(max(quiet, 1)) / Double(max(round, 1))
-        let roundsLeft = Double(max(target - quiet, 0)) / quietShare
-        let left = min(roundsLeft * pace, max(budget - elapsed, 0))
-        return quiet == round
-            ? String(format: "round %d/%d, about %.0f s left", round, target, left)
-            : String(format: "round %d, %d/%d quiet samples, about %.0f s left", round, quiet, target, left)
-    }
-}
