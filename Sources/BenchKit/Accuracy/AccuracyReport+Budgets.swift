@@ -7,8 +7,7 @@ extension AccuracyReport {
     /// are findings, not broken promises.
     public var budgetFailures: [String] {
         results.filter { $0.withinBudget == false }.map { r in
-            // The figure the budget judges (Kernel.meetsBudget): every input, or normal results only.
-            let ulp = r.tinyResultBound == nil ? r.stats.maxULP : r.stats.maxULPNormalResult ?? r.stats.maxULP
+            let ulp = r.stats.maxULPJudged(tinyResultsApart: r.tinyResultBound != nil)
             var line = "\(r.function)/\(r.implementation): max \(String(format: "%.4g", ulp)) ulp"
             if r.tinyResultBound != nil, let tiny = r.stats.maxTinyResultError {
                 line += " where normal, \(String(format: "%.3g", tiny)) below 2^-126"

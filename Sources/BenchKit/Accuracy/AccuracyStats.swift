@@ -134,3 +134,11 @@ public struct AccuracyAccumulator: Sendable {
         return s
     }
 }
+
+extension AccuracyStats {
+    /// The max ulp a budget judges (`Kernel.meetsBudget`): over every input, or over the normal
+    /// results only where the kernel bounds tiny results apart (`tinyResultBound`).
+    public func maxULPJudged(tinyResultsApart: Bool) -> Double {
+        tinyResultsApart ? maxULPNormalResult ?? maxULP : maxULP
+    }
+}

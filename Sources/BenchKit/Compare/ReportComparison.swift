@@ -60,10 +60,10 @@ public struct ReportComparison: Sendable, Equatable {
         let shortRuns = [("baseline", baseline), ("current", current)].compactMap { side, report in
             report.unscreenedRows.map { "the \(side) run \($0)" }
         }
-        let functions = kernels.filter { $0.key.function != ThroughputReport.rooflineFunction }
-        let unjudged = functions.filter { $0.baselineMaxULP == nil || $0.currentMaxULP == nil }.count
+        let activations = kernels.filter { $0.key.function != ThroughputReport.rooflineFunction }
+        let unjudged = activations.filter { $0.baselineMaxULP == nil || $0.currentMaxULP == nil }.count
         if unjudged > 0 {
-            notes.append("accuracy not judged for \(unjudged) of \(functions.count) kernels: a report has no max ulp for them "
+            notes.append("accuracy not judged for \(unjudged) of \(activations.count) kernels: a report has no max ulp for them "
                          + "(a run with --no-accuracy)")
         }
         self.timingJudged = shortRuns.isEmpty

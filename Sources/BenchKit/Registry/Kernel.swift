@@ -76,8 +76,9 @@ public struct Kernel: Sendable {
     /// Whether measured figures meet the budget (nil: the kernel promises none).
     public func meetsBudget(_ stats: AccuracyStats) -> Bool? {
         guard let ulpBudget else { return nil }
-        guard let bound = tinyResultBound else { return stats.maxULP <= ulpBudget }
-        return (stats.maxULPNormalResult ?? stats.maxULP) <= ulpBudget && (stats.maxTinyResultError ?? 0) <= bound
+        let withinULPs = stats.maxULPJudged(tinyResultsApart: tinyResultBound != nil) <= ulpBudget
+        guard let bound = tinyResultBound else { return withinULPs }
+        return withinULPs && (stats.maxTinyResultError ?? 0) <= bound
     }
 
     /// The budget in words, as `bench list` and the accuracy reports print it.
