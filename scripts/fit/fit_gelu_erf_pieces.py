@@ -73,6 +73,7 @@ NORMAL_U = 13.1462467   # u·Phi(-u) = 2^-126: |GELU(-u)| is a normal float belo
 GROWTH = lambda u: mp.power(2, u * u / L)
 FIT_TOP = NORMAL_U + 1 / 16
 EVAL_TOP = NORMAL_U
+EVAL_POINTS = 4001   # each piece's float32 evaluation is checked on this many points
 
 
 def h(u):
@@ -195,7 +196,7 @@ def print_pieces():
             err = float("nan")
         else:
             centre, coeffs = fit_piece(lo, hi)
-            uu = np.linspace(max(lo - MARGIN, 2.0**-30), min(hi + MARGIN, EVAL_TOP), 4001)
+            uu = np.linspace(max(lo - MARGIN, 2.0**-30), min(hi + MARGIN, EVAL_TOP), EVAL_POINTS)
             y = evaluate(centre, coeffs, uu).astype(np.float64)
             ref = np.array([h(float(v)) for v in uu.astype(np.float32)])
             err = float(np.max(np.abs(y / ref - 1)))
