@@ -28,7 +28,7 @@ shifted·L + C with C = alpha - MAGIC·L: the product and C are exact inside the
 itself. That needs C to be a float: on the grid of 0.25 where |C| is near 2^21, so alpha can only
 be MAGIC·L plus a multiple of 0.25. MAGIC's 1536 (a multiple of 512, which keeps its low twelve bits
 at 1016 = 127·8) and L's last bit are chosen to put that lattice within 5e-3 of the minimax
-cubic's alpha; the refit of c3, P and Q absorbs the offset (0.39·2^-24 against 0.31 on alpha's own
+cubic's alpha; the refit of c3, P and Q absorbs the offset (0.39·2^-24 against 0.32 at alpha's own
 optimum). Then a = s + alpha = u·u + p (one FMA, the square exact inside it, rounding once near
 alpha ≈ -2).
 

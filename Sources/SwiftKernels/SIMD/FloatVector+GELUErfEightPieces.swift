@@ -21,7 +21,7 @@ import CLanes
 /// p = (k/8)·L + α formed by one FMA of the rounded sum itself, sum·L + C (C = α - M·L): the product
 /// and C are exact inside the FMA and the result, below 256 with sixteen fraction bits, is a float,
 /// so p is exact; C is a float only if α lies on M·L's lattice of 0.25, and M's 1536 and L's last bit
-/// put that lattice within 5e-3 of the cubic's best α (the refitted cubic loses 0.08·2^-24 for it).
+/// put that lattice within 5e-3 of the cubic's best α (the refitted cubic loses 0.07·2^-24 for it).
 /// The second FMA holds the square exactly and rounds once near α ≈ -2. The sum's bits shifted
 /// left by 20 are the float 2^n·(1 + j/8) (n = ⌊k/8⌋, j = k mod 8: the exponent field n + 127, then
 /// j in the top three mantissa bits), so the table holds c3·2^(j/8)/(1 + j/8) and no mask is needed.
