@@ -57,7 +57,7 @@ import math
 import numpy as np
 
 import fit_gelu_erf_pieces as pieces16
-from minimax import eighth_table_cubic, f32, fma32, lawson
+from minimax import eighth_table_cubic, f32, fma32
 
 PIECES = 8
 DEGREE = 6
@@ -75,15 +75,20 @@ def exponential():
     half = L / 16 + 1e-4   # |s| <= L/16, plus the rounding of hi and of -1/L in the index
     s = np.cos(np.linspace(0, math.pi, 4001)) * half
     f = np.exp(-lam * s)
-    c, _ = lawson(np.stack([s**i for i in range(4)], 1), f, 1 / f, 80)
-    best = c[2] / (3 * c[3])
-    # alpha = MAGIC·L + C for a float C, a multiple of 0.25 here: the lattice point nearest the optimum.
+    # alpha = MAGIC·L + C for a float C, a multiple of 0.25 here: the lattice point nearest the
+    # minimax cubic's own alpha (which eighth_table_cubic hands to the rounding).
     assert (L * 8192).is_integer(), "L must have at most thirteen fraction bits"
     base = (int(MAGIC) * int(L * 8192) % 2048) / 8192   # MAGIC·L mod 0.25
-    alpha = base + 0.25 * round((best - base) / 0.25)
+    optimum = []
+
+    def on_lattice(v):
+        optimum.append(v)
+        return base + 0.25 * round((v - base) / 0.25)
+
+    alpha, P, Q, c3, table, err = eighth_table_cubic(s, f, round_alpha=on_lattice)
+    best = optimum[0]
     C = alpha - MAGIC * L
     assert C == f32(C), "C must be a float"
-    alpha, P, Q, c3, table, err = eighth_table_cubic(s, f, round_alpha=lambda v: alpha)
     # The kernel's exponential step by step in float32 (fma32 rounds a·b + c once).
     u = np.linspace(0, UC, 4000001).astype(np.float32)
     hi = (u * u).astype(np.float32)

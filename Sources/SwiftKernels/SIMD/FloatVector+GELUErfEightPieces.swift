@@ -3,8 +3,9 @@ import CLanes
 /// The fast GELU-erf where the build reads eight-entry tables but not larger ones (AVX2: one
 /// `vpermd` on ymm per eight lanes): x·Φ(x) = K - e·h(|x|), the sixteen pieces' form
 /// (FloatVector+GELUErfPieces.swift) on eight pieces, with an eight-entry exponential. No division.
-/// Its speed follows its count of vector operations, 29 a vector, so each one is paid for: no
-/// centre per piece, one FMA for the reduction's offset, no floor on the scale.
+/// Its speed follows its count of vector operations (29 a vector), so it spends none it can avoid:
+/// the pieces are polynomials in u itself, the reduction's offset is one FMA, and u's clamp keeps
+/// the scale's exponent from wrapping without a maximum.
 ///
 /// e = 2^(-x²/L), L = 11357/8192 (2ln2 to within 6e-5, thirteen fraction bits: see the reduction),
 /// and h(u) = u·Φ(-u)·2^(u²/L), which takes the difference e^(-u²/2)/2^(-u²/L) = e^(γu²)
