@@ -95,10 +95,12 @@ def shift():
 
 
 def pieces():
-    """(lo, hi) in u of the pieces, from v = u + 1's quarter (or eighth) octaves."""
+    """(lo, hi) in u of the pieces, from v = u + 1's quarter (or eighth) octaves, and the table
+    entry of the first (piece j sits in entry (first + j) mod PIECES). A caller that cuts its
+    pieces otherwise sets this module's `pieces` to its own function."""
     first = bits(1.0) >> shift()
-    return [(from_bits((first + j) << shift()) - 1, from_bits((first + j + 1) << shift()) - 1)
-            for j in range(PIECES)]
+    return ([(from_bits((first + j) << shift()) - 1, from_bits((first + j + 1) << shift()) - 1)
+             for j in range(PIECES)], first % PIECES)
 
 
 def fit_piece(lo, hi):
@@ -188,9 +190,9 @@ def print_pieces():
     worst, and the tables as Swift literals, entry (first + j) mod PIECES holding piece j."""
     centres = [0.0] * PIECES
     table = [[0.0] * PIECES for _ in range(DEGREE + 1)]
-    first = (bits(1.0) >> shift()) % PIECES
+    cuts, first = pieces()
     worst = 0.0
-    for j, (lo, hi) in enumerate(pieces()):
+    for j, (lo, hi) in enumerate(cuts):
         if lo >= U_MAX:
             centre, coeffs = 0.0, [0.0] * (DEGREE + 1)   # no u reaches it (u is clamped at 13.5)
             err = float("nan")

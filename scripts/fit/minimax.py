@@ -56,7 +56,7 @@ def fit_rational(x, f, num_powers, den_powers, iters, weight=None, fixed_num=Non
     return a, b, np.max(err)
 
 
-def eighth_table_cubic(t, f, round_alpha=f32):
+def eighth_table_cubic(t, f, round_alpha=f32, anchor=None):
     """f on the points t (an exponential on one eighth-step of its reduction) as
     c3·((a^2 + P)·a + Q), a = t + alpha: the cubic with its square term shifted away, two FMAs in a
     kernel once a is formed, c3 carried by the table c3·2^(j/8)/(1 + j/8) (the eight-entry
@@ -64,8 +64,10 @@ def eighth_table_cubic(t, f, round_alpha=f32):
     Minimax relative (Lawson): alpha is the minimax cubic's c2/(3·c3) rounded by `round_alpha`; c3,
     P and Q are refitted with it fixed, P rounded and the others refitted, Q rounded and c3
     refitted; entry 0 is moved by the fewest float steps that make entry 0 · cubic(alpha) round to 1
-    (the exponential exactly 1 at 0). Returns alpha, P, Q, c3, the table and the cubic's relative
-    error in exact arithmetic."""
+    (the exponential exactly 1 at 0). `anchor(alpha)`, where a kernel reduces a shifted argument,
+    gives (factor, j0, a0, scale0): every entry times factor, and entry j0 moved so that
+    (entry j0 · cubic(a0)) · scale0 rounds to 1 in float32 instead. Returns alpha, P, Q, c3, the
+    table and the cubic's relative error in exact arithmetic."""
     c, _ = lawson(np.stack([t**i for i in range(4)], 1), f, 1 / f, 80)
     alpha = round_alpha(c[2] / (3 * c[3]))
     a = t + alpha
@@ -75,9 +77,11 @@ def eighth_table_cubic(t, f, round_alpha=f32):
     Q = f32(k[1] / k[0])
     k, err = lawson(np.stack([a**3 + P * a + Q], 1), f, 1 / f, 80)
     c3 = float(k[0])
-    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)) * c3) for j in range(8)]
-    r0 = fma32(fma32(np.float32(alpha), np.float32(alpha), np.float32(P)), np.float32(alpha), np.float32(Q))
+    factor, j0, a0, scale0 = anchor(alpha) if anchor else (1, 0, alpha, 1)
+    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8) * factor) * c3) for j in range(8)]
+    a0 = np.float32(a0)
+    r0 = fma32(fma32(a0, a0, np.float32(P)), a0, np.float32(Q))
     steps = sorted(range(-16, 17), key=abs)
-    table[0] = next(v for v in (f32(float(np.float32(table[0]) + np.float32(i) * np.spacing(np.float32(table[0]))))
-                                for i in steps) if np.float32(np.float32(v) * r0) == 1)
+    table[j0] = next(v for v in (f32(float(np.float32(table[j0]) + np.float32(i) * np.spacing(np.float32(table[j0]))))
+                                 for i in steps) if np.float32(np.float32(np.float32(v) * r0) * np.float32(scale0)) == 1)
     return alpha, P, Q, c3, table, float(err)

@@ -18,52 +18,57 @@ import Testing
 
     func gelu(_ x: Float) -> Double { Double(x) * erfc(-Double(x) / 2.0.squareRoot()) / 2 }
 
-    /// Piece j of u (a half octave of u + 1) sits in entry (6 + j) mod 8, and each piece's sextic
-    /// in u evaluates near h at both of its ends; piece 0's constant term is 0 and its linear term
-    /// exactly 1/2.
+    /// Piece j of u (the octave [2^j, 2^(j+1)) of q = u² + c) sits in entry (7 + j) mod 8, and each
+    /// piece's sextic in u evaluates near h at both of its ends; piece 0's constant term is 0 and its
+    /// linear term exactly 1/2.
     @Test func piecesSitWhereTheIndexReadsThem() {
+        let c = Double(V.geluErfEighthShift)
         for j in 0..<8 {
-            let lo = Float(bitPattern: UInt32(254 + j) << 22) - 1, hi = Float(bitPattern: UInt32(255 + j) << 22) - 1
-            let slot = (6 + j) % 8
-            #expect(Int((lo + 1).bitPattern >> 22) & 7 == slot)
-            for u in [j == 0 ? 0x1p-20 : lo.nextUp, min(hi.nextDown, V.geluErfEighthClamp)] {
+            let lo = j == 0 ? 0 : Float((Foundation.pow(2, Double(j)) - c).squareRoot())
+            let hi = Float((Foundation.pow(2, Double(j + 1)) - c).squareRoot())
+            let slot = (7 + j) % 8
+            for u in [j == 0 ? 0x1p-20 : lo.nextUp.nextUp, min(hi.nextDown.nextDown, V.geluErfEighthClamp)] {
+                let index = V.geluErfOctavePiece(V(repeating: u), V.geluErfEighthSquare(V(repeating: u))).index
+                #expect(Int(index[0]) & 7 == slot, "piece \(j) at \(u)")
                 let got = V.geluErfOctaveTailFactor((V(repeating: u), V.Bits(repeating: Int32(slot))))[0]
-                #expect(abs(Double(got) / h(Double(u)) - 1) <= 9.5 * 0x1p-24, "piece \(j) at \(u)")
+                #expect(abs(Double(got) / h(Double(u)) - 1) <= 7.5 * 0x1p-24, "piece \(j) at \(u)")
             }
         }
-        #expect(entry(V.geluErfOctaveC0, 6) == 0 && entry(V.geluErfOctaveC1, 6) == 0.5)
+        #expect(entry(V.geluErfOctaveC0, 7) == 0 && entry(V.geluErfOctaveC1, 7) == 0.5)
     }
 
-    /// h within 9.5·2^-24 relative up to where results are normal (the fit's dense float32 check
-    /// gives 9.18·2^-24, on [3, 5)), and within 1e-5 up to u's clamp.
+    /// h within 7.5·2^-24 relative up to where results are normal (the fit's dense float32 check
+    /// gives 7.21·2^-24, on [0.555, 1.52)), and within 1e-5 up to u's clamp.
     @Test func tailFactorOnEveryPiece() {
+        func factor(_ u: V) -> V { V.geluErfOctaveTailFactor(V.geluErfOctavePiece(u, V.geluErfEighthSquare(u))) }
         let us = stride(from: Float(0x1p-20), through: 13.15, by: 1.3e-4).map { $0 } + [0x1p-126, 0x1p-60, 0.5, 1, 3, 7, 11]
-        let got = each(us) { V.geluErfOctaveTailFactor(V.geluErfOctavePiece($0)) }
+        let got = each(us) { factor($0) }
         let worst = zip(us, got).map { abs(Double($1) / h(Double($0)) - 1) }.max()!
-        #expect(worst <= 9.5 * 0x1p-24, "max \(worst / 0x1p-24) · 2^-24")
+        #expect(worst <= 7.5 * 0x1p-24, "max \(worst / 0x1p-24) · 2^-24")
         let above = stride(from: Float(13.15), through: V.geluErfEighthClamp, by: 1e-3).map { $0 }
-        for (u, got) in zip(above, each(above) { V.geluErfOctaveTailFactor(V.geluErfOctavePiece($0)) }) {
+        for (u, got) in zip(above, each(above) { factor($0) }) {
             #expect(abs(Double(got) / h(Double(u)) - 1) <= 1e-5, "\(u)")
         }
     }
 
-    /// The table holds c3·2^(j/8)/(1 + j/8) (entry 0 moved to make e(0) = 1) and the scale's bits
-    /// give 2^n·(1 + j/8), so e = 1 for tiny x; the sum times L plus C is (k/8)·L + α exactly, and
-    /// a = u·u + that, rounded once; e = 2^(-x²/L) within 4.7·2^-24 relative (the fit's float32
-    /// figure 4.64·2^-24) while normal, below 2^-126 from u = 13.22 to the clamp, and 0 at the
-    /// clamp √(127·L), where k = -1016.
+    /// The table holds c3·2^(j/8 + c/L)/(1 + j/8) (entry 6, which u = 0 reads, moved to make
+    /// e(0) = 1) and the scale's bits give 2^n·(1 + j/8), so e = 1 for tiny x; the sum times L plus
+    /// C is (k/8)·L + α + c exactly, and a = u·u + that, rounded once; e = 2^(-x²/L) within
+    /// 4.5·2^-24 relative (the fit's float32 figure 4.40·2^-24) while normal, below 2^-126 from
+    /// u = 13.22 to the clamp, and 0 at the clamp √(127·L - c), where k = -1016.
     @Test func exponential() {
-        // c3 from entry 1, itself rounded: the others within two roundings of it.
+        // c3·2^(c/L) from entry 1, itself rounded: the others within two roundings of it.
         let c3 = Double(entry(V.geluErfEighthExpTable, 1)) / (Foundation.pow(2, 1.0 / 8) / (1 + 1.0 / 8))
-        for j in 1..<8 {
+        for j in [0, 2, 3, 4, 5, 7] {
             let exact = c3 * Foundation.pow(2, Double(j) / 8) / (1 + Double(j) / 8)
             #expect(abs(Double(entry(V.geluErfEighthExpTable, j)) / exact - 1) <= 0x1p-23, "entry \(j)")
         }
-        #expect(abs(Double(entry(V.geluErfEighthExpTable, 0)) / c3 - 1) <= 0x1p-20)
+        #expect(abs(Double(entry(V.geluErfEighthExpTable, 6)) / (c3 * Foundation.pow(2, 0.75) / 1.75) - 1) <= 0x1p-20)
         #expect(V.geluErfEighthMagic[0].bitPattern & 0xFFF == 1016)
-        let clamp = V.geluErfEighthClamp
-        #expect(abs(Double(clamp) - (127 * L).squareRoot()) <= Double(clamp.ulp) / 2)
-        let magic = Double(V.geluErfEighthMagic[0]), p = V.geluErfEighthReduction(V(repeating: clamp))
+        let clamp = V.geluErfEighthClamp, c = Double(V.geluErfEighthShift)
+        #expect(abs(Double(clamp) - (127 * L - c).squareRoot()) <= Double(clamp.ulp) / 2)
+        func reduction(_ u: V) -> (shifted: V, a: V) { V.geluErfEighthReduction(u, V.geluErfEighthSquare(u)) }
+        let magic = Double(V.geluErfEighthMagic[0]), p = reduction(V(repeating: clamp))
         #expect(Double(p.shifted[0]) - magic == -127)
         for step in [0, -1, -8, -300, -1016] {
             let sum = Float(magic + Double(step) / 8)
@@ -73,7 +78,7 @@ import Testing
         func e(_ xs: [Float]) -> [Float] {
             each(xs) { x in
                 let u = x.magnitude.replacing(with: V(repeating: clamp), where: V(repeating: clamp) .< x.magnitude)
-                return V.geluErfEighthExponential(V.geluErfEighthReduction(u))
+                return V.geluErfEighthExponential(reduction(u))
             }
         }
         #expect(e([0, -0.0, 0x1p-126, 3e-20, 0x1p-13]) == [1, 1, 1, 1, 1])
@@ -88,7 +93,7 @@ import Testing
 
     /// Tiny inputs give x/2 rounded as it is; normal results within the budget (12 ulp) on a grid
     /// of the tail and the core; below 2^-126 the error stays under 2^-126, and -0 from u's clamp
-    /// (√(127·L) ≈ 13.27) on, as -inf gives; NaN, +inf, zeros and large x as GELU has them. Both
+    /// (√(127·L - c) ≈ 13.21) on, as -inf gives; NaN, +inf, zeros and large x as GELU has them. Both
     /// widths give the same lanes.
     @Test func regimes() {
         let tiny: [Float] = [0x1p-126, 0x1.8p-100, 3e-20]
