@@ -3,8 +3,11 @@
 
 Usage: readme_tables.py throughput THROUGHPUT.json            Gelem/s, implementation x function
        readme_tables.py accuracy ACCURACY.json [...]          exhaustive max ulp, implementation x function
-       readme_tables.py ratios THROUGHPUT.json ACCURACY.json [...]
+       readme_tables.py ratios THROUGHPUT.json ACCURACY.json [...] [--peer-isa ISA,...]
                                                               our best kernel per tier against the peers
+                                                              (only peers whose rows name one of those
+                                                              ISAs; a later report's ulps replace an
+                                                              earlier one's for the same kernel)
        readme_tables.py across THROUGHPUT.json OTHER.json     each row's Gelem/s over OTHER's (another
                                                               machine's run), lowest first, and the
                                                               fast sigmoid's share of the copy's rate
@@ -94,8 +97,15 @@ def main():
         ulps, order = load_ulps(sys.argv[2:])
         print(table(ulps, order, ulp_text))
     elif mode == "ratios":
+        arguments = sys.argv[3:]
+        isas = None
+        if "--peer-isa" in arguments:
+            at = arguments.index("--peer-isa")
+            isas = set(arguments[at + 1].split(","))
+            arguments = arguments[:at] + arguments[at + 2:]
         run, speed = load_speed(sys.argv[2])
-        ulps, _ = load_ulps(sys.argv[3:])
+        isa = {(r["function"], r["implementation"]): r["isa"] for r in run["results"]}
+        ulps, _ = load_ulps(arguments)
         print("| function | accurate tier | fast tier | fastest peer | fastest peer ≤ 4 ulp | accurate ÷ fastest | accurate ÷ fastest ≤ 4 ulp | fast ÷ fastest |")
         print("|---|---|---|---|---|---:|---:|---:|")
         for f in FUNCTIONS:
@@ -103,7 +113,7 @@ def main():
                 found = [(speed[(f, i)], i) for i in impls if (f, i) in speed]
                 return max(found) if found else None
             ours = set(OURS_ACCURATE + OURS_FAST) | {i for (_, i) in speed if i.startswith("swift-")}
-            peers = [i for (g, i) in speed if g == f and i not in ours]
+            peers = [i for (g, i) in speed if g == f and i not in ours and (isas is None or isa[(f, i)] in isas)]
             acc, fast, peer = best(OURS_ACCURATE), best(OURS_FAST), best(peers)
             accurate_peers = [i for i in peers if (f, i) in ulps and float(ulps[(f, i)][0]) <= 4]
             peer4 = best(accurate_peers)
