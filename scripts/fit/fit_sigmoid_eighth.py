@@ -52,15 +52,16 @@ def kernel(x, alpha, P, Q, table):
     z = np.clip(x, np.float32(-104), np.float32(60)).astype(np.float32)
     shifted = fma32(z, np.float32(LOG2E), np.float32(MAGIC))
     k = (shifted - np.float32(MAGIC)).astype(np.float32)   # k/8
-    t = fma32(k, np.float32(-LN2_HI), z)
-    t = fma32(k, np.float32(-LN2_LO), t)
-    a = (t + np.float32(alpha)).astype(np.float32)
+    # a = (z - (k/8)·ln2_hi) + (alpha - (k/8)·ln2_lo): the two FMAs side by side, then one add.
+    a = (fma32(k, np.float32(-LN2_HI), z) + fma32(k, np.float32(-LN2_LO), np.float32(alpha))).astype(np.float32)
     r = fma32(fma32(a, a, np.float32(P)), a, np.float32(Q))
     kk = np.round(k.astype(np.float64) * 8).astype(np.int64)
     entry = np.array(table, dtype=np.float32)[kk % 8]
     scale = (1 + (kk % 8) / 8) * np.exp2((kk // 8 + 25).astype(np.float64))   # exact in float32
-    e = ((entry * r).astype(np.float32).astype(np.float64) * scale).astype(np.float32)
-    d = (e + np.float32(2**25)).astype(np.float32)
+    # The scaled entry, formed beside the cubic; then E and E + 2^25 from it side by side.
+    scaled = (entry.astype(np.float64) * scale).astype(np.float32)
+    e = (scaled * r).astype(np.float32)
+    d = fma32(scaled, r, np.float32(2**25))
     return e, (e / d).astype(np.float32)
 
 

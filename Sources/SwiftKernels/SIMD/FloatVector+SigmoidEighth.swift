@@ -11,9 +11,19 @@
 /// c3·2^(j/8)/(1 + j/8) and no mask is needed. e^t ≈ c3·((a² + P)·a + Q) with a = t + α: the cubic
 /// with its square term shifted away, two FMAs, its leading coefficient in the table
 /// (scripts/fit/fit_sigmoid_eighth.py, sigmoid_eighth_coefficients.md: 0.31·2^-24 relative; E
-/// within 3.80·2^-24 in float32, the rounding of a ≈ 1 the largest part). Entry 0 makes
-/// E(0) = 2^25 exactly, so sigmoid(0) = 1/2. E·(1 + j/8)·2^(n + 25) is formed after entry·cubic,
-/// so the product is near 1 before the scaling and E stays normal on the whole range.
+/// within 5.03·2^-24 in float32, the roundings of a ≈ 1 the largest part). Entry 0 makes
+/// E(0) = 2^25 exactly, so sigmoid(0) = 1/2.
+///
+/// The loop is bound by its chains, not its mix, where the core runs it far from its mix (Zen 4:
+/// results/kernels/README.md), so the form keeps each vector's chain short:
+/// - a = (z - (k/8)·ln2_hi) + (α - (k/8)·ln2_lo), the two FMAs side by side and one add, where
+///   t's two FMAs and the add of α were three steps in a row; the second part rounds near α and
+///   the sum near 1, so a carries two roundings of at most 2^-24 where it carried one;
+/// - the entry is scaled by 2^(n + 25)·(1 + j/8) beside the cubic, and E = scaled·cubic and
+///   E + 2^25 = FMA(scaled, cubic, 2^25) side by side, so the quotient waits for one step after
+///   the cubic, not three. The scaled entry, c3·2^(k/8 + 25), is normal for z ≥ -102.9; below,
+///   where the result is under 2^-148, it is subnormal and E loses bits the absolute 2^-126 does
+///   not see.
 extension FloatVector {
     /// c3·2^(j/8)/(1 + j/8), j = 0…7.
     @inline(__always) static var sigmoidEighthTable: SIMD8<Int32> {
@@ -30,22 +40,21 @@ extension FloatVector {
         return (z, sigmoidEighthMagic.addingProduct(z, log2e))
     }
 
-    /// Stage 2: t = z - (k/8)·ln2 with ln2 in two floats, then the cubic in a = t + α.
+    /// Stage 2: a = t + α (t = z - (k/8)·ln2, ln2 in two floats), the cubic in a, and the entry
+    /// scaled by 2^(n + 25)·(1 + j/8).
     @inline(__always)
-    static func sigmoidEighthStage2(_ r: (z: Self, shifted: Self)) -> (cubic: Self, shifted: Self) {
+    static func sigmoidEighthStage2(_ r: (z: Self, shifted: Self)) -> (cubic: Self, scaledEntry: Self) {
         let eighths = r.shifted - sigmoidEighthMagic
-        let t = r.z.addingProduct(eighths, -ln2Hi).addingProduct(eighths, -ln2Lo)
-        let a = t + Self(repeating: 0x1.001068p+0)
+        let a = r.z.addingProduct(eighths, -ln2Hi) + Self(repeating: 0x1.001068p+0).addingProduct(eighths, -ln2Lo)
         let cubic = Self(repeating: 0x1.fffffep+0).addingProduct(Self(repeating: 0x1.7fe13ep+1).addingProduct(a, a), a)
-        return (cubic, r.shifted)
+        let entry = Self(bits: lookup8(sigmoidEighthTable, r.shifted.bits))
+        return (cubic, entry * Self(bits: r.shifted.bits &<< Bits(repeating: 20)))
     }
 
-    /// Stage 3: E = (entry·cubic)·2^(n + 25)·(1 + j/8), and E + 2^25.
+    /// Stage 3: E = scaled entry·cubic, and E + 2^25 rounded once.
     @inline(__always)
-    static func sigmoidEighthStage3(_ r: (cubic: Self, shifted: Self)) -> (e: Self, d: Self) {
-        let entry = Self(bits: lookup8(sigmoidEighthTable, r.shifted.bits))
-        let e = (entry * r.cubic) * Self(bits: r.shifted.bits &<< Bits(repeating: 20))
-        return (e, e + Self(repeating: 0x1p25))
+    static func sigmoidEighthStage3(_ r: (cubic: Self, scaledEntry: Self)) -> (e: Self, d: Self) {
+        (r.scaledEntry * r.cubic, Self(repeating: 0x1p25).addingProduct(r.scaledEntry, r.cubic))
     }
 
     /// Stage 4: the quotient.

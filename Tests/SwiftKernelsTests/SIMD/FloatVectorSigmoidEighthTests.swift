@@ -25,15 +25,15 @@ import Testing
         #expect(V.sigmoidEighthMagic[0].bitPattern & 0xFFF == 1216)
     }
 
-    /// E = e^z·2^25 within 4·2^-24 relative over the clamped range (the fit's float32 figure is
-    /// 3.80·2^-24), and exactly 2^25 at z = 0.
+    /// E = e^z·2^25 within 5.25·2^-24 relative over the clamped range (the fit's float32 figure is
+    /// 5.03·2^-24), and exactly 2^25 at z = 0.
     @Test func scaledExponential() {
         func e(_ xs: [Float]) -> [Float] { each(xs) { V.sigmoidEighthStage3(V.sigmoidEighthStage2(V.sigmoidEighthStage1($0))).e } }
         #expect(e([0, -0.0]) == [0x1p25, 0x1p25])
         let zs = stride(from: Float(-104), through: 60, by: 7.3e-3).map { $0 }
         for (z, got) in zip(zs, e(zs)) {
             let exact = Foundation.exp(Double(z)) * 0x1p25
-            #expect(abs(Double(got) / exact - 1) <= 4 * 0x1p-24, "\(z): \(got)")
+            #expect(abs(Double(got) / exact - 1) <= 5.25 * 0x1p-24, "\(z): \(got)")
         }
     }
 
