@@ -1,8 +1,8 @@
 /// The fast sigmoid where the build reads eight-entry tables but not larger ones (AVX2: one
 /// `vpermps` on ymm per eight lanes): E/(E + 2^25) with E = e^z·2^25, z = x clamped to [-104, 60],
 /// the table-free sigmoid's form, with e^z from an eight-entry table and a cubic in place of the
-/// degree-5 polynomial. That takes two of the nine multiplies and FMAs per vector off the FMA
-/// pipes, which bound the table-free loop once it is staged.
+/// degree-5 polynomial: eight multiplies and FMAs per vector on the FMA pipes, which bound the
+/// table-free loop (nine) once it is staged.
 ///
 /// z = (k/8)·ln2 + t, |t| ≤ ln2/16: k/8 = z·log2e rounded by the constant 1.5·2^20 + 152, whose
 /// float spacing is 1/8, and t by ln2 in two floats. The sum's bits shifted left by 20 are the
@@ -16,9 +16,9 @@
 ///
 /// The loop is bound by its chains, not its mix, where the core runs it far from its mix (Zen 4:
 /// results/kernels/README.md), so the form keeps each vector's chain short:
-/// - a = (z - (k/8)·ln2_hi) + (α - (k/8)·ln2_lo), the two FMAs side by side and one add, where
-///   t's two FMAs and the add of α were three steps in a row; the second part rounds near α and
-///   the sum near 1, so a carries two roundings of at most 2^-24 where it carried one;
+/// - a = (z - (k/8)·ln2_hi) + (α - (k/8)·ln2_lo), the two FMAs side by side and one add: two
+///   steps, where t's two FMAs and then t + α are three in a row. The price is a second rounding
+///   near 1 (the second part rounds near α, the sum near 1), at most 2^-24 each;
 /// - the entry is scaled by 2^(n + 25)·(1 + j/8) beside the cubic, and E = scaled·cubic and
 ///   E + 2^25 = FMA(scaled, cubic, 2^25) side by side, so the quotient waits for one step after
 ///   the cubic, not three. The scaled entry, c3·2^(k/8 + 25), is normal for z ≥ -102.9; below,
