@@ -3,7 +3,9 @@
 # round runs every binary once with the same arguments (under flock /tmp/cpu.lock, one at a time),
 # and the report gives, per kernel, the median over the rounds of each binary's ns/elem, the first
 # binary's median over each one's (above 1: faster than the first), and every round's figure.
-# Used for results/kernels/table32-1M.txt and the like.
+# Used for results/kernels/table32-1M.txt and the like. With RATIO=PEER/OURS (two implementation
+# ids) it also prints, per binary, PEER's ns/elem over OURS's in each round and their median: the two
+# ran in the same process moments apart, so the machine's drift between rounds cancels.
 #
 # Usage: ROUNDS=3 scripts/alternate.sh "BENCH ARGUMENTS" OLD_BENCH NEW_BENCH [MORE_BENCH ...]
 #   e.g. scripts/alternate.sh "--impls swift-simd16,cpp-eigen --size 1M --processes 1 --max-duration 4" /tmp/old/bench .build/release/bench
@@ -27,12 +29,12 @@ for r in $(seq "$rounds"); do
             { cat "$out/stderr" >&2; echo "alternate: $b failed (round $r)" >&2; exit 1; }
     done
 done
-python3 - "$out" "$#" "$@" <<'PY'
+RATIO="${RATIO:-}" python3 - "$out" "$#" "$@" <<'PY'
 import glob, json, os, statistics, sys
 out, count, bins = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 rows = {}
 for i in range(1, count + 1):
-    for path in sorted(glob.glob(f"{out}/{i}-*.json")):
+    for path in sorted(glob.glob(f"{out}/{i}-*.json"), key=lambda p: int(p.rsplit("-", 1)[1].split(".")[0])):
         for r in json.load(open(path))["results"]:
             rows.setdefault((r["function"], r["implementation"]), {}).setdefault(i, []).append(r["summary"]["median_ns_per_element"])
 print("binaries: " + ", ".join(f"{i + 1}: {b}" for i, b in enumerate(bins)))
@@ -41,4 +43,14 @@ for (function, impl), per in sorted(rows.items()):
     first = medians[1]
     cells = [f"{i}={medians[i]:.4f} ({first / medians[i]:.3f}x) [{' '.join(f'{x:.4f}' for x in per[i])}]" for i in sorted(per)]
     print(f"{function:10} {impl:20} " + "  ".join(cells))
+if os.environ["RATIO"]:
+    peer, ours = os.environ["RATIO"].split("/")
+    for function in sorted({f for f, _ in rows}):
+        if (function, peer) not in rows or (function, ours) not in rows:
+            continue
+        cells = []
+        for i in sorted(rows[(function, ours)]):
+            r = [p / o for p, o in zip(rows[(function, peer)][i], rows[(function, ours)][i])]
+            cells.append(f"{i}={statistics.median(r):.3f} [{' '.join(f'{x:.3f}' for x in r)}]")
+        print(f"{function:10} {peer + ' / ' + ours:41} " + "  ".join(cells))
 PY

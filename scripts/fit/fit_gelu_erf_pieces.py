@@ -45,7 +45,9 @@ kernel's (results/kernels/README.md): lower degrees; thirty-two pieces, eighth o
 its midpoint c_j (read from a table and subtracted) or from its start s_j (formed from v's bits by
 a mask and a subtraction); h(u)/u in place of h, which needs no fixed terms at u = 0 (the
 kernel would multiply u into e); and --exp-entries 16, the exponential on a 16-entry table (one
-one-table read for the two-table one, |s| up to L/32). The defaults, 5, 16, zero (the polynomial in u) and h, are the
+one-table read for the two-table one, |s| up to L/32), with --exp-degree 3 as the cubic with its
+square term shifted away, c3·((a^2 + P)·a + Q) (minimax.table_cubic: one FMA more, c3 in the
+table). The defaults, 5, 16, zero (the polynomial in u), h, 32 entries and the quadratic, are the
 kernel's.
 """
 import argparse
@@ -55,13 +57,14 @@ import struct
 import mpmath as mp
 import numpy as np
 
-from minimax import f32, fma32, lawson
+from minimax import f32, fma32, lawson, table_cubic
 
 mp.mp.dps = 30
 DEGREE = 5     # --degree
 PIECES = 16    # --pieces: 16 (quarter octaves of v) or 32 (eighth octaves)
 ORIGIN = "zero"  # --origin: r = u ("zero"), u - (the midpoint of the piece, "centre") or u - (its start, "start")
 EXP_ENTRIES = 32   # --exp-entries: the exponential's table (32, the kernel's, or 16: a one-table read)
+EXP_DEGREE = 2     # --exp-degree: its polynomial, the factored quadratic or the depressed cubic
 OVER_U = False     # --over-u: fit h(u)/u (no fixed terms; the kernel would multiply u into e)
 MARGIN = 2.0**-19
 SLACK = 2.0**-26   # a piece takes the lowest degree whose unrounded fit is within this
@@ -146,28 +149,39 @@ def swift_hex(v):
 
 
 def exponential():
-    """alpha, beta and the table K·2^(j/32) of e = 2^(-u^2/L), with the quadratic's error and the
-    whole exponential's in float32 (the kernel's steps, over u where the result is normal)."""
+    """alpha, the polynomial's coefficients and the table of e = 2^(-u^2/L), with the polynomial's
+    error and the whole exponential's in float32 (the kernel's steps, over u where the result is
+    normal)."""
     lam = math.log(2) / L
-    # u^2 + scale·L = s, |s| <= L/64 (plus the rounding of hi and of -1/L in the index), and
-    # 2^(-s/L) = e^tau with tau = -lam·s.
+    # u^2 + scale·L = s, |s| <= L/(2·entries) (plus the rounding of hi and of -1/L in the index),
+    # and 2^(-s/L) = e^tau with tau = -lam·s.
     half = lam * (L / (2 * EXP_ENTRIES) + 1e-4)
     t = np.cos(np.linspace(0, math.pi, 2001)) * half
     f = np.exp(t)
-    c, _ = lawson((t / f)[:, None], 1 - (1 + t * t / 2) / f, np.ones_like(t), 60)
-    # 1 + c1·tau + tau^2/2 = K·((s + alpha)^2 + beta) with K = lam^2/2, alpha = -c1/lam,
-    # beta = (2 - c1^2)/lam^2; alpha on the grid of 2^-16, so that scale·L + alpha is one float.
-    alpha = f32(-round(c[0] / lam * 2**16) / 2**16)
-    c1 = -alpha * lam
-    k = lam * lam / 2
-    beta = f32((2 - c1 * c1) / (lam * lam))
-    # e(0) = K·(alpha^2 + beta) must be 1 exactly (tiny x give x/2): the nearest beta that does it.
-    table = [f32(float(mp.power(2, mp.mpf(j) / EXP_ENTRIES) * k)) for j in range(EXP_ENTRIES)]
-    one = lambda bb: np.float32(np.float32(table[0]) * fma32(np.float32(alpha), np.float32(alpha), np.float32(bb)))
-    near = [f32(float(np.float32(beta) + np.float32(i) * np.spacing(np.float32(beta)))) for i in sorted(range(-64, 65), key=abs)]
-    beta = next(bb for bb in near if one(bb) == 1)
-    assert one(beta) == 1, "e(0) must be 1 exactly"
-    quadratic = float(np.max(np.abs((1 + c1 * t + t * t / 2) / f - 1)))
+    on_grid = lambda v: f32(round(v * 2**16) / 2**16)   # scale·L + alpha is then one float
+    if EXP_DEGREE == 3:
+        # c3·((a^2 + P)·a + Q), a = s + alpha: two FMAs, c3 in the table c3·2^(j/entries).
+        alpha, P, Q, c3, table, polynomial = table_cubic(
+            -t / lam, f, lambda j: mp.power(2, mp.mpf(j) / EXP_ENTRIES), EXP_ENTRIES, round_alpha=on_grid)
+        coefficients = (P, Q)
+        steps = lambda a: fma32(fma32(a, a, np.float32(P)), a, np.float32(Q))
+    else:
+        c, _ = lawson((t / f)[:, None], 1 - (1 + t * t / 2) / f, np.ones_like(t), 60)
+        # 1 + c1·tau + tau^2/2 = K·((s + alpha)^2 + beta) with K = lam^2/2, alpha = -c1/lam,
+        # beta = (2 - c1^2)/lam^2; alpha on the grid of 2^-16, so that scale·L + alpha is one float.
+        alpha = on_grid(-c[0] / lam)
+        c1 = -alpha * lam
+        k = lam * lam / 2
+        beta = f32((2 - c1 * c1) / (lam * lam))
+        # e(0) = K·(alpha^2 + beta) must be 1 exactly (tiny x give x/2): the nearest beta that does it.
+        table = [f32(float(mp.power(2, mp.mpf(j) / EXP_ENTRIES) * k)) for j in range(EXP_ENTRIES)]
+        one = lambda bb: np.float32(np.float32(table[0]) * fma32(np.float32(alpha), np.float32(alpha), np.float32(bb)))
+        near = [f32(float(np.float32(beta) + np.float32(i) * np.spacing(np.float32(beta)))) for i in sorted(range(-64, 65), key=abs)]
+        beta = next(bb for bb in near if one(bb) == 1)
+        assert one(beta) == 1, "e(0) must be 1 exactly"
+        polynomial = float(np.max(np.abs((1 + c1 * t + t * t / 2) / f - 1)))
+        coefficients = (beta,)
+        steps = lambda a: fma32(a, a, np.float32(beta))
     # The kernel's exponential step by step in float32 (fma32 rounds a·b + c once).
     u = np.linspace(0, NORMAL_U, 4000001).astype(np.float32)
     hi = (u * u).astype(np.float32)
@@ -177,12 +191,12 @@ def exponential():
     p = fma32(scale, np.float32(L), np.float32(alpha))
     assert np.all(p.astype(np.float64) == scale.astype(np.float64) * L + alpha), "p must be exact"
     a = fma32(u, u, p)
-    b = fma32(a, a, np.float32(beta))
     entry = np.array(table, dtype=np.float32)[np.round(scale.astype(np.float64) * EXP_ENTRIES).astype(np.int64) % EXP_ENTRIES]
-    e = ((entry * b).astype(np.float64) * np.exp2(np.floor(scale.astype(np.float64))))
+    e = ((entry * steps(a)).astype(np.float64) * np.exp2(np.floor(scale.astype(np.float64))))
+    assert e[0] == 1, "e(0) must be 1 exactly"
     exact = np.exp2(-np.square(u.astype(np.float64)) / L)   # u^2 is exact in float64
     evaluated = float(np.max(np.abs(e / exact - 1)))
-    return alpha, beta, quadratic, evaluated, table
+    return alpha, coefficients, polynomial, evaluated, table
 
 
 def print_pieces():
@@ -222,26 +236,34 @@ def print_pieces():
 
 
 def main():
-    global DEGREE, PIECES, ORIGIN, OVER_U, EXP_ENTRIES
+    global DEGREE, PIECES, ORIGIN, OVER_U, EXP_ENTRIES, EXP_DEGREE
     parser = argparse.ArgumentParser(description="Fit the fast GELU-erf's pieces.")
     parser.add_argument("--degree", type=int, default=DEGREE)
     parser.add_argument("--pieces", type=int, default=PIECES, choices=(16, 32))
     parser.add_argument("--origin", default=ORIGIN, choices=("zero", "centre", "start"))
     parser.add_argument("--over-u", action="store_true")
     parser.add_argument("--exp-entries", type=int, default=EXP_ENTRIES, choices=(16, 32))
+    parser.add_argument("--exp-degree", type=int, default=EXP_DEGREE, choices=(2, 3))
     arguments = parser.parse_args()
     DEGREE, PIECES, ORIGIN, OVER_U = arguments.degree, arguments.pieces, arguments.origin, arguments.over_u
-    EXP_ENTRIES = arguments.exp_entries
+    EXP_ENTRIES, EXP_DEGREE = arguments.exp_entries, arguments.exp_degree
     print_pieces()
-    alpha, beta, err, evaluated, exp_table = exponential()
+    alpha, coefficients, err, evaluated, exp_table = exponential()
     lam = math.log(2) / L
-    print(f"L = {swift_hex(L)}; 2^(-s/L) = e^tau ~ 1 + c1·tau + tau^2/2, |s| <= L/{2 * EXP_ENTRIES}: c1 = -alpha·ln2/L = "
-          f"{-alpha * lam!r}, max relative error {err:.3e} ({err / 2**-24:.2f} x 2^-24)")
-    print(f"alpha: {swift_hex(alpha)}, beta: {swift_hex(beta)}")
+    if EXP_DEGREE == 3:
+        print(f"L = {swift_hex(L)}; 2^(-s/L) = e^tau ~ c3·((a^2 + P)·a + Q), a = s + alpha, |s| <= L/{2 * EXP_ENTRIES}: "
+              f"max relative error {err:.3e} ({err / 2**-24:.2f} x 2^-24)")
+        print(f"alpha: {swift_hex(alpha)}, P: {swift_hex(coefficients[0])}, Q: {swift_hex(coefficients[1])}")
+        entry = f"c3·2^(j/{EXP_ENTRIES})"
+    else:
+        print(f"L = {swift_hex(L)}; 2^(-s/L) = e^tau ~ 1 + c1·tau + tau^2/2, |s| <= L/{2 * EXP_ENTRIES}: c1 = -alpha·ln2/L = "
+              f"{-alpha * lam!r}, max relative error {err:.3e} ({err / 2**-24:.2f} x 2^-24)")
+        print(f"alpha: {swift_hex(alpha)}, beta: {swift_hex(coefficients[0])}")
+        entry = f"K·2^(j/{EXP_ENTRIES})"
     print(f"e = 2^(-u^2/L) in float32 as the kernel forms it, u in [0, {NORMAL_U}]: max relative error {evaluated:.3e} "
           f"({evaluated / 2**-24:.2f} x 2^-24)")
     for first in range(0, EXP_ENTRIES, 16):
-        print(f"K·2^(j/{EXP_ENTRIES}), j = {first}-{first + 15}:", ", ".join(swift_hex(v) for v in exp_table[first:first + 16]))
+        print(f"{entry}, j = {first}-{first + 15}:", ", ".join(swift_hex(v) for v in exp_table[first:first + 16]))
 
 
 if __name__ == "__main__":

@@ -57,10 +57,16 @@ def fit_rational(x, f, num_powers, den_powers, iters, weight=None, fixed_num=Non
 
 
 def eighth_table_cubic(t, f, round_alpha=f32, anchor=None):
-    """f on the points t (an exponential on one eighth-step of its reduction) as
+    """`table_cubic` with the eight-entry tables of FloatVector+SigmoidEighth.swift and
+    FloatVector+GELUErfEightPieces.swift, which hold c3·2^(j/8)/(1 + j/8): their kernels scale by
+    the float 2^n·(1 + j/8) that the reduction's bits make."""
+    return table_cubic(t, f, lambda j: mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8), 8, round_alpha, anchor)
+
+
+def table_cubic(t, f, entry, entries, round_alpha=f32, anchor=None):
+    """f on the points t (an exponential on one step of its table's reduction) as
     c3·((a^2 + P)·a + Q), a = t + alpha: the cubic with its square term shifted away, two FMAs in a
-    kernel once a is formed, c3 carried by the table c3·2^(j/8)/(1 + j/8) (the eight-entry
-    exponentials of FloatVector+SigmoidEighth.swift and FloatVector+GELUErfEightPieces.swift).
+    kernel once a is formed, c3 carried by the table c3·entry(j), j < entries.
     Minimax relative (Lawson): alpha is the minimax cubic's c2/(3·c3) rounded by `round_alpha`; c3,
     P and Q are refitted with it fixed, P rounded and the others refitted, Q rounded and c3
     refitted; entry 0 is moved by the fewest float steps that make entry 0 · cubic(alpha) round to 1
@@ -78,7 +84,7 @@ def eighth_table_cubic(t, f, round_alpha=f32, anchor=None):
     k, err = lawson(np.stack([a**3 + P * a + Q], 1), f, 1 / f, 80)
     c3 = float(k[0])
     factor, j0, a0, scale0 = anchor(alpha) if anchor else (1, 0, alpha, 1)
-    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8) * factor) * c3) for j in range(8)]
+    table = [f32(float(entry(j) * factor) * c3) for j in range(entries)]
     a0 = np.float32(a0)
     r0 = fma32(fma32(a0, a0, np.float32(P)), a0, np.float32(Q))
     steps = sorted(range(-16, 17), key=abs)
