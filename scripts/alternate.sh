@@ -20,6 +20,10 @@ rounds="${ROUNDS:-3}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for b in "$@"; do [ -x "$b" ] || { echo "alternate: $b is not an executable" >&2; exit 66; }; done
+if [ -n "${RATIO:-}" ] && [[ "$RATIO" != ?*/?* || "$RATIO" == */*/* ]]; then
+    echo "alternate: RATIO must be PEER/OURS, two implementation ids (got '$RATIO')" >&2
+    exit 64
+fi
 for r in $(seq "$rounds"); do
     i=0
     for b in "$@"; do
@@ -45,6 +49,7 @@ for (function, impl), per in sorted(rows.items()):
     print(f"{function:10} {impl:20} " + "  ".join(cells))
 if os.environ["RATIO"]:
     peer, ours = os.environ["RATIO"].split("/")
+    shown = False
     for function in sorted({f for f, _ in rows}):
         if (function, peer) not in rows or (function, ours) not in rows:
             continue
@@ -53,4 +58,7 @@ if os.environ["RATIO"]:
             r = [p / o for p, o in zip(rows[(function, peer)][i], rows[(function, ours)][i])]
             cells.append(f"{i}={statistics.median(r):.3f} [{' '.join(f'{x:.3f}' for x in r)}]")
         print(f"{function:10} {peer + ' / ' + ours:41} " + "  ".join(cells))
+        shown = True
+    if not shown:
+        sys.exit(f"alternate: RATIO={peer}/{ours}: no function has both measured (see --impls)")
 PY
