@@ -14,8 +14,9 @@
 /// within 5.03·2^-24 in float32, the roundings of a ≈ 1 the largest part). Entry 0 makes
 /// E(0) = 2^25 exactly, so sigmoid(0) = 1/2.
 ///
-/// The loop is bound by its chains, not its mix, where the core runs it far from its mix (Zen 4:
-/// results/kernels/README.md), so the form keeps each vector's chain short:
+/// The staged loop runs well above the time of its instruction mix (Zen 4:
+/// results/kernels/README.md): its chains bound it, not its operations, so the form keeps each
+/// vector's chain short:
 /// - a = (z - (k/8)·ln2_hi) + (α - (k/8)·ln2_lo), the two FMAs side by side and one add: two
 ///   steps, where t's two FMAs and then t + α are three in a row. The price is a second rounding
 ///   near 1 (the second part rounds near α, the sum near 1), at most 2^-24 each;
