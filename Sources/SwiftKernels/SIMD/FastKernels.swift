@@ -4,8 +4,8 @@
 /// build reads tables (one FMA fewer; its error grows as x falls); the GELUs are this tier's own:
 /// shorter polynomials, subnormal results allowed to flush to 0, and arguments in plain Float (no
 /// double-float parts, so GELU-tanh's error grows in its tail); the GELU-erf reads its tail factor
-/// from sixteen tables at 16 lanes where the build reads tables, in two pipelines of stages like
-/// tanh's, and from eight-entry tables at both widths where the build reads only those (AVX2), in
+/// from sixteen tables at 16 lanes where the build reads tables, in stages on consecutive vectors,
+/// and from eight-entry tables at both widths where the build reads only those (AVX2), in
 /// two stages whose second reads its input again (sixteen registers). The budgets are declared in
 /// Registry+Swift.swift.
 public enum FastKernels {
@@ -17,8 +17,8 @@ public enum FastKernels {
         SharedKernels.set(V.self, adding: [
             "gelu-erf": .kernel { input, output, count, _ in
                 if V.readsTables && V.scalarCount == 16 {
-                    forEachVectorInPairs(input, output, count, as: V.self, stages: { V.geluErfStage1($0) },
-                                         { V.geluErfStage2($0) }, { V.geluErfStage3($0) }, { $0 })
+                    forEachVector(input, output, count, as: V.self, stages: { V.geluErfStage1($0) },
+                                  { V.geluErfStage2($0) }, { V.geluErfStage3($0) }, { $0 })
                 } else if !V.readsTables && V.readsEightEntryTables {
                     forEachVector(input, output, count, as: V.self, stages: { V.geluErfEightStage1($0) },
                                   { V.geluErfEightStage2($0, $1) })

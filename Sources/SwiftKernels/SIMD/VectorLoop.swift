@@ -109,9 +109,9 @@ func forEachVector<V: FloatVector, S>(_ input: UnsafePointer<Float>, _ output: U
 /// This is for loops whose chain is long next to their instruction count and whose stages carry
 /// few vectors (two pipelines keep twice the carried vectors live, and a spill costs more than
 /// the overlap buys): tanh, whose division ends a long chain, runs 1.13–1.14× as fast as in one
-/// pipeline at 1M on a Zen 5 VM (results/kernels/tanh-pipelines-1M.txt), the fast GELU-erf in
-/// three stages 1.05× (gelu-erf-pipelines-1M.txt). Inputs shorter than
-/// eight vectors, and the last one or two, take `forEachVector(…, stages:)`. Every vector is
+/// pipeline at 1M on a Zen 5 VM (results/kernels/tanh-pipelines-1M.txt). (The fast GELU-erf's
+/// form with the integer scale runs faster in one pipeline: results/kernels/README.md.) Inputs
+/// shorter than eight vectors, and the last one or two, take `forEachVector(…, stages:)`. Every vector is
 /// loaded before a store reaches its place, so `input == output` stays safe.
 @inline(__always)
 func forEachVectorInPairs<V: FloatVector, S1, S2, S3>(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
