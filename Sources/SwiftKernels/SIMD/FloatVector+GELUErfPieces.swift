@@ -10,7 +10,7 @@
 /// less takes a lower degree, its top coefficients 0). The piece is (bits(w) >> 22) mod 16 with
 /// w = u² + c rounded, the value the reduction rounds anyway, so it costs one shift: a half of an
 /// octave of w ([1, 1.5), [1.5, 2), [2, 3), …), from c ≈ 1.43 to 256, u from 0 to 15.9 in pieces
-/// 0.27–0.5 wide up to u = 2.6, 0.6–1.1 up to 6.8 and 1.1–2.6 above, narrow where h bends most.
+/// 0.27–0.53 wide up to u = 2.6, 0.57–0.93 up to 5.5 and 1.1–2.6 above, narrow where h bends most.
 /// A polynomial in u rather than in u - c_j saves the centre's read and the subtraction; in float
 /// it costs about one unit of 2^-24, since h's higher derivatives fall fast where the pieces are
 /// wide. Each coefficient is one one-table permute (`lookup16` reads the index's low four bits),
@@ -151,9 +151,9 @@ extension FloatVector {
     /// rounds.
     ///
     /// The integer scale costs a shift and a multiply where `vscalefps` costs two add-pipe slots and
-    /// the scale's subtraction another; with the piece read from w and c5 from c4's entry, the
-    /// loop has 24 vector operations a vector where the form before had 26, and in one pipeline
-    /// of four stages it runs 1.10× as fast as that form in two (results/kernels/README.md).
+    /// the scale's subtraction another; with the piece read from w and c5 from c4's entry the loop
+    /// has 24 vector operations a vector. It runs in one pipeline with w formed in stage 1: there
+    /// the fewer operations pay, where in two pipelines they did not (results/kernels/README.md).
     @inline(__always)
     static func geluErfStage2(_ p: (k: Self, u: Self, w: Self))
         -> (k: Self, e: Self, piece: (u: Self, index: Bits)) {
