@@ -19,11 +19,12 @@ its range widened by 2^-19 on both sides; the last one only up to NORMAL_U + 1/1
 the result is below 2^-126, where the budget is an absolute bound and e < 2^-124 makes any h of
 modest size meet it (its ratio to h up to u's clamp is printed).
 
-Two coefficients per table entry (PACK): the top one, c5, is rounded to its sixteen high bits
-(8 exponent bits and 7 of mantissa) and stored in the low half of c4's entry, which the kernel
-shifts left by 16 to read it; c4 is the float with those low bits nearest its value (within 2^-8
-relative). Both are fixed first, from the top, and the others fitted to what they leave. A piece
-of degree four has c5 = 0, so its c4 is rounded to sixteen bits too.
+Two coefficients per table entry (PACK): the top one, c5, is rounded to its PACK_BITS = 13 high
+bits (sign, 8 exponent bits and 4 of mantissa) and stored in the low 13 bits of c4's entry, which
+the kernel shifts left by 19 to read it; c4 is the float with those low bits nearest its value
+(within 2^-11 relative). Both are fixed first, from the top, and the others fitted to what they
+leave. Of 12, 13 and 14 bits, 13 gives the smallest worst piece (c5's rounding against c4's). A
+piece of degree four has c5 = 0, so its c4's low 13 bits are 0.
 
 h absorbs e^(-u^2/2)/2^(-u^2/L) = e^(gamma·u^2), gamma = ln2/L - 1/2 (about -1.5e-4), so the
 kernel reduces u^2/L with the nine-bit L, exactly, and forms no low part of 2ln2. The reduction
