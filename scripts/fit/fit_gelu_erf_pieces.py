@@ -214,11 +214,15 @@ def choose_shift(alpha):
     return from_bits(hi)
 
 
+def reduced(u):
+    """The kernel's reduction sum for each float32 u: w = u·u + c and shifted = MAGIC - w/L, each
+    rounded once."""
+    return fma32(fma32(u, u, np.float32(SHIFT)), np.float32(-1 / L), np.float32(MAGIC))
+
+
 def steps(u):
-    """The kernel's k for each float32 u: w = u·u + c and shifted = MAGIC - w/L, each rounded once."""
-    w = fma32(u, u, np.float32(SHIFT))
-    shifted = fma32(w, np.float32(-1 / L), np.float32(MAGIC))
-    return np.round((shifted.astype(np.float64) - MAGIC) * ENTRIES).astype(np.int64)
+    """The kernel's k for each float32 u: shifted = MAGIC + k/32."""
+    return np.round((reduced(u).astype(np.float64) - MAGIC) * ENTRIES).astype(np.int64)
 
 
 def exponential():
@@ -240,7 +244,7 @@ def exponential():
     def kernel_e(u):
         """e as the kernel forms it, for float32 u (scale exact where normal)."""
         kk = steps(u)
-        shifted = fma32(fma32(u, u, np.float32(SHIFT)), np.float32(-1 / L), np.float32(MAGIC))
+        shifted = reduced(u)
         p = fma32(shifted, np.float32(L), np.float32(C))
         assert np.all(p.astype(np.float64) == kk / ENTRIES * L + alpha + SHIFT), "p must be exact"
         a = fma32(u, u, p)

@@ -21,8 +21,8 @@
 /// smallest u, and tiny x give x/2 as it rounds.
 ///
 /// Why pieces: on Zen 4 a zmm division takes two FMA slots and the rational P/Q nine FMAs, while
-/// the pieces' one-table permutes take less of the vector pipes than those (the rational form in
-/// this loop runs 0.77× as fast: results/kernels/README.md). K - e·h is one FMA, rounded once;
+/// the pieces' one-table permutes take less of the vector pipes than those (the rational form ran
+/// 0.77× as fast as the pieces: results/kernels/README.md). K - e·h is one FMA, rounded once;
 /// where the result is a normal float (u ≤ 13.146), e ≥ 2^-124.6 is normal too, so the tail
 /// (x < 0, result -e·h) loses nothing to a subnormal intermediate.
 extension FloatVector {
@@ -165,16 +165,6 @@ extension FloatVector {
         return (p.k, e, geluErfPiece(p.u, p.w))
     }
 
-    @inline(__always)
-    static func geluErfStage3h(_ p: (k: Self, e: Self, piece: (u: Self, index: Bits))) -> (k: Self, e: Self, h: Self) {
-        (p.k, p.e, geluErfTailFactor(p.piece))
-    }
-    @inline(__always)
-    static func geluErfStage4(_ p: (k: Self, e: Self, h: Self)) -> Self { p.k.addingProduct(p.e.negated, p.h) }
-    @inline(__always)
-    static func geluErfStage3(_ p: (k: Self, e: Self, piece: (u: Self, index: Bits)), _ x: Self) -> Self {
-        greaterOrSecond(Self(repeating: -0.0), x).addingProduct(p.e.negated, geluErfTailFactor(p.piece))
-    }
     /// Stage 3: h, then K - e·h, rounded once.
     @inline(__always)
     static func geluErfStage3(_ p: (k: Self, e: Self, piece: (u: Self, index: Bits))) -> Self {
