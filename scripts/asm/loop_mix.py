@@ -28,9 +28,13 @@ FILE:FLOATS names how many floats one iteration handles (16 unless given: XNNPAC
 handles 64; an AVX2 build's 8-lane loop, 8). FILE:FLOATS:WITHOUT times the loop with every
 instruction whose mnemonic matches the regular expression WITHOUT removed (the row is named
 FILE -WITHOUT): what one class of instructions costs beside the rest. A loop without zmm (an
-AVX2 build's) is renamed within registers 0-15, whose VEX forms it keeps: ymm12-15 hold the
-invariants and ymm0-11 take the destinations (an instruction reading its destination then reads
-one written about 12 instructions before). x86-64 with AVX-512 only (the harness).
+AVX2 build's) keeps each operand's width and is renamed as a zmm loop is, its VEX-only
+instructions written in their EVEX forms (vpand as vpandd, vmovdqa as vmovdqa32, which name
+ymm16-31); one holding an instruction with no EVEX form (vblendvps, vpblendvb) is renamed within
+registers 0-15 instead: ymm12-15 hold the invariants and ymm0-11 take the destinations, so an
+instruction reading its destination reads one written about 12 instructions before, a chain that
+can bound the loop (an FMA's four cycles per twelve instructions). x86-64 with AVX-512 only (the
+harness).
 """
 import os
 import re
@@ -40,10 +44,16 @@ import tempfile
 
 INVARIANT = 24          # zmm24-31 hold loop-invariant values
 ROTATING = 24           # zmm0-23 take the destinations in turn
-# A loop without zmm (an AVX2 build's) keeps its instructions' VEX forms, which name only
-# registers 0-15: ymm12-15 hold the invariants and ymm0-11 take the destinations.
+# A loop without zmm that holds a VEX-only instruction is renamed within registers 0-15: ymm12-15
+# hold the invariants and ymm0-11 take the destinations.
 NARROW_INVARIANT = 12
 NARROW_ROTATING = 12
+# The VEX-only mnemonics of AVX2 loops and their EVEX forms (AVX512VL), which name ymm16-31: with
+# them a narrow loop is renamed as a zmm one is (24 rotating registers), unless it holds an
+# instruction with no EVEX form (vblendvps, vpblendvb), which keeps it within registers 0-15.
+EVEX_FORMS = {"vpand": "vpandd", "vpandn": "vpandnd", "vpor": "vpord", "vpxor": "vpxord",
+              "vmovdqa": "vmovdqa32", "vmovdqu": "vmovdqu32"}
+VEX_ONLY = re.compile(r"vp?blendv")
 ITERATIONS = 1_000_000
 
 
@@ -65,15 +75,20 @@ def operands(text):
 
 def rewrite(lines, narrow=False):
     """The body without its scalar bookkeeping, every register renamed (a list of instructions), and
-    the count of dropped instructions. `narrow`: a loop without zmm, renamed within registers 0-15
-    and keeping each operand's width."""
-    invariant, rotating = (NARROW_INVARIANT, NARROW_ROTATING) if narrow else (INVARIANT, ROTATING)
+    the count of dropped instructions. `narrow`: a loop without zmm, keeping each operand's width;
+    renamed within registers 0-15 if it holds a VEX-only instruction, else in EVEX forms as a zmm
+    loop is."""
+    vex_only = narrow and any(VEX_ONLY.match(line.strip()) for line in lines)
+    invariant, rotating = (NARROW_INVARIANT, NARROW_ROTATING) if vex_only else (INVARIANT, ROTATING)
+    registers = 16 if vex_only else 32
     body, dropped, next_register = [], 0, 0
     for line in lines:
         line = line.split("#")[0].strip()
         if not line:
             continue
         mnemonic, _, rest = line.partition(" ")
+        if narrow and not vex_only:
+            mnemonic = EVEX_FORMS.get(mnemonic, mnemonic)
         ops = operands(rest.strip())
         if not any(re.search(r"%[xyz]mm|%k\d", op) for op in ops):
             dropped += 1                     # scalar bookkeeping and branches
@@ -93,7 +108,7 @@ def rewrite(lines, narrow=False):
             else:
                 new_ops.append(re.sub(r"%([xyz])mm(\d+)",
                                       lambda m: f"%{m.group(1) if narrow else 'z'}mm"
-                                                f"{invariant + int(m.group(2)) % (16 - invariant if narrow else 8)}", op))
+                                                f"{invariant + int(m.group(2)) % (registers - invariant)}", op))
         if re.match(r"%k\d$", destination):
             new_destination = destination    # a mask write: nothing reads it
         else:
