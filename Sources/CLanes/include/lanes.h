@@ -129,6 +129,17 @@ CK_LANES_INLINE ck_lanes_i32x8 ck_lanes_opaque_x8(ck_lanes_i32x8 v) {
     return v;
 }
 
+/// The same address, hidden from the optimiser by an empty asm statement: as far as it knows, a
+/// loop's stores may write what it points to, so the loop reads what it needs from there afresh
+/// each pass (as an instruction's memory operand) rather than holding it in a register. No
+/// instruction.
+CK_LANES_INLINE const void *ck_lanes_opaque_address(const void *p) {
+#if defined(__x86_64__) || defined(__i386__)
+    __asm__("" : "+r"(p));
+#endif
+    return p;
+}
+
 /// min(|v|, limit) lane-wise as bit patterns, for a limit ≥ 0 that is not NaN: the sign cleared,
 /// then an integer minimum (non-negative floats order as their patterns). Any NaN lane gives limit.
 /// The 16-lane form below writes the same two lines in place (a call passing 16-lane vectors by

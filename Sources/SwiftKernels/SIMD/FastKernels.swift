@@ -20,8 +20,10 @@ public enum FastKernels {
                     forEachVector(input, output, count, as: V.self, stages: { V.geluErfStage1($0) },
                                   { V.geluErfStage2($0) }, { V.geluErfStage3($0) }, { $0 })
                 } else if !V.readsTables && V.readsEightEntryTables {
-                    forEachVector(input, output, count, as: V.self, stages: { V.geluErfEightStage1($0) },
-                                  { V.geluErfEightStage2($0, $1) })
+                    withTables(V.geluErfEightTables, inMemory: V.scalarCount == 8) { tables in
+                        forEachVector(input, output, count, as: V.self, stages: { V.geluErfEightStage1($0) },
+                                      { V.geluErfEightStage2($0, $1, tables) })
+                    }
                 } else {
                     forEachVector(input, output, count, as: V.self) { V.fastGeluErf($0) }
                 }

@@ -106,17 +106,23 @@ extension FloatVector {
         (u, q.bits &>> Bits(repeating: 23))
     }
 
+    /// The form's eight tables, as the kernels read them (`withTables`).
+    @inline(__always) static var geluErfEightTables: GELUErfEightTables {
+        GELUErfEightTables(c0: geluErfOctaveC0, c1: geluErfOctaveC1, c2: geluErfOctaveC2, c3: geluErfOctaveC3,
+                           c4: geluErfOctaveC4, c5: geluErfOctaveC5, c6: geluErfOctaveC6, exp: geluErfEighthExpTable)
+    }
+
     /// h(u) on its piece: the sextic by Horner's rule.
     @inline(__always)
-    static func geluErfOctaveTailFactor(_ piece: (u: Self, index: Bits)) -> Self {
+    static func geluErfOctaveTailFactor(_ piece: (u: Self, index: Bits), _ tables: UnsafePointer<GELUErfEightTables>) -> Self {
         func entry(_ table: SIMD8<Int32>) -> Self { Self(bits: lookup8(table, piece.index)) }
-        let u = piece.u
-        var h = entry(geluErfOctaveC5).addingProduct(entry(geluErfOctaveC6), u)
-        h = entry(geluErfOctaveC4).addingProduct(h, u)
-        h = entry(geluErfOctaveC3).addingProduct(h, u)
-        h = entry(geluErfOctaveC2).addingProduct(h, u)
-        h = entry(geluErfOctaveC1).addingProduct(h, u)
-        return entry(geluErfOctaveC0).addingProduct(h, u)
+        let u = piece.u, t = tables.pointee
+        var h = entry(t.c5).addingProduct(entry(t.c6), u)
+        h = entry(t.c4).addingProduct(h, u)
+        h = entry(t.c3).addingProduct(h, u)
+        h = entry(t.c2).addingProduct(h, u)
+        h = entry(t.c1).addingProduct(h, u)
+        return entry(t.c0).addingProduct(h, u)
     }
 
     /// The reduction of q/L (see the extension's comment): the sum that rounds k/8 from q, and the
@@ -131,10 +137,10 @@ extension FloatVector {
 
     /// e = 2^(-u²/L) from its reduction: (entry·cubic)·2^n·(1 + j/8).
     @inline(__always)
-    static func geluErfEighthExponential(_ reduced: (shifted: Self, a: Self)) -> Self {
+    static func geluErfEighthExponential(_ reduced: (shifted: Self, a: Self), _ tables: UnsafePointer<GELUErfEightTables>) -> Self {
         let (shifted, a) = reduced
         let cubic = Self(repeating: geluErfEighthQ).addingProduct(Self(repeating: geluErfEighthP).addingProduct(a, a), a)
-        let entry = Self(bits: lookup8(geluErfEighthExpTable, shifted.bits))
+        let entry = Self(bits: lookup8(tables.pointee.exp, shifted.bits))
         return (entry * cubic) * Self(bits: shifted.bits &<< Bits(repeating: 20))
     }
 
@@ -149,14 +155,23 @@ extension FloatVector {
     }
 
     /// Stage 2: e, h and K - e·h, rounded once; x is the vector's input, read again rather than
-    /// carried.
+    /// carried, and the tables are read through `tables`.
     @inline(__always)
-    static func geluErfEightStage2(_ s: (reduced: (shifted: Self, a: Self), piece: (u: Self, index: Bits)), _ x: Self) -> Self {
-        greaterOrSecond(Self(repeating: -0.0), x).addingProduct(geluErfEighthExponential(s.reduced).negated,
-                                                                geluErfOctaveTailFactor(s.piece))
+    static func geluErfEightStage2(_ s: (reduced: (shifted: Self, a: Self), piece: (u: Self, index: Bits)), _ x: Self,
+                                   _ tables: UnsafePointer<GELUErfEightTables>) -> Self {
+        greaterOrSecond(Self(repeating: -0.0), x).addingProduct(geluErfEighthExponential(s.reduced, tables).negated,
+                                                                geluErfOctaveTailFactor(s.piece, tables))
     }
 
     /// GELU-erf from the eight pieces (see the extension's comment): its two stages on one vector.
     @inline(__always)
-    static func fastGeluErfEightPieces(_ x: Self) -> Self { geluErfEightStage2(geluErfEightStage1(x), x) }
+    static func fastGeluErfEightPieces(_ x: Self) -> Self {
+        withTables(geluErfEightTables, inMemory: false) { geluErfEightStage2(geluErfEightStage1(x), x, $0) }
+    }
+}
+
+/// The eight pieces' tables in one value, so that a kernel reads all of them through one pointer
+/// (`withTables`): c0 … c6, h's coefficients, and exp, e's.
+struct GELUErfEightTables {
+    var c0, c1, c2, c3, c4, c5, c6, exp: SIMD8<Int32>
 }

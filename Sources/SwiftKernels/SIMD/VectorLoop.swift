@@ -71,6 +71,19 @@ func forEachVector<V: FloatVector, S1, S2, S3>(_ input: UnsafePointer<Float>, _ 
     forEachVector(input + i, output + i, count - i, as: V.self) { fourth(third(second(first($0)))) }
 }
 
+/// `body` with a pointer to `tables`. With `inMemory`, one the optimiser cannot see through
+/// (CLanes `ck_lanes_opaque_address`): a loop in `body` then reads each table afresh every pass,
+/// as the memory operand of its permute (a load beside it, no vector instruction more), where it
+/// would otherwise hold each in a register and, short of sixteen ymm registers, spill or
+/// broadcast its float constants again every pass. Without, the tables are constants the
+/// optimiser places itself.
+@inline(__always)
+func withTables<T, R>(_ tables: T, inMemory: Bool, _ body: (UnsafePointer<T>) -> R) -> R {
+    withUnsafePointer(to: tables) { pointer in
+        body(inMemory ? ck_lanes_opaque_address(pointer).assumingMemoryBound(to: T.self) : pointer)
+    }
+}
+
 /// `forEachVector` in two stages on two consecutive vectors, for a loop whose registers cannot
 /// carry the four-stage loop's vectors (sixteen ymm): each pass takes stage 1 of vector i, then
 /// stage 2 of i - 1, whose input stage 2 gets again from memory rather than as a carried register.

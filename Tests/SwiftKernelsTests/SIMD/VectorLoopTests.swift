@@ -83,4 +83,21 @@ import Testing
             }
         }
     }
+
+    /// A loop reads the same tables through `withTables` whether they are held in memory or not.
+    @Test(arguments: [false, true])
+    func withTablesHandsTheLoopItsTables(inMemory: Bool) {
+        let tables = (SIMD8<Int32>(10, 11, 12, 13, 14, 15, 16, 17), SIMD8<Int32>(20, 21, 22, 23, 24, 25, 26, 27))
+        let xs = (0..<37).map { Float($0 % 8) }
+        let out = run(xs, inPlace: false) { i, o, n in
+            withTables(tables, inMemory: inMemory) { t in
+                forEachVector(i, o, n, as: SIMD8<Float>.self) { x in
+                    let index = SIMD8<Int32>(x.rounded(.towardZero))
+                    return SIMD8<Float>(SIMD8.lookup8(t.pointee.0, index) &+ SIMD8.lookup8(t.pointee.1, index))
+                }
+            }
+        }
+        #expect(Array(out[0..<37]) == xs.map { 30 + 2 * $0 }, "in memory \(inMemory)")
+        #expect(out[37] == -1)
+    }
 }
