@@ -6,8 +6,9 @@
 /// double-float parts, so GELU-tanh's error grows in its tail); the GELU-erf reads its tail factor
 /// from sixteen tables at 16 lanes where the build reads tables, in stages on consecutive vectors,
 /// and from eight-entry tables at both widths where the build reads only those (AVX2), in
-/// two stages whose second reads its input again (sixteen registers). The budgets are declared in
-/// Registry+Swift.swift.
+/// two stages whose second reads its input again (sixteen registers); at 8 lanes the tables are
+/// read as memory operands (`withTables`), which leaves the registers to the float constants.
+/// The budgets are declared in Registry+Swift.swift.
 public enum FastKernels {
     public static let simd8 = make(SIMD8<Float>.self)
     public static let simd16 = make(SIMD16<Float>.self)
