@@ -1,9 +1,9 @@
 #ifndef CLANES_LANES_H
 #define CLANES_LANES_H
 // Lane operations for the Swift SIMD kernels that Swift's generic SIMD does not give: 32-, 16- and
-// 8-entry table reads with one index per lane, a value the optimiser cannot see through, x86's max,
-// the smaller of a magnitude and a bound (AVX-512's range), scaling by 2^⌊y⌋ rounded once
-// (AVX-512's scalef), and a prefetch of the input ahead of a loop.
+// 8-entry table reads with one index per lane, a value or an address the optimiser cannot see
+// through, x86's max, the smaller of a magnitude and a bound (AVX-512's range), scaling by 2^⌊y⌋
+// rounded once (AVX-512's scalef), and a prefetch of the input ahead of a loop.
 // Swift's generic SIMD has no variable lane permute (its swizzle subscript compiles to a call), and
 // a table read is what lets an exponential use a short polynomial. Each function is inlined into the Swift
 // loop and compiles to one vpermt2d (the table's two 16-entry halves in two zmm registers) where the
