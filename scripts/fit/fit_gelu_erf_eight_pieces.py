@@ -150,6 +150,7 @@ def main():
     args = parser.parse_args()
     DEGREE = args.degree
     pieces16.PIECES, pieces16.DEGREE, pieces16.ORIGIN = PIECES, DEGREE, args.origin
+    pieces16.PACK = DEGREE == 6 and args.origin == "zero"   # c6 in the low bits of c5's entry
     pieces16.SLACK = SLACK if args.origin == "zero" else 0.0
     pieces16.L, pieces16.GROWTH = L, lambda u: pieces16.mp.power(2, u * u / L)
     hexes = pieces16.swift_hex

@@ -19,12 +19,12 @@ its range widened by 2^-19 on both sides; the last one only up to NORMAL_U + 1/1
 the result is below 2^-126, where the budget is an absolute bound and e < 2^-124 makes any h of
 modest size meet it (its ratio to h up to u's clamp is printed).
 
-Two coefficients per table entry (PACK): the top one, c5, is rounded to its PACK_BITS = 13 high
-bits (sign, 8 exponent bits and 4 of mantissa) and stored in the low 13 bits of c4's entry, which
-the kernel shifts left by 19 to read it; c4 is the float with those low bits nearest its value
-(within 2^-11 relative). Both are fixed first, from the top, and the others fitted to what they
-leave. Of 12, 13 and 14 bits, 13 gives the smallest worst piece (c5's rounding against c4's). A
-piece of degree four has c5 = 0, so its c4's low 13 bits are 0.
+Two coefficients per table entry (PACK): the top one, c5 (c_DEGREE), is rounded to its
+PACK_BITS = 13 high bits (sign, 8 exponent bits and 4 of mantissa) and stored in the low 13 bits
+of c4's entry (the one below), which the kernel shifts left by 19 to read it; c4 is the float with
+those low bits nearest its value (within 2^-11 relative). Both are fixed first, from the top, and
+the others fitted to what they leave. Of 12, 13 and 14 bits, 13 gives the smallest worst piece
+(c5's rounding against c4's). A piece of degree four has c5 = 0, so its c4's low 13 bits are 0.
 
 h absorbs e^(-u^2/2)/2^(-u^2/L) = e^(gamma·u^2), gamma = ln2/L - 1/2 (about -1.5e-4), so the
 kernel reduces u^2/L with the nine-bit L, exactly, and forms no low part of 2ln2. The reduction
@@ -60,7 +60,7 @@ Usage: .venv-fit/bin/python scripts/fit/fit_gelu_erf_pieces.py   (run from scrip
 (results/kernels/README.md): lower degrees; each piece's polynomial in r = u - c_j from its
 midpoint c_j (read from a table and subtracted) or from its start s_j. The defaults, 5 and zero
 (the polynomial in u), are the kernel's. fit_gelu_erf_eight_pieces.py uses this module's piece fit
-(without PACK) for the AVX2 kernel's eight pieces.
+(with PACK: c6 in c5's entry) for the AVX2 kernel's eight pieces.
 """
 import argparse
 import math
@@ -75,8 +75,8 @@ mp.mp.dps = 30
 DEGREE = 5     # --degree
 PIECES = 16    # pieces and table entries
 ORIGIN = "zero"  # --origin: r = u ("zero"), u - (the midpoint of the piece, "centre") or u - (its start, "start")
-PACK = False   # c5 in the low bits of c4's entry (this script's main sets it; the eight pieces' fit does not)
-PACK_BITS = 13   # c5's high bits kept: sign, exponent and four mantissa bits
+PACK = False   # the top coefficient in the low bits of the next one's entry (each script's main sets it)
+PACK_BITS = 13   # the top coefficient's high bits kept: sign, exponent and four mantissa bits
 MARGIN = 2.0**-19
 SLACK = 2.0**-26   # a piece takes the lowest degree whose unrounded fit is within this
 L = round(2 * math.log(2) * 256) / 256   # the reduction's constant: 2ln2 to nine bits
@@ -161,13 +161,14 @@ def fit_piece(lo, hi):
         c, _ = lawson(np.stack([r**i for i in free], 1), rest, 1 / np.abs(f), 40)
         return dict(zip(free, c))
 
-    if PACK and DEGREE == 5 and degree >= 4:
-        if degree == 5:
-            top[5] = packed_top(fit_free(len(fixed))[5])
+    top_degree = DEGREE
+    if PACK and degree >= top_degree - 1:
+        if degree == top_degree:
+            top[top_degree] = packed_top(fit_free(len(fixed))[top_degree])
         else:
-            top[5] = 0.0
-        c4 = fit_free(len(fixed))[4]
-        top[4] = packed_c4(c4, top[5]) if degree == 5 else packed_top(c4)
+            top[top_degree] = 0.0
+        below = fit_free(len(fixed))[top_degree - 1]
+        top[top_degree - 1] = packed_c4(below, top[top_degree]) if degree == top_degree else packed_top(below)
     while len(fixed) < degree + 1 and len(fixed) not in top:
         fixed.append(f32(fit_free(len(fixed))[len(fixed)]))
     coeffs = fixed + [top.get(i, 0.0) for i in range(len(fixed), DEGREE + 1)]

@@ -13,12 +13,16 @@ import CLanes
 /// (γ = ln2/L - 1/2 ≈ -2e-5), a smooth factor its pieces absorb. h is a sextic in u itself on each
 /// of eight pieces, the octaves of q = u² + c rounded (c = 0x1.b13e6p+0 ≈ 1.692; (bits(q) >> 23)
 /// mod 8: u in [0, 0.555), [0.555, 1.52), [1.52, 2.51), [2.51, 3.78), [3.78, 5.51), [5.51, 7.89),
-/// [7.89, 11.2), [11.2, √(127·L - c)]), within 7.21·2^-24 relative in float32 (scripts/fit/
+/// [7.89, 11.2), [11.2, √(127·L - c)]), within 8.06·2^-24 relative in float32 (scripts/fit/
 /// fit_gelu_erf_eight_pieces.py, gelu_erf_eight_pieces_coefficients.md). q is what the reduction
 /// rounds, so the piece costs one shift; c near 1.69 balances the first two pieces (a smaller c
 /// widens the first, a larger one the second) and keeps q below 256, eight octaves. Piece 0 has no
 /// constant term and the linear term 1/2 exactly, so tiny x give x/2 as it rounds. Each
-/// coefficient is one eight-entry read.
+/// coefficient is one eight-entry read but the top one: c6, kept to its thirteen high bits, sits in
+/// the low thirteen bits of c5's entry and is read by a shift, which changes c5 by at most 2^-10
+/// relative (the fit fixes both first and fits the others to what they leave). On Zen 4 a ymm
+/// permute takes a slot of the pipes the FMAs use and a shift does not, so the loop, bound by those
+/// pipes, runs faster with the shift (results/kernels/README.md).
 ///
 /// The reduction in steps of L/8: -q/L = k/8 - s/L, k/8 = -q/L rounded by the constant
 /// M = 1.5·2^20 + 127 + 1024, whose float spacing is 1/8, and a = s + α = u·u + p with
@@ -48,35 +52,34 @@ extension FloatVector {
         unsafeBitCast(values, to: SIMD8<Int32>.self)
     }
 
-    /// The coefficients of u^0 … u^6 (entry (7 + j) mod 8 holds piece j).
+    /// The coefficients of u^0 … u^5 (entry (7 + j) mod 8 holds piece j); c5's entries hold c6 too.
     @inline(__always) static var geluErfOctaveC0: SIMD8<Int32> {
-        floatTable(SIMD8(0x1.948e7ap-11, 0x1.1db962p-6, 0x1.118432p-4, 0x1.2a0c5cp-3,
-                         0x1.0c663ap-2, 0x1.47afecp-2, 0x1.72b87p-2, 0))
+        floatTable(SIMD8(0x1.a62ed6p-11, 0x1.20bc24p-6, 0x1.0de90ep-4, 0x1.28cfa8p-3,
+                         0x1.0bf178p-2, 0x1.475c8p-2, 0x1.72b87p-2, 0))
     }
     @inline(__always) static var geluErfOctaveC1: SIMD8<Int32> {
-        floatTable(SIMD8(0x1.f98d5p-2, 0x1.b736f8p-2, 0x1.3f412ep-2, 0x1.7ded98p-3,
-                         0x1.06f11ep-4, 0x1.b82642p-6, 0x1.03f1a6p-7, 0x1p-1))
+        floatTable(SIMD8(0x1.f9518p-2, 0x1.b6a0cp-2, 0x1.40fe5p-2, 0x1.7f7d5ap-3,
+                         0x1.084d56p-4, 0x1.badf1ap-6, 0x1.03f1a6p-7, 0x1p-1))
     }
     @inline(__always) static var geluErfOctaveC2: SIMD8<Int32> {
-        floatTable(SIMD8(-0x1.81f6aap-2, -0x1.139c3p-2, -0x1.36e4c6p-3, -0x1.166f08p-4,
-                         -0x1.c61ef2p-7, -0x1.10d2dcp-8, -0x1.7f6892p-11, -0x1.98822ep-2))
+        floatTable(SIMD8(-0x1.81519ep-2, -0x1.12da3p-2, -0x1.39ad34p-3, -0x1.18118p-4,
+                         -0x1.c95ac6p-7, -0x1.1316fp-8, -0x1.7f6892p-11, -0x1.988302p-2))
     }
     @inline(__always) static var geluErfOctaveC3: SIMD8<Int32> {
-        floatTable(SIMD8(0x1.a71cfep-3, 0x1.bb3d04p-4, 0x1.6e7c5p-5, 0x1.dca3f6p-7,
-                         0x1.a685bap-10, 0x1.68e04ap-12, 0x1.06b274p-15, 0x1.ff8dbcp-3))
+        floatTable(SIMD8(0x1.a542fap-3, 0x1.b929cep-4, 0x1.733778p-5, 0x1.e045e6p-7,
+                         0x1.aa5a3cp-10, 0x1.6ca2bep-12, 0x1.06b274p-15, 0x1.ffa406p-3))
     }
     @inline(__always) static var geluErfOctaveC4: SIMD8<Int32> {
-        floatTable(SIMD8(-0x1.45f21p-4, -0x1.c3ddfcp-6, -0x1.07206p-7, -0x1.e746fep-10,
-                         -0x1.9c2688p-14, -0x1.f302d4p-17, -0x1.1cd592p-21, -0x1.0cc088p-3))
+        floatTable(SIMD8(-0x1.43069ap-4, -0x1.c0b0d8p-6, -0x1.0ba1ccp-7, -0x1.ebcba4p-10,
+                         -0x1.a0abcep-14, -0x1.f93a52p-17, -0x1.1cd592p-21, -0x1.0d259ap-3))
     }
+    /// The coefficients of u^5, each with the piece's c6 in its low thirteen bits (`geluErfOctaveC6`).
     @inline(__always) static var geluErfOctaveC5: SIMD8<Int32> {
-        floatTable(SIMD8(0x1.393acp-6, 0x1.0a021ep-8, 0x1.a8d026p-11, 0x1.14723cp-13,
-                         0x1.4bbf0ap-19, 0x1.1be6d8p-22, 0, 0x1.c9bc68p-5))
+        floatTable(SIMD8(0x1.346ec2p-6, 0x1.076e62p-8, 0x1.b1ee06p-11, 0x1.176da2p-13,
+                         0x1.5p-19, 0x1.2p-22, 0, 0x1.ccaf1cp-5))
     }
-    @inline(__always) static var geluErfOctaveC6: SIMD8<Int32> {
-        floatTable(SIMD8(-0x1.166b9ap-9, -0x1.1376ap-12, -0x1.28581ap-15, -0x1.0cbc9p-18,
-                         0, 0, 0, -0x1.d83598p-7))
-    }
+    /// c6 from c5's entry: its low thirteen bits as a float's high ones.
+    @inline(__always) static func geluErfOctaveC6(_ c5: Bits) -> Bits { c5 &<< Bits(repeating: 19) }
     /// c3·2^(j/8 + c/L)/(1 + j/8), j = 0…7 (c3 the cubic's leading coefficient; entry 6 makes e(0) = 1).
     @inline(__always) static var geluErfEighthExpTable: SIMD8<Int32> {
         floatTable(SIMD8(-0x1.8dace2p-5, -0x1.817b9p-5, -0x1.7a55acp-5, -0x1.7711e4p-5,
@@ -106,18 +109,19 @@ extension FloatVector {
         (u, q.bits &>> Bits(repeating: 23))
     }
 
-    /// The form's eight tables, as the kernels read them (`withTables`).
+    /// The form's seven tables, as the kernels read them (`withTables`).
     @inline(__always) static var geluErfEightTables: GELUErfEightTables {
         GELUErfEightTables(c0: geluErfOctaveC0, c1: geluErfOctaveC1, c2: geluErfOctaveC2, c3: geluErfOctaveC3,
-                           c4: geluErfOctaveC4, c5: geluErfOctaveC5, c6: geluErfOctaveC6, exp: geluErfEighthExpTable)
+                           c4: geluErfOctaveC4, c5: geluErfOctaveC5, exp: geluErfEighthExpTable)
     }
 
-    /// h(u) on its piece: the sextic by Horner's rule.
+    /// h(u) on its piece: the sextic by Horner's rule, c6 read from c5's entry by a shift.
     @inline(__always)
     static func geluErfOctaveTailFactor(_ piece: (u: Self, index: Bits), _ tables: UnsafePointer<GELUErfEightTables>) -> Self {
         func entry(_ table: SIMD8<Int32>) -> Self { Self(bits: lookup8(table, piece.index)) }
         let u = piece.u, t = tables.pointee
-        var h = entry(t.c5).addingProduct(entry(t.c6), u)
+        let c5 = lookup8(t.c5, piece.index)
+        var h = Self(bits: c5).addingProduct(Self(bits: geluErfOctaveC6(c5)), u)
         h = entry(t.c4).addingProduct(h, u)
         h = entry(t.c3).addingProduct(h, u)
         h = entry(t.c2).addingProduct(h, u)
@@ -171,7 +175,7 @@ extension FloatVector {
 }
 
 /// The eight pieces' tables in one value, so that a kernel reads all of them through one pointer
-/// (`withTables`): c0 … c6, h's coefficients, and exp, e's.
+/// (`withTables`): c0 … c5, h's coefficients (c5's entries holding c6), and exp, e's.
 struct GELUErfEightTables {
-    var c0, c1, c2, c3, c4, c5, c6, exp: SIMD8<Int32>
+    var c0, c1, c2, c3, c4, c5, exp: SIMD8<Int32>
 }
