@@ -5,7 +5,9 @@
 # binary's median over each one's (above 1: faster than the first), and every round's figure.
 # Used for results/kernels/table32-1M.txt and the like. With RATIO=PEER/OURS (two implementation
 # ids) it also prints, per binary, PEER's ns/elem over OURS's in each round and their median: the two
-# ran in the same process moments apart, so the machine's drift between rounds cancels.
+# ran in the same process moments apart, so the machine's drift between rounds cancels. OURS may
+# name several ids joined by + (swift-simd8-fast+swift-simd16-fast): each round takes the fastest
+# of them, as a matrix's tier column takes the faster width.
 #
 # Usage: ROUNDS=3 scripts/alternate.sh "BENCH ARGUMENTS" OLD_BENCH NEW_BENCH [MORE_BENCH ...]
 #   e.g. scripts/alternate.sh "--impls swift-simd16,cpp-eigen --size 1M --processes 1 --max-duration 4" /tmp/old/bench .build/release/bench
@@ -20,8 +22,8 @@ rounds="${ROUNDS:-3}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for b in "$@"; do [ -x "$b" ] || { echo "alternate: $b is not an executable" >&2; exit 66; }; done
-if [ -n "${RATIO:-}" ] && [[ "$RATIO" != ?*/?* || "$RATIO" == */*/* ]]; then
-    echo "alternate: RATIO must be PEER/OURS, two implementation ids (got '$RATIO')" >&2
+if [ -n "${RATIO:-}" ] && [[ "$RATIO" != ?*/?* || "$RATIO" == */*/* || "$RATIO" == *+ || "$RATIO" == */+* || "$RATIO" == *++* ]]; then
+    echo "alternate: RATIO must be PEER/OURS, implementation ids (OURS may join several by +; got '$RATIO')" >&2
     exit 64
 fi
 for r in $(seq "$rounds"); do
@@ -49,13 +51,15 @@ for (function, impl), per in sorted(rows.items()):
     print(f"{function:10} {impl:20} " + "  ".join(cells))
 if os.environ["RATIO"]:
     peer, ours = os.environ["RATIO"].split("/")
+    own = ours.split("+")
     shown = False
     for function in sorted({f for f, _ in rows}):
-        if (function, peer) not in rows or (function, ours) not in rows:
+        if (function, peer) not in rows or any((function, o) not in rows for o in own):
             continue
         cells = []
-        for i in sorted(rows[(function, ours)]):
-            r = [p / o for p, o in zip(rows[(function, peer)][i], rows[(function, ours)][i])]
+        for i in sorted(rows[(function, own[0])]):
+            fastest = [min(t) for t in zip(*(rows[(function, o)][i] for o in own))]
+            r = [p / o for p, o in zip(rows[(function, peer)][i], fastest)]
             cells.append(f"{i}={statistics.median(r):.3f} [{' '.join(f'{x:.3f}' for x in r)}]")
         print(f"{function:10} {peer + ' / ' + ours:41} " + "  ".join(cells))
         shown = True
