@@ -73,13 +73,11 @@ extension FloatVector {
         floatTable(SIMD8(-0x1.43069ap-4, -0x1.c0b0d8p-6, -0x1.0ba1ccp-7, -0x1.ebcba4p-10,
                          -0x1.a0abcep-14, -0x1.f93a52p-17, -0x1.1cd592p-21, -0x1.0d259ap-3))
     }
-    /// The coefficients of u^5, each with the piece's c6 in its low thirteen bits (`geluErfOctaveC6`).
+    /// The coefficients of u^5, each with the piece's c6 in its low thirteen bits (`geluErfPackedTop`).
     @inline(__always) static var geluErfOctaveC5: SIMD8<Int32> {
         floatTable(SIMD8(0x1.346ec2p-6, 0x1.076e62p-8, 0x1.b1ee06p-11, 0x1.176da2p-13,
                          0x1.5p-19, 0x1.2p-22, 0, 0x1.ccaf1cp-5))
     }
-    /// c6 from c5's entry: its low thirteen bits as a float's high ones.
-    @inline(__always) static func geluErfOctaveC6(_ c5: Bits) -> Bits { c5 &<< Bits(repeating: 19) }
     /// c3·2^(j/8 + c/L)/(1 + j/8), j = 0…7 (c3 the cubic's leading coefficient; entry 6 makes e(0) = 1).
     @inline(__always) static var geluErfEighthExpTable: SIMD8<Int32> {
         floatTable(SIMD8(-0x1.8dace2p-5, -0x1.817b9p-5, -0x1.7a55acp-5, -0x1.7711e4p-5,
@@ -121,7 +119,7 @@ extension FloatVector {
         func entry(_ table: SIMD8<Int32>) -> Self { Self(bits: lookup8(table, piece.index)) }
         let u = piece.u, t = tables.pointee
         let c5 = lookup8(t.c5, piece.index)
-        var h = Self(bits: c5).addingProduct(Self(bits: geluErfOctaveC6(c5)), u)
+        var h = Self(bits: c5).addingProduct(Self(bits: geluErfPackedTop(c5)), u)
         h = entry(t.c4).addingProduct(h, u)
         h = entry(t.c3).addingProduct(h, u)
         h = entry(t.c2).addingProduct(h, u)

@@ -59,15 +59,16 @@ extension FloatVector {
                           0x1.196c16p-9, 0x1.54c4c8p-12, 0x1.f7a2dcp-12, 0x1.0bdbap-14,
                           0x1.0af94cp-15, 0, 0x1.ff341ep-3, 0x1.cecbcp-3))
     }
-    /// The coefficients of u^4, each with the piece's c5 in its low thirteen bits (`geluErfPieceC5`).
+    /// The coefficients of u^4, each with the piece's c5 in its low thirteen bits (`geluErfPackedTop`).
     @inline(__always) static var geluErfPieceC4: SIMD16<Int32> {
         floatTable(SIMD16(-0x1.7d4ef2p-5, -0x1.a24ecap-6, -0x1.c10ea4p-7, -0x1.e1ce8p-8,
                           -0x1.da8e54p-9, -0x1.c8ce2ap-10, -0x1.9f8ep-11, -0x1.63cdcep-12,
                           -0x1.270dap-13, -0x1.3p-17, -0x1.784d3ap-16, -0x1.5p-20,
                           -0x1.2p-21, 0, -0x1.090f5p-3, -0x1.72cf26p-4))
     }
-    /// c5 from c4's entry: its low thirteen bits as a float's high ones.
-    @inline(__always) static func geluErfPieceC5(_ c4: Bits) -> Bits { c4 &<< Bits(repeating: 19) }
+    /// A piece's top coefficient from the entry of the one below it (c5 from c4's here, c6 from
+    /// c5's in the eight pieces): the entry's low thirteen bits as a float's high ones.
+    @inline(__always) static func geluErfPackedTop(_ entry: Bits) -> Bits { entry &<< Bits(repeating: 19) }
 
     /// u's piece, from w = u² + c (its index, whose low four bits `lookup16` reads).
     @inline(__always)
@@ -80,7 +81,7 @@ extension FloatVector {
     static func geluErfTailFactor(_ piece: (u: Self, index: Bits)) -> Self {
         func entry(_ table: SIMD16<Int32>) -> Self { Self(bits: lookup16(table, piece.index)) }
         let c4 = lookup16(geluErfPieceC4, piece.index)
-        var h = Self(bits: c4).addingProduct(Self(bits: geluErfPieceC5(c4)), piece.u)
+        var h = Self(bits: c4).addingProduct(Self(bits: geluErfPackedTop(c4)), piece.u)
         h = entry(geluErfPieceC3).addingProduct(h, piece.u)
         h = entry(geluErfPieceC2).addingProduct(h, piece.u)
         h = entry(geluErfPieceC1).addingProduct(h, piece.u)

@@ -40,18 +40,9 @@ import Testing
     }
 
     /// c5's thirteen bits in c4's entry change c4 by at most 2^-11 relative (c4 is the float with
-    /// those low bits nearest its fitted value), and read back they are a coefficient no larger
-    /// than c4 (h's coefficients fall with the degree on every piece): a mis-packed entry gives an
-    /// exponent out of that range.
+    /// those low bits nearest its fitted value; `expectPackedTop`).
     @Test func c5SitsInC4sEntry() {
-        for slot in 0..<16 {
-            let c4 = V.geluErfPieceC4[slot], c5 = V.geluErfPieceC5(V.Bits(repeating: c4))[0]
-            let c5Value = Float(bitPattern: UInt32(bitPattern: c5))
-            let c4Value = Float(bitPattern: UInt32(bitPattern: c4))
-            #expect(c5Value.isFinite && abs(c5Value) <= abs(c4Value), "slot \(slot): \(c5Value) vs \(c4Value)")
-            let cleared = Float(bitPattern: UInt32(bitPattern: c4) & ~0x1fff)
-            #expect(c4Value == 0 || abs(Double(c4Value) / Double(cleared) - 1) <= 0x1p-11, "slot \(slot)")
-        }
+        expectPackedTop((0..<16).map { V.geluErfPieceC4[$0] }, change: 0x1p-11, "c4")
     }
 
     /// h within 6.7·2^-24 relative over [0, 13.146], where the result is a normal float (the fit's
