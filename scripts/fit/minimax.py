@@ -1,6 +1,6 @@
 """The fitting scripts' shared numerics: float32 rounding and FMA as the kernels evaluate them, and
 minimax fits by Lawson's iteratively reweighted least squares (polynomials; rationals linearised
-by Sanathanan-Koerner), and the eight-entry tables' shifted cubic. Imported by the fit_*.py scripts."""
+by Sanathanan-Koerner), and the eight-entry tables' cubics. Imported by the fit_*.py scripts."""
 import mpmath as mp
 import numpy as np
 
@@ -57,9 +57,9 @@ def fit_rational(x, f, num_powers, den_powers, iters, weight=None, fixed_num=Non
 
 
 def eighth_table_cubic(t, f, round_alpha=f32, anchor=None):
-    """`table_cubic` with the eight-entry tables of FloatVector+SigmoidEighth.swift and
-    FloatVector+GELUErfEightPieces.swift, which hold c3·2^(j/8)/(1 + j/8): their kernels scale by
-    the float 2^n·(1 + j/8) that the reduction's bits make."""
+    """`table_cubic` with the eight-entry table of FloatVector+GELUErfEightPieces.swift, which holds
+    c3·2^(j/8)/(1 + j/8): its kernel scales by the float 2^n·(1 + j/8) that the reduction's bits
+    make."""
     return table_cubic(t, f, lambda j: mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8), 8, round_alpha, anchor)
 
 
@@ -91,3 +91,26 @@ def table_cubic(t, f, entry, entries, round_alpha=f32, anchor=None):
     table[j0] = next(v for v in (f32(float(np.float32(table[j0]) + np.float32(i) * np.spacing(np.float32(table[j0]))))
                                  for i in steps) if np.float32(np.float32(np.float32(v) * r0) * np.float32(scale0)) == 1)
     return alpha, P, Q, c3, table, float(err)
+
+
+def eighth_table_horner_cubic(t, f):
+    """f on the points t as c3·(((t + c2)·t + c1)·t + c0): Horner's rule from the monic cubic's
+    square term (one add, then two FMAs, none rounding near a shifted argument), c3 carried by the
+    eight-entry table c3·2^(j/8)/(1 + j/8) of FloatVector+SigmoidEighth.swift. Minimax relative
+    (Lawson): the cubic fitted, c2 rounded and the rest refitted, then c1, then c0, then c3; entry 0
+    moved by the fewest float steps that make entry 0 · c0 round to 1 (the exponential exactly 1
+    at t = 0). Returns c2, c1, c0, c3, the table and the cubic's relative error in exact
+    arithmetic."""
+    c, _ = lawson(np.stack([t**3, t**2, t, np.ones_like(t)], 1), f, 1 / f, 80)
+    c2 = f32(c[1] / c[0])
+    k, _ = lawson(np.stack([t**3 + c2 * t**2, t, np.ones_like(t)], 1), f, 1 / f, 80)
+    c1 = f32(k[1] / k[0])
+    k, _ = lawson(np.stack([t**3 + c2 * t**2 + c1 * t, np.ones_like(t)], 1), f, 1 / f, 80)
+    c0 = f32(k[1] / k[0])
+    k, err = lawson(np.stack([t**3 + c2 * t**2 + c1 * t + c0], 1), f, 1 / f, 80)
+    c3 = float(k[0])
+    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)) * c3) for j in range(8)]
+    e0 = np.float32(table[0])
+    table[0] = next(float(v) for v in (np.float32(e0 + np.float32(i) * np.spacing(e0)) for i in sorted(range(-16, 17), key=abs))
+                    if np.float32(v * np.float32(c0)) == 1)
+    return c2, c1, c0, c3, table, float(err)

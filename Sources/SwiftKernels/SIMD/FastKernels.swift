@@ -1,7 +1,8 @@
 /// `swift-simd8-fast` and `swift-simd16-fast`: the fast tier, one generic implementation specialised
 /// per width like SIMDKernels. Tanh and ELU are the accurate tier's bodies (SharedKernels; the
 /// cheapest forms found within 4 ulp); the sigmoid is its body without ln2's low part where the
-/// build reads tables (one FMA fewer; its error grows as x falls); the GELUs are this tier's own:
+/// build reads tables (one FMA fewer; its error grows as x falls), and its own eight-entry form,
+/// with ln2 one float too, where the build reads only those; the GELUs are this tier's own:
 /// shorter polynomials, subnormal results allowed to flush to 0, and arguments in plain Float (no
 /// double-float parts, so GELU-tanh's error grows in its tail); the GELU-erf reads its tail factor
 /// from sixteen tables at 16 lanes where the build reads tables, in stages on consecutive vectors,
