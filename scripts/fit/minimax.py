@@ -56,11 +56,25 @@ def fit_rational(x, f, num_powers, den_powers, iters, weight=None, fixed_num=Non
     return a, b, np.max(err)
 
 
+def eighth_entry(j):
+    """2^(j/8)/(1 + j/8): an eight-entry table's entry j before its coefficient, for kernels that
+    scale by the float 2^n·(1 + j/8) the reduction's bits make."""
+    return mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)
+
+
+def anchored(value, holds):
+    """The float nearest `value` in float steps (within 16) for which `holds` is true: an entry
+    moved so that its exponential is exactly 1 at 0."""
+    v = np.float32(value)
+    return next(f32(w) for w in (np.float32(v + np.float32(i) * np.spacing(v)) for i in sorted(range(-16, 17), key=abs))
+                if holds(w))
+
+
 def eighth_table_cubic(t, f, round_alpha=f32, anchor=None):
     """`table_cubic` with the eight-entry table of FloatVector+GELUErfEightPieces.swift, which holds
     c3·2^(j/8)/(1 + j/8): its kernel scales by the float 2^n·(1 + j/8) that the reduction's bits
     make."""
-    return table_cubic(t, f, lambda j: mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8), 8, round_alpha, anchor)
+    return table_cubic(t, f, eighth_entry, 8, round_alpha, anchor)
 
 
 def table_cubic(t, f, entry, entries, round_alpha=f32, anchor=None):
@@ -87,9 +101,7 @@ def table_cubic(t, f, entry, entries, round_alpha=f32, anchor=None):
     table = [f32(float(entry(j) * factor) * c3) for j in range(entries)]
     a0 = np.float32(a0)
     r0 = fma32(fma32(a0, a0, np.float32(P)), a0, np.float32(Q))
-    steps = sorted(range(-16, 17), key=abs)
-    table[j0] = next(v for v in (f32(float(np.float32(table[j0]) + np.float32(i) * np.spacing(np.float32(table[j0]))))
-                                 for i in steps) if np.float32(np.float32(np.float32(v) * r0) * np.float32(scale0)) == 1)
+    table[j0] = anchored(table[j0], lambda v: np.float32(np.float32(v * r0) * np.float32(scale0)) == 1)
     return alpha, P, Q, c3, table, float(err)
 
 
@@ -109,8 +121,6 @@ def eighth_table_horner_cubic(t, f):
     c0 = f32(k[1] / k[0])
     k, err = lawson(np.stack([t**3 + c2 * t**2 + c1 * t + c0], 1), f, 1 / f, 80)
     c3 = float(k[0])
-    table = [f32(float(mp.power(2, mp.mpf(j) / 8) / (1 + mp.mpf(j) / 8)) * c3) for j in range(8)]
-    e0 = np.float32(table[0])
-    table[0] = next(float(v) for v in (np.float32(e0 + np.float32(i) * np.spacing(e0)) for i in sorted(range(-16, 17), key=abs))
-                    if np.float32(v * np.float32(c0)) == 1)
+    table = [f32(float(eighth_entry(j)) * c3) for j in range(8)]
+    table[0] = anchored(table[0], lambda v: np.float32(v * np.float32(c0)) == 1)
     return c2, c1, c0, c3, table, float(err)
