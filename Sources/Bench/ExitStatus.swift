@@ -13,7 +13,9 @@ enum ExitStatus {
     /// EX_USAGE: a bad option value (threshold, baseline name, file counts).
     static let usage: Int32 = 64
     /// EX_DATAERR: a file that is not a valid report, or of another schema version, or (`bench
-    /// rejudge`) one without the samples and probe readings re-judging needs.
+    /// rejudge`) one without the samples and probe readings re-judging needs; a `--plugin` file
+    /// bench cannot use (not a shared library, no entry point, another ABI, a bad declaration), so
+    /// that a CI script never reads a broken plugin as a regression (1).
     static let dataError: Int32 = 65
     /// EX_NOINPUT: a report or baseline file that does not exist or cannot be read.
     static let noInput: Int32 = 66

@@ -33,7 +33,7 @@ struct RegistryOptions: ParsableArguments {
             } catch let error as PluginError {
                 FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
                 if case .notFound = error { throw ExitCode(ExitStatus.usage) }
-                throw ExitCode.failure
+                throw ExitCode(ExitStatus.dataError)
             }
         }
         return registry

@@ -276,12 +276,12 @@ let aFile = URL(fileURLWithPath: #filePath).path
 }
 
 /// `--plugin` from the command line: a missing file is a usage error, a file that is not a plugin a
-/// plain failure, each with one line on standard error and nothing on standard output.
+/// data error (65, never 1, which means a regression), each with one line on standard error and nothing on standard output.
 @Suite struct PluginOptionTests {
     @Test(arguments: [
         (["list", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
-        (["list", "--plugin", aFile], Int32(1), "not a loadable shared library"),
-        (["--quick", "--plugin", aFile, "--size", "1K"], Int32(1), "not a loadable shared library"),
+        (["list", "--plugin", aFile], Int32(65), "not a loadable shared library"),
+        (["--quick", "--plugin", aFile, "--size", "1K"], Int32(65), "not a loadable shared library"),
         (["accuracy", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
         (["list", "--plugin", aFile, "--plugin", aFile], Int32(64), "already given as"),
     ])
