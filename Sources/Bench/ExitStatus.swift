@@ -2,9 +2,9 @@ import ArgumentParser
 import BenchKit
 import Foundation
 
-/// The exit codes of `bench compare`, `bench export`, `bench rejudge` and `bench --baseline`, from sysexits.h where one
-/// fits, so a CI script can tell a regression from a broken input. Documented in results/README.md
-/// and in `bench compare --help`.
+/// The exit codes of `bench compare`, `bench export`, `bench rejudge` and `bench --baseline` (and of
+/// every command given an unusable `--plugin`), from sysexits.h where one fits, so a CI script can
+/// tell a regression from a broken input. Documented in results/README.md and in `bench compare --help`.
 enum ExitStatus {
     /// Something regressed (timing beyond the threshold, or accuracy).
     static let regressed: Int32 = 1
