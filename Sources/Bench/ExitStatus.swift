@@ -62,6 +62,8 @@ enum ExitStatus {
             code = dataError
         case is UsageError:
             code = usage
+        case let error as PluginError:
+            if case .notFound = error { code = usage } else { code = dataError }
         default:
             return error
         }

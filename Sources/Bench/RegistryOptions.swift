@@ -31,9 +31,7 @@ struct RegistryOptions: ParsableArguments {
             do {
                 registry = registry.adding(try PluginLoader.load(path: path, into: registry))
             } catch let error as PluginError {
-                FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
-                if case .notFound = error { throw ExitCode(ExitStatus.usage) }
-                throw ExitCode(ExitStatus.dataError)
+                throw ExitStatus.exit(for: error)
             }
         }
         return registry

@@ -276,7 +276,8 @@ let aFile = URL(fileURLWithPath: #filePath).path
 }
 
 /// `--plugin` from the command line: a missing file is a usage error, a file that is not a plugin a
-/// data error (65, never 1, which means a regression), each with one line on standard error and nothing on standard output.
+/// data error (65, never 1, which means a regression), each with one line on standard error and
+/// nothing on standard output.
 @Suite struct PluginOptionTests {
     @Test(arguments: [
         (["list", "--plugin", "/nonexistent/libx.so"], Int32(64), "no such file"),
