@@ -5,8 +5,9 @@ import Foundation
 
 /// The CPU the Swift kernels are compiled for. Without it swiftc targets baseline x86-64 (SSE2) and the
 /// SIMD kernels are measured at a quarter of their width. `native` is the default because the suite
-/// measures the machine it is built on; set ACTIVATION_BENCH_TARGET_CPU to build for another CPU
-/// (e.g. `x86-64-v3`, `znver4`). `bench info` and every result record the value.
+/// measures the machine it is built on; set ACTIVATION_BENCH_TARGET_CPU to build for another CPU, by
+/// a name swiftc takes (`haswell`, `skylake-avx512`, `znver4`; not `x86-64-v3`). `bench info` and
+/// every result record the value.
 let targetCPU = ProcessInfo.processInfo.environment["ACTIVATION_BENCH_TARGET_CPU"] ?? "native"
 let swiftSIMDFlags: [SwiftSetting] = targetCPU.isEmpty || targetCPU == "none"
     ? []
