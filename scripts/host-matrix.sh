@@ -4,13 +4,13 @@
 # path in alternating rounds (scripts/alternate.sh, the AVX2 row of results/kernels/README.md), and
 # one `bench --all --size SIZE` (default 1M) per build the CPU can run (the AVX2 build with the
 # peers capped to AVX2; the skylake-avx512 build, AVX-512 F/BW/DQ/VL, where the CPU has them), then
-# the widest
-# build's fast tier at 16M on 1 thread, 2 and every core. Each step has its own time limit, and one
-# that fails is named in OUTDIR/steps.txt without stopping the rest. Reports are JSON (`bench rejudge`
-# prints their tables).
+# the widest build's fast tier at 16M on 1 thread, 2 and every core. Each step has its own time
+# limit, and one that fails is named in OUTDIR/steps.txt without stopping the rest. Reports are
+# JSON (`bench rejudge` prints their tables). results/intel-emr/ was made so.
 #
-# Usage: ROUNDS=7 SIZE=1M scripts/host-matrix.sh PACK_DIR OUTDIR   (PACK_DIR holds bench-avx2, bench-skx;
-#        THREADS="1 2 16" names the thread counts, THREADS= skips them)
+# Usage: ROUNDS=7 SIZE=1M scripts/host-matrix.sh PACK_DIR OUTDIR
+#   PACK_DIR holds bench-avx2 and, optionally, bench-skx; THREADS="1 2 16" names the thread
+#   counts (default 1, 2 and every core), THREADS= skips them.
 set -uo pipefail
 if [ $# -ne 2 ] || [ ! -x "$1/bench-avx2" ]; then
     echo "host-matrix: usage: scripts/host-matrix.sh PACK_DIR OUTDIR (PACK_DIR/bench-avx2 must exist)" >&2

@@ -27,5 +27,6 @@ for pair in "$@"; do
     patchelf --set-interpreter "$dest/lib/ld-linux-x86-64.so.2" --force-rpath --set-rpath "$dest/lib" "$root/$name"
 done
 cp -L /lib64/ld-linux-x86-64.so.2 "$root/lib/"
-tar -cJf "$archive" -C "$stage" "$(basename "$dest")"
+tar -cJf "$stage/pack.tar.xz" -C "$stage" "$(basename "$dest")"  # whole or not at all
+mv "$stage/pack.tar.xz" "$archive"
 echo "portable: $archive ($(du -h "$archive" | cut -f1)); unpack with: tar -xJf $(basename "$archive") -C $(dirname "$dest")"
