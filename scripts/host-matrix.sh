@@ -31,10 +31,13 @@ avx512=0
 grep -qw avx512f /proc/cpuinfo && grep -qw avx512bw /proc/cpuinfo && grep -qw avx512vl /proc/cpuinfo &&
     grep -qw avx512dq /proc/cpuinfo && [ -x "$pack/bench-skx" ] && avx512=1
 [ $avx512 = 1 ] && step info-skx 30 sh -c "'$pack/bench-skx' info > '$out/info-skx.txt' 2>&1"
-cp "$pack/bench-avx2" "$pack/bench-avx2-b"
+# alternate.sh takes two binaries: a copy of the same one, so each round has two processes of it.
+copy="$(mktemp -d)"
+trap 'rm -rf "$copy"' EXIT
+cp "$pack/bench-avx2" "$copy/bench-avx2-b"
 step gelu-erf-ratio 240 sh -c "RATIO=cpp-eigen/swift-simd8-fast+swift-simd16-fast ROUNDS=${ROUNDS:-7} scripts/alternate.sh \
     '--functions gelu-erf --impls swift-simd8-fast,swift-simd16-fast,cpp-eigen --size $size --processes 1 --max-duration 2 --peer-max-isa avx2' \
-    '$pack/bench-avx2' '$pack/bench-avx2-b' > '$out/avx2-gelu-erf-ratio-$size.txt' 2>&1"
+    '$pack/bench-avx2' '$copy/bench-avx2-b' > '$out/avx2-gelu-erf-ratio-$size.txt' 2>&1"
 step all-avx2 200 sh -c "'$pack/bench-avx2' --all --size $size --peer-max-isa avx2 --format json \
     --output '$out/avx2-build-peers-avx2-$size.json' > /dev/null"
 widest="$pack/bench-avx2"

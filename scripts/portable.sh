@@ -22,6 +22,9 @@ mkdir -p "$root/lib"
 for pair in "$@"; do
     name="${pair%%=*}"; bin="${pair#*=}"
     [[ "$pair" == *=* && -n "$name" && -x "$bin" ]] || { echo "portable: '$pair' is not NAME=EXECUTABLE" >&2; exit 64; }
+    if ldd "$bin" | grep -q "not found"; then
+        echo "portable: $bin needs libraries this machine lacks:" >&2; ldd "$bin" | grep "not found" >&2; exit 69
+    fi
     cp "$bin" "$root/$name"
     ldd "$bin" | awk '/=>/ { print $3 }' | xargs -r cp -L -t "$root/lib/"
     patchelf --set-interpreter "$dest/lib/ld-linux-x86-64.so.2" --force-rpath --set-rpath "$dest/lib" "$root/$name"
