@@ -44,7 +44,11 @@ static inline CK_TARGET ck_v ck_copysign(ck_v mag, ck_v sgn) {
     const __m256 sign = _mm256_set1_ps(-0.0f);
     return _mm256_or_ps(_mm256_andnot_ps(sign, mag), _mm256_and_ps(sign, sgn));
 }
-static inline CK_TARGET ck_v ck_rcp(ck_v a) { return _mm256_rcp_ps(a); } /* rel. error <= 1.5 * 2^-12 */
+/* 1/a by a division, correctly rounded. Not VRCPPS: only its error bound is specified, and AMD
+ * and Intel cores return different bits, so a kernel built on it gives different results on
+ * different hosts (VRCP14PS, AVX-512's, is specified to the bit). It costs little: in the kernels
+ * the division overlaps the rest of the loop. */
+static inline CK_TARGET ck_v ck_rcp(ck_v a) { return _mm256_div_ps(_mm256_set1_ps(1.0f), a); }
 
 static inline CK_TARGET ck_m ck_ge(ck_v a, ck_v b) { return _mm256_cmp_ps(a, b, _CMP_GE_OQ); }
 static inline CK_TARGET ck_m ck_gt(ck_v a, ck_v b) { return _mm256_cmp_ps(a, b, _CMP_GT_OQ); }

@@ -34,6 +34,7 @@ CK_UNAVAILABLE_FAMILY(u10, avx2)
 CK_UNAVAILABLE_FAMILY(u10, avx512)
 CK_UNAVAILABLE(ck_tanh_u35_avx2)
 CK_UNAVAILABLE(ck_tanh_u35_avx512)
+CK_UNAVAILABLE(ck_reciprocal_avx2)
 #endif
 
 #if !defined(__x86_64__) || !defined(__linux__)

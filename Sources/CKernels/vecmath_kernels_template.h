@@ -11,7 +11,8 @@
  *   ck_v, ck_m, ck_d  float vector, comparison mask, double vector of CK_LANES / 2 lanes
  *   float ops         ck_set1 ck_loadu ck_storeu ck_load_part ck_store_part ck_add ck_sub ck_mul
  *                     ck_div ck_fma (a*b+c) ck_fms (a*b-c) ck_fnma (c-a*b) ck_min ck_max ck_abs
- *                     ck_copysign(magnitude, sign) ck_rcp (approximate 1/x, >= 11 bits)
+ *                     ck_copysign(magnitude, sign) ck_rcp (1/x to >= 11 bits, the same bits on
+ *                     every CPU)
  *   masks             ck_ge ck_gt (ordered: false for NaN) ck_select(m, if_true, if_false)
  *                     ck_any(m) (is any lane set)
  *   double ops        ck_d_lo ck_d_hi (widen the low / high half) ck_join (narrow two halves back,

@@ -83,6 +83,10 @@ const char *ck_vecmath_function(int index);
 void ck_tanh_u35_avx2(const float *in, float *out, ptrdiff_t n);
 void ck_tanh_u35_avx512(const float *in, float *out, ptrdiff_t n);
 
+/* 1/x as the AVX2 kernels form it (reciprocal.c): correctly rounded, so the same bits on every
+ * CPU; NaN-filled without AVX2. */
+void ck_reciprocal_avx2(const float *in, float *out, ptrdiff_t n);
+
 /* Whether glibc's libmvec is linked (Linux x86-64). */
 int ck_has_libmvec(void);
 /* glibc's version, e.g. "2.36"; "" where there is no glibc. */
