@@ -5,7 +5,9 @@ Usage: plot_choice.py THROUGHPUT.json ACCURACY.json [ACCURACY.json ...] [--outpu
 
 x: throughput in Gelem/s (the row's median, from a `bench run --format json` report);
 y: max ulp error over every float (from `bench accuracy --exhaustive --format json` reports; a kernel
-in no exhaustive report is left out, never guessed). Log scale; 0 ulp is drawn at a floor.
+in no exhaustive report is left out, never guessed). Log scale; 0 ulp is drawn at a floor. A kernel
+whose budget bounds tiny results absolutely (the fast tier: |error| <= 2^-126 below 2^-126) is drawn
+at its max ulp where the result is normal, the figure its budget states, and its label ends in *.
 The Pareto front (no other kernel both faster and more accurate) is drawn as a step line, and the
 4-ulp line marks the accurate tier. Run it through `scripts/plot.sh choice`, which provides
 matplotlib in .venv-plots/.
@@ -71,7 +73,9 @@ def main():
             sys.exit(f"{path}: not an exhaustive report")
         for r in report["results"]:
             if r.get("stats") is not None:
-                ulps[(r["function"], r["implementation"])] = r["stats"]["max_ulp"]
+                tiny_bound = r.get("tiny_result_bound") is not None
+                ulps[(r["function"], r["implementation"])] = (
+                    r["stats"]["max_ulp_normal_result"] if tiny_bound else r["stats"]["max_ulp"], tiny_bound)
 
     fig, axes = plt.subplots(1, len(FUNCTIONS), figsize=(22, 6.5), dpi=100)
     for ax, function in zip(axes, FUNCTIONS):
@@ -79,9 +83,10 @@ def main():
         for (fn, impl), gelem in speed.items():
             if fn != function or (fn, impl) not in ulps:
                 continue
-            u = float(ulps[(fn, impl)])  # the reports write a non-finite error as "inf"
+            ulp, tiny_bound = ulps[(fn, impl)]
+            u = float(ulp)  # the reports write a non-finite error as "inf"
             y = ULP_CEILING if not math.isfinite(u) else max(u, ULP_FLOOR)
-            points.append((gelem, y, impl))
+            points.append((gelem, y, impl + ("*" if tiny_bound else "")))
         for x, y, impl in points:
             ax.scatter([x], [y], s=40, **family_style(impl), zorder=3)
             ax.annotate(impl, (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
@@ -102,7 +107,7 @@ def main():
     axes[0].set_ylabel("max ulp over all 2^32 inputs (log)")
     machine = run.get("machine", {})
     fig.suptitle(f"Speed vs accuracy — red: ours, blue: SLEEF/libmvec, green: C/C++ peers, purple: Python peers; "
-                 f"line: Pareto front; dashed: 4 ulp.  {machine.get('cpu_model', '')}, "
+                 f"line: Pareto front; dashed: 4 ulp; *: where the result is normal.  {machine.get('cpu_model', '')}, "
                  f"{run.get('configuration', {}).get('command', '')}", fontsize=9)
     fig.tight_layout()
     os.makedirs(os.path.dirname(args.output) or ".", exist_ok=True)
