@@ -2,7 +2,8 @@ import CKernels
 import Testing
 
 /// reciprocal.c: the AVX2 kernels' 1/x is a division, correctly rounded, so it gives the same
-/// bits on every CPU; VRCPPS, whose bits are the vendor's, fails `sameBitsAsDivision`.
+/// bits on every CPU; VRCPPS, whose bits are the vendor's, fails `sameBitsAsDivision`. It runs in
+/// the kernels' own loop (ck_map.h), whose tail `tailIsWrittenAndNothingPastIt` checks.
 @Suite("the AVX2 reciprocal")
 struct ReciprocalTests {
     /// Every mantissa of [1, 2), the range the kernels use it on (1 + e^-|x| and the like), and
