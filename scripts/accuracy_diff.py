@@ -8,7 +8,8 @@ For the same build on two hosts, or two builds on one. Figures agree when equal 
 mean ulp and the shares are sums over 2^32 inputs, added in an order that depends on how many
 cores ran them, so their last digits move; every other figure is a maximum or a count and agrees
 exactly or not at all. An ISA column that names the build's target CPU is left out: it names the
-build, not the kernel. Exits 0 when every row both hold agrees, 1 when one differs, 64 on usage.
+build, not the kernel. Exits 0 when every row both hold agrees, 1 when one differs, 64 on usage,
+65 when a file is not an accuracy report (the exit codes of `bench compare`).
 """
 import json
 import math
@@ -16,9 +17,16 @@ import sys
 
 
 def rows(path):
-    report = json.load(open(path))
-    if report.get("kind") != "accuracy":
-        sys.exit(f"accuracy_diff: {path} is not an accuracy report (kind {report.get('kind')!r})")
+    try:
+        with open(path) as f:
+            report = json.load(f)
+    except (OSError, ValueError) as e:
+        print(f"accuracy_diff: {path}: cannot read a JSON report ({e})", file=sys.stderr)
+        sys.exit(65)
+    if not isinstance(report, dict) or report.get("kind") != "accuracy":
+        kind = report.get("kind") if isinstance(report, dict) else None
+        print(f"accuracy_diff: {path} is not an accuracy report (kind {kind!r})", file=sys.stderr)
+        sys.exit(65)
     return report["machine"], {(r["function"], r["implementation"]): r for r in report["results"]}
 
 
