@@ -11,22 +11,14 @@ exactly or not at all. An ISA column that names the build's target CPU is left o
 build, not the kernel. Exits 0 when every row both hold agrees, 1 when one differs, 64 on usage,
 65 when a file is not an accuracy report (the exit codes of `bench compare`).
 """
-import json
 import math
 import sys
 
+import report_file
+
 
 def rows(path):
-    try:
-        with open(path) as f:
-            report = json.load(f)
-    except (OSError, ValueError) as e:
-        print(f"accuracy_diff: {path}: cannot read a JSON report ({e})", file=sys.stderr)
-        sys.exit(65)
-    if not isinstance(report, dict) or report.get("kind") != "accuracy":
-        kind = report.get("kind") if isinstance(report, dict) else None
-        print(f"accuracy_diff: {path} is not an accuracy report (kind {kind!r})", file=sys.stderr)
-        sys.exit(65)
+    report = report_file.load(path, "accuracy")
     return report["machine"], {(r["function"], r["implementation"]): r for r in report["results"]}
 
 
@@ -38,8 +30,7 @@ def agree(a, b):
 
 def main():
     if len(sys.argv) != 3:
-        print(__doc__.split("\n\n")[1], file=sys.stderr)
-        sys.exit(64)
+        report_file.fail(__doc__.split("\n\n")[1].strip(), report_file.USAGE)
     (ma, a), (mb, b) = rows(sys.argv[1]), rows(sys.argv[2])
     for m, path in ((ma, sys.argv[1]), (mb, sys.argv[2])):
         print(f"{path}: {m['cpu_model']} ({m['cpu_signature']}), {m['swift_target_cpu']}, commit {m['git_commit']}")

@@ -17,7 +17,6 @@ provides matplotlib and numpy in .venv-plots/.
 """
 
 import argparse
-import json
 import math
 import os
 import sys
@@ -31,6 +30,7 @@ import matplotlib.transforms as mtransforms  # noqa: E402
 import numpy as np  # noqa: E402
 
 import function_table  # noqa: E402
+import report_file  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "results", "plots")
@@ -390,16 +390,7 @@ def main(argv=None):
         if not args.report:
             ap.error("give the accuracy JSON (or --derivatives-only)")
         out_dir = args.output or DEFAULT_OUTPUT
-        try:
-            with open(args.report) as fh:
-                report = json.load(fh)
-        except (OSError, ValueError) as e:
-            print(f"plot_accuracy: cannot read {args.report}: {e}", file=sys.stderr)
-            return 1
-        if report.get("kind") not in (None, "accuracy"):
-            print(f"plot_accuracy: {args.report} is a '{report.get('kind')}' report, not an accuracy report",
-                  file=sys.stderr)
-            return 1
+        report = report_file.load(args.report, "accuracy")
     os.makedirs(out_dir, exist_ok=True)
 
     written = []

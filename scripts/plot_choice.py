@@ -14,10 +14,8 @@ matplotlib in .venv-plots/.
 """
 
 import argparse
-import json
 import math
 import os
-import sys
 
 import matplotlib
 
@@ -25,6 +23,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import function_table  # noqa: E402
+import report_file  # noqa: E402
 
 FUNCTIONS = function_table.ids()  # the tool's function table, in its order
 ULP_FLOOR = 0.1
@@ -59,18 +58,14 @@ def main():
     parser.add_argument("--output", default="results/plots/speed-vs-accuracy.png")
     args = parser.parse_args()
 
-    with open(args.throughput) as f:
-        run = json.load(f)
+    run = report_file.load(args.throughput, "throughput")
     speed = {}
     for r in run["results"]:
         if r["function"] in FUNCTIONS and r.get("threads", 1) == 1:
             speed[(r["function"], r["implementation"])] = r["summary"]["gelem_per_second"]
     ulps = {}
     for path in args.accuracy:
-        with open(path) as f:
-            report = json.load(f)
-        if report.get("configuration", {}).get("mode") != "exhaustive":
-            sys.exit(f"{path}: not an exhaustive report")
+        report = report_file.load(path, "accuracy", exhaustive=True)
         for r in report["results"]:
             if r.get("stats") is not None:
                 tiny_bound = r.get("tiny_result_bound") is not None

@@ -8,7 +8,6 @@ at every size, log-scaled size axis; the copy row's Gelem/s at each size is draw
 Run it through `scripts/plot.sh sizes`.
 """
 import argparse
-import json
 import os
 
 import matplotlib
@@ -17,6 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import function_table  # noqa: E402
+import report_file  # noqa: E402
 
 FUNCTIONS = function_table.ids()  # the tool's function table, in its order
 
@@ -26,8 +26,7 @@ def main():
     parser.add_argument("throughput")
     parser.add_argument("--output", default="results/plots/throughput-vs-size.png")
     args = parser.parse_args()
-    with open(args.throughput) as f:
-        run = json.load(f)
+    run = report_file.load(args.throughput, "throughput")
     series, copy = {}, {}
     for r in run["results"]:
         g = r["summary"]["gelem_per_second"]

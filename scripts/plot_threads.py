@@ -8,13 +8,14 @@ reference: a kernel that scales like the copy is memory bound. Prints the table 
 Run it through `scripts/plot.sh threads`.
 """
 import argparse
-import json
 import os
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+
+import report_file  # noqa: E402
 
 
 def main():
@@ -25,8 +26,7 @@ def main():
     by_threads = {}
     command = ""
     for path in args.runs:
-        with open(path) as f:
-            run = json.load(f)
+        run = report_file.load(path, "throughput")
         threads = run["configuration"]["threads"]
         command = command or run["configuration"].get("command", "")
         by_threads[threads] = {(r["function"], r["implementation"]): r["summary"]["gelem_per_second"]

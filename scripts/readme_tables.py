@@ -14,15 +14,19 @@ Usage: readme_tables.py throughput THROUGHPUT.json            Gelem/s, implement
 For the fast tier (a budget with an absolute bound on tiny results) the accuracy table also shows the
 max ulp over results >= 2^-126, the figure its budget is stated in.
 """
-import json
 import math
 import sys
 
 import function_table
+import report_file
 
 FUNCTIONS = function_table.ids()  # the tool's function table, in its order
 OURS_ACCURATE = ["swift-simd16", "swift-simd8"]
 OURS_FAST = ["swift-simd16-fast", "swift-simd8-fast"]
+
+
+def usage():
+    report_file.fail(__doc__.strip(), report_file.USAGE)
 
 
 def implementations(results):
@@ -62,8 +66,7 @@ def ulp_text(v):
 
 
 def load_speed(path):
-    with open(path) as f:
-        run = json.load(f)
+    run = report_file.load(path, "throughput")
     return run, {(r["function"], r["implementation"]): r["summary"]["gelem_per_second"]
                  for r in run["results"] if r["function"] in FUNCTIONS}
 
@@ -71,10 +74,7 @@ def load_speed(path):
 def load_ulps(paths):
     ulps, order = {}, []
     for path in paths:
-        with open(path) as f:
-            report = json.load(f)
-        if report["configuration"].get("mode") != "exhaustive":
-            sys.exit(f"{path}: not an exhaustive report")
+        report = report_file.load(path, "accuracy", exhaustive=True)
         for r in report["results"]:
             if r.get("stats") is None:
                 continue
@@ -88,7 +88,7 @@ def load_ulps(paths):
 
 def main():
     if len(sys.argv) < 3:
-        sys.exit(__doc__)
+        usage()
     mode = sys.argv[1]
     if mode == "throughput":
         run, speed = load_speed(sys.argv[2])
@@ -101,6 +101,8 @@ def main():
         isas = None
         if "--peer-isa" in arguments:
             at = arguments.index("--peer-isa")
+            if at + 1 == len(arguments):
+                usage()
             isas = set(arguments[at + 1].split(","))
             arguments = arguments[:at] + arguments[at + 2:]
         run, speed = load_speed(sys.argv[2])
@@ -126,9 +128,8 @@ def main():
     elif mode == "across" and len(sys.argv) == 4:
         rates = []
         for path in sys.argv[2:]:
-            with open(path) as f:
-                rates.append({(r["function"], r["implementation"]): (r["isa"], r["summary"]["gelem_per_second"])
-                              for r in json.load(f)["results"]})
+            rates.append({(r["function"], r["implementation"]): (r["isa"], r["summary"]["gelem_per_second"])
+                          for r in report_file.load(path, "throughput")["results"]})
         here, other = rates
         print("| function | implementation | ISA | Gelem/s | other's | ratio |")
         print("|---|---|---|---:|---:|---:|")
@@ -140,7 +141,7 @@ def main():
         if copy and fast:
             print(f"\n{OURS_FAST[0]} sigmoid ÷ copy: {fast[1] / copy[0]:.2f}")
     else:
-        sys.exit(__doc__)
+        usage()
 
 
 if __name__ == "__main__":

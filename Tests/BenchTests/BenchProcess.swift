@@ -15,11 +15,15 @@ struct BenchProcess {
     }
 
     /// Runs `bench` with `arguments`; `started`, if given, is called on another thread with the
-    /// process id as soon as it runs (to signal it, say).
-    static func run(_ arguments: [String], executable: URL = executable, started: (@Sendable (Int32) -> Void)? = nil) throws -> Outcome {
+    /// process id as soon as it runs (to signal it, say). `environment` adds to the test's own.
+    static func run(_ arguments: [String], executable: URL = executable, environment: [String: String] = [:],
+                    started: (@Sendable (Int32) -> Void)? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
