@@ -7,12 +7,8 @@ import TestSupport
 /// codes (64 usage, 65 not an accuracy report) and one line, never a traceback.
 @Suite(.enabled(if: FakePeer.available, "scripts/accuracy_diff.py needs python3 on PATH"))
 struct AccuracyDiffScriptTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts/accuracy_diff.py").path
-
-    /// Runs the script with `arguments`; its exit status, standard output and standard error.
     static func diff(_ arguments: [String]) throws -> BenchProcess.Outcome {
-        try BenchProcess.run(["python3", script] + arguments, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        try RepositoryScript.run("accuracy_diff.py", arguments, interpreter: "python3")
     }
 
     /// A sampled accuracy report of two ELU kernels, as JSON objects, and a scratch directory.
@@ -21,9 +17,7 @@ struct AccuracyDiffScriptTests {
                                       "--format", "json", "--no-primitives"])
         #expect(o.status == 0, "stderr: \(o.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any])
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("accuracy-diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return (json, dir)
+        return (json, try PluginBuilder.scratch())
     }
 
     static func write(_ json: Any, _ name: String, in dir: URL) throws -> String {

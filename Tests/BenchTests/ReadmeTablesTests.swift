@@ -7,9 +7,6 @@ import TestSupport
 /// table comes from the `bench` beside the tests.
 @Suite(.enabled(if: FakePeer.available, "scripts/readme_tables.py needs python3 on PATH"))
 struct ReadmeTablesTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// The README's tables, each as the script's arguments (report paths under results/).
     static let tables: [[String]] = [
         ["throughput", "throughput-1M.json"],
@@ -19,14 +16,12 @@ struct ReadmeTablesTests {
     ]
 
     static func printed(_ arguments: [String]) throws -> BenchProcess.Outcome {
-        let paths = arguments.map { $0.hasSuffix(".json") ? root.appendingPathComponent("results/\($0)").path : $0 }
-        return try BenchProcess.run(["python3", root.appendingPathComponent("scripts/readme_tables.py").path] + paths,
-                                    executable: URL(fileURLWithPath: "/usr/bin/env"),
-                                    environment: ["BENCH": BenchProcess.executable.path])
+        try RepositoryScript.run("readme_tables.py", arguments.map { $0.hasSuffix(".json") ? RepositoryScript.path("results/\($0)") : $0 },
+                                 interpreter: "python3", environment: ["BENCH": BenchProcess.executable.path])
     }
 
     static var readme: [Substring] {
-        get throws { try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8).split(separator: "\n") }
+        get throws { try String(contentsOfFile: RepositoryScript.path("README.md"), encoding: .utf8).split(separator: "\n") }
     }
 
     @Test(arguments: tables)

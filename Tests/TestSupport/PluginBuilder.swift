@@ -10,7 +10,7 @@ public enum PluginBuilder {
         public var description: String
     }
 
-    /// A fresh directory under the temporary directory.
+    /// A fresh directory under the temporary directory (for plugins, scripts' inputs and outputs).
     public static func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-plugin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
