@@ -29,6 +29,7 @@ def load(path, kind, exhaustive=False):
     found = report.get("kind") if isinstance(report, dict) else None
     if found != kind:
         fail(f"{path} is not {'an' if kind[0] in 'aeiou' else 'a'} {kind} report (kind {found!r})")
-    if exhaustive and report.get("configuration", {}).get("mode") != "exhaustive":
-        fail(f"{path} is not an exhaustive accuracy report (mode {report.get('configuration', {}).get('mode')!r})")
+    mode = report.get("configuration", {}).get("mode")
+    if exhaustive and mode != "exhaustive":
+        fail(f"{path} is not an exhaustive accuracy report (mode {mode!r})")
     return report

@@ -6,8 +6,7 @@ import Testing
 /// change that broke it. Checked against HEAD in a scratch index, so edits in the working tree do
 /// not matter; skipped outside a git checkout.
 @Suite struct FixturePatchTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = RepositoryScript.root
 
     static var patches: [String] {
         let fixtures = root.appendingPathComponent("scripts/fixtures")

@@ -3,8 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct RejudgeCommandTests {
-    static let results = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("results")
+    static let results = RepositoryScript.root.appendingPathComponent("results")
     static let report = results.appendingPathComponent("throughput-1M.json").path
 
     /// By the rules it records, a committed run re-judged prints the table it printed, and writes
