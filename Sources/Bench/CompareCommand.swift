@@ -68,10 +68,11 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.mapping {
             let currentPath = files[files.count - 1]
+            // Files are read in the order given, so an error names the baseline before the current.
+            let baselineMeasure = try baselineName == nil ? ReportHeader.load(path: files[0]).measure : nil
             let measure = try ReportHeader.load(path: currentPath).measure
-            if baselineName == nil {
-                let baselineMeasure = try ReportHeader.load(path: files[0]).measure
-                if baselineMeasure != measure { throw CompareError.measureMismatch(baseline: baselineMeasure, current: measure) }
+            if let baselineMeasure, baselineMeasure != measure {
+                throw CompareError.measureMismatch(baseline: baselineMeasure, current: measure)
             }
             if measure == .instructions { return try compareCounts(currentPath: currentPath) }
             let current = try ThroughputReport.load(path: currentPath)

@@ -118,6 +118,13 @@ import Testing
         #expect(o.stderr.contains("nope.json: no such file"))
     }
 
+    @Test func filesAreReadInTheOrderGiven() throws {
+        let files = try ReportFiles(); defer { files.remove() }
+        let o = try BenchProcess.run(["compare", files.path("base.json"), files.path("new.json")])
+        #expect(o.status == 66)
+        #expect(o.stderr.contains("base.json: no such file") && !o.stderr.contains("new.json"), "stderr: \(o.stderr)")
+    }
+
     @Test(arguments: [
         (["--threshold", "5"], "threshold"),
         (["--threshold", "abc"], "threshold"),
