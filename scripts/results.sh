@@ -13,11 +13,13 @@
 #   fast         kernels/fast-exhaustive.txt                tier     accuracy-exhaustive-accurate-tier
 #   exhaustive   accuracy-exhaustive (every family)         baseline this machine's timing baseline "default"
 #   sizes        throughput-sizes.json                      pysampled accuracy-python-peers-sampled
+#   bridge       python-peers-bridge-1M (run and repeat) and -sizes: the Python bridge's round trip
+#                (py-noop) beside real calls (.venv-peers; docs/python-peers.md)
 # Not here: eigen-position.txt (scripts/peers/eigen_position.c, its own build and run lines).
 # BENCH: the bench binary (default: a release build made here first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-all=(throughput python threads l1 probe sampled pysampled fast tier exhaustive baseline sizes)
+all=(throughput python threads l1 probe sampled pysampled fast tier exhaustive baseline sizes bridge)
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=("${all[@]}")
 for step in "${steps[@]}"; do
@@ -72,6 +74,13 @@ for step in "${steps[@]}"; do
         run --functions sigmoid,tanh,gelu-erf --impls swift-simd16,swift-simd16-fast,c-sleef-u10-avx512,c-libmvec-avx512,c-onednn,c-xnnpack,cpp-eigen \
             --size 4K,16K,64K,256K,1M,4M,16M,64M --processes 1 --samples 5 --max-duration 20 --no-accuracy --format json \
             --output results/throughput-sizes.json > /dev/null ;;
+    bridge)
+        for out in python-peers-bridge-1M python-peers-bridge-1M-repeat; do
+            table "results/$out.txt" run --peers python --peer-noop --impls py-onnxruntime,py-torch,py-numpy,py-scipy,py-noop \
+                --size 1M --processes 1 --quick --no-accuracy --format json --output "results/$out.json"
+        done
+        table results/python-peers-bridge-sizes.txt run --peers python --peer-noop --impls py-noop,py-torch --functions sigmoid,tanh \
+            --size 1K,1M --processes 1 --quick --no-accuracy --format json --output results/python-peers-bridge-sizes.json ;;
     esac
 done
 echo "results: done ($(date -u +%H:%M:%S)); next: scripts/readme_tables.py, scripts/plot.sh, the prose" >&2
