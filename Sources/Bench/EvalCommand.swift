@@ -49,9 +49,7 @@ struct EvalCommand: ParsableCommand {
             if registry.implementations.contains(impl) {
                 throw ValidationError("\(impl) has no \(function) kernel; \(function) has: \(valid)")
             }
-            if impl.hasPrefix("py-") && !registry.implementations.contains(where: { $0.hasPrefix("py-") }) {
-                throw ValidationError("'\(impl)' is a Python peer; enable the peers with --peers python (docs/python-peers.md)")
-            }
+            if let error = PeerOptions.disabledPeer(impl, in: registry) { throw error }
             throw ValidationError("unknown implementation '\(impl)' for \(function); valid: \(valid)")
         }
         guard k.isAvailable else { throw ValidationError("\(k.id) needs \(k.isa), which this CPU lacks") }

@@ -22,9 +22,7 @@ struct KernelSelection: ParsableArguments {
         let chosenImplementations = try implementations.map { text in
             try list(text).map { name in
                 guard registry.implementations.contains(name) else {
-                    if name.hasPrefix("py-") && !registry.implementations.contains(where: { $0.hasPrefix("py-") }) {
-                        throw ValidationError("'\(name)' is a Python peer; enable the peers with --peers python (docs/python-peers.md)")
-                    }
+                    if let error = PeerOptions.disabledPeer(name, in: registry) { throw error }
                     throw ValidationError("unknown implementation '\(name)'; valid: \(registry.implementations.joined(separator: ", "))")
                 }
                 return name

@@ -48,6 +48,13 @@ struct PeerOptions: ParsableArguments {
         }
     }
 
+    /// The error for an implementation id that is not in `registry` because it names a Python peer
+    /// and the peers are not enabled; nil for any other id.
+    static func disabledPeer(_ implementation: String, in registry: Registry) -> ValidationError? {
+        guard PythonPeers.names(implementation), !registry.implementations.contains(where: PythonPeers.names) else { return nil }
+        return ValidationError("'\(implementation)' is a Python peer; enable the peers with --peers python (docs/python-peers.md)")
+    }
+
     /// The built-in kernels, plus the peers' when enabled. A peer that cannot start is one line on
     /// standard error and exit status 69 (EX_UNAVAILABLE).
     /// With `--peer-max-isa`, the cap is applied first: the registry's first use of a peer fixes its

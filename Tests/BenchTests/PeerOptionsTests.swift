@@ -18,6 +18,9 @@ import Testing
         let o = try BenchProcess.run(["run", "--impls", "py-torch"])
         #expect(o.status == 64)
         #expect(o.stderr.contains("'py-torch' is a Python peer; enable the peers with --peers python"))
+        let eval = try BenchProcess.run(["eval", "--function", "sigmoid", "--impl", "py-numpy", "0"])
+        #expect(eval.status == 64)
+        #expect(eval.stderr.contains("'py-numpy' is a Python peer; enable the peers with --peers python"))
     }
 
     @Test func peerOptionsNeedPeers() throws {

@@ -90,7 +90,7 @@ public struct PeerKernelInfo: Equatable, Sendable {
             throw .malformedReply(line: line, expected: "a function id (\(ActivationFunction.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let implementation = fields[3]
-        guard implementation.hasPrefix("py-"), implementation.count > 3,
+        guard PythonPeers.names(implementation), implementation.count > PythonPeers.implementationPrefix.count,
               implementation.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
             throw .malformedReply(line: line, expected: "an implementation id py-<lowercase letters, digits, dashes>")
         }

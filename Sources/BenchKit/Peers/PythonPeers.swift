@@ -66,6 +66,12 @@ public enum PythonPeers {
     /// The implementation id of the round-trip-only kernels.
     public static let noopImplementation = "py-noop"
 
+    /// Every Python peer's implementation id begins so; the worker's handshake is refused otherwise.
+    public static let implementationPrefix = "py-"
+
+    /// Whether `implementation` names a Python peer (the round trip alone included).
+    public static func names(_ implementation: String) -> Bool { implementation.hasPrefix(implementationPrefix) }
+
     static func body(_ worker: PythonWorker, _ index: Int, _ onFailure: @escaping FailureHandler) -> ActivationKernel {
         { input, output, count, parameters in
             do throws(PeerError) {

@@ -5,8 +5,8 @@ import Foundation
 extension ThroughputReport {
     /// The warnings and notes shown under the table and in Markdown: screening warnings, then
     /// processes in another speed state, then processes whose kernels ran slower, then process
-    /// disagreements.
-    var runNotes: [String] { screeningWarnings + speedStateNotes + kernelStateNotes + processDisagreements }
+    /// disagreements, then the Python bridge's share.
+    var runNotes: [String] { screeningWarnings + speedStateNotes + kernelStateNotes + processDisagreements + bridgeNotes }
 
     /// The WARNING and NOTE lines the table prints under it: for standard error when the report
     /// itself goes to standard output as JSON or CSV, which have no place for them.
@@ -149,6 +149,32 @@ extension ThroughputReport {
             return "NOTE: size \(Self.sizeLabel(size)): \(apart.count) of \(spread.count) rows' process medians differ by "
                 + "more than \(Self.percent(tolerance)); worst \(worst.function)/\(worst.implementation), "
                 + "\(Self.percent(by)) (\(medians) ns/elem); each row shows the lower median of its processes."
+        }
+    }
+}
+
+extension ThroughputReport {
+    /// One NOTE per size whose rows have Python peers beside the bridge's round trip alone
+    /// (`py-noop`, `--peer-noop`) for the same function: every Python row's time includes that
+    /// round trip, which the host sets (docs/python-peers.md), so the note gives its share of those
+    /// rows, from the least to the most, and names the row it weighs on most.
+    var bridgeNotes: [String] {
+        resultSizes.compactMap { size in
+            let rows = results.filter { $0.size == size }
+            var roundTrip: [String: Double] = [:]
+            for row in rows where row.implementation == PythonPeers.noopImplementation {
+                roundTrip[row.function] = row.summary.medianNsPerElement
+            }
+            let shares = rows.compactMap { row -> (share: Double, id: String)? in
+                guard PythonPeers.names(row.implementation), row.implementation != PythonPeers.noopImplementation,
+                      let trip = roundTrip[row.function], row.summary.medianNsPerElement > 0 else { return nil }
+                return (trip / row.summary.medianNsPerElement, "\(row.function)/\(row.implementation)")
+            }
+            guard let least = shares.map(\.share).min(), let most = shares.max(by: { $0.share < $1.share }) else { return nil }
+            func percent(_ share: Double) -> String { String(format: "%.1f", 100 * share) }
+            let range = (shares.count == 1 ? "" : percent(least) + "-") + percent(most.share) + "%"
+            return "NOTE: size \(Self.sizeLabel(size)): the Python bridge's round trip (py-noop) is \(range) of the Python "
+                + "rows' times (most: \(most.id)); each Python row includes it."
         }
     }
 }

@@ -80,4 +80,27 @@ import Testing
                 + "(fewest: 0 in 1 rounds, process 2); the machine was busy and these medians may be more than 5% off, high or low "
                 + "(a kernel with no quiet sample is summarised from all its samples)."])
     }
+
+    /// Python rows beside the round trip alone get one NOTE per size with its share of them; a row
+    /// with no round trip for its function, our rows and the round trip's own are left out, and a
+    /// run without `py-noop` gets none.
+    @Test func theBridgesShareOfPythonRowsIsNoted() {
+        var report = ReportFixture.report(sizes: [1 << 10, 1 << 20])
+        #expect(report.bridgeNotes.isEmpty)
+        func row(_ function: String, _ implementation: String, _ ns: Double, _ size: Int) -> KernelResult {
+            KernelResult(function: function, implementation: implementation, isa: "python", size: size, threads: 1, batch: 1,
+                         samplesNsPerElement: [ns], samplesCyclesPerElement: [3 * ns],
+                         summary: .init(nsPerElement: [ns], cyclesPerElement: [3 * ns]))
+        }
+        report.results += [row("exp", PythonPeers.noopImplementation, 0.05, 1 << 20), row("exp", "py-onnxruntime", 0.4, 1 << 20),
+                           row("exp", "py-numpy", 5, 1 << 20), row("gelu", "py-torch", 0.1, 1 << 20),
+                           row("gelu", "py-torch", 60, 1 << 10)]
+        #expect(report.bridgeNotes == ["NOTE: size 1M: the Python bridge's round trip (py-noop) is 1.0-12.5% of the Python "
+                                       + "rows' times (most: exp/py-onnxruntime); each Python row includes it."])
+        report.results += [row("gelu", PythonPeers.noopImplementation, 54, 1 << 10)]
+        #expect(report.bridgeNotes.count == 2)
+        #expect(report.bridgeNotes.first == "NOTE: size 1K: the Python bridge's round trip (py-noop) is 90.0% of the Python "
+                    + "rows' times (most: gelu/py-torch); each Python row includes it.")
+        #expect(report.tableText().contains("(most: exp/py-onnxruntime)"))
+    }
 }
