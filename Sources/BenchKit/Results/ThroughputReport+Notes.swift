@@ -173,7 +173,7 @@ extension ThroughputReport {
             guard let least = shares.map(\.share).min(), let most = shares.max(by: { $0.share < $1.share }) else { return nil }
             func percent(_ share: Double) -> String { String(format: "%.1f", 100 * share) }
             let range = (shares.count == 1 ? "" : percent(least) + "-") + percent(most.share) + "%"
-            return "NOTE: size \(Self.sizeLabel(size)): the Python bridge's round trip (py-noop) is \(range) of the Python "
+            return "NOTE: size \(Self.sizeLabel(size)): the Python bridge's round trip (\(PythonPeers.noopImplementation)) is \(range) of the Python "
                 + "rows' times (most: \(most.id)); each Python row includes it."
         }
     }
