@@ -5,7 +5,6 @@ the newest run unless --machine-key names another. Figures are Gelem/s at the me
 """
 import argparse
 import glob
-import json
 import os
 from collections import defaultdict
 from datetime import datetime
@@ -13,16 +12,17 @@ from datetime import datetime
 import matplotlib
 
 matplotlib.use("Agg")  # no display on CI machines
-import matplotlib.pyplot as plt
+import matplotlib.pyplot as plt  # noqa: E402
+
+import report_file  # noqa: E402
 
 
 def load(directory):
     runs = []
     for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
-        with open(path) as f:
-            report = json.load(f)
+        report = report_file.read(path)
         # Version 2 added contention screening; the summary figures plotted here mean the same.
-        if report.get("schema_version") not in (1, 2) or report.get("kind") != "throughput":
+        if not isinstance(report, dict) or report.get("schema_version") not in (1, 2) or report.get("kind") != "throughput":
             print(f"plot_history: skipping {path} (not a schema 1 or 2 throughput report)")
             continue
         date = datetime.fromisoformat(report["machine"]["date"].replace("Z", "+00:00"))

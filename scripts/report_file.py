@@ -18,14 +18,19 @@ def fail(message, status=BAD_INPUT):
     sys.exit(status)
 
 
+def read(path):
+    """The JSON document at `path`, of any kind; a file that cannot be read or parsed stops the script."""
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        fail(f"{path}: cannot read a JSON report ({e})")
+
+
 def load(path, kind, exhaustive=False):
     """The report at `path` as a dict; `kind` is "throughput" or "accuracy", and `exhaustive` asks
     for an accuracy report over every float (`bench accuracy --exhaustive`)."""
-    try:
-        with open(path) as f:
-            report = json.load(f)
-    except (OSError, ValueError) as e:
-        fail(f"{path}: cannot read a JSON report ({e})")
+    report = read(path)
     found = report.get("kind") if isinstance(report, dict) else None
     if found != kind:
         fail(f"{path} is not {'an' if kind[0] in 'aeiou' else 'a'} {kind} report (kind {found!r})")
