@@ -4,8 +4,7 @@ import Foundation
 /// it, in one directory per user that every test reuses. Needs python3 on PATH (the fixture's
 /// shebang); `available` says whether it is there. Shared by the BenchKit and Bench test targets.
 public enum FakePeer {
-    public static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/fake_peer_python.py").path
+    public static let fixture = PluginBuilder.packageRoot.appendingPathComponent("Tests/Fixtures/fake_peer_python.py").path
 
     public static var available: Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")

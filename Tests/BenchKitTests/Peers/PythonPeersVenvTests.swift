@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BenchKit
 import SwiftKernels
+import TestSupport
 
 /// The real peers (.venv-peers, made by scripts/setup-python-peers.sh) against the kernel contract
 /// of KernelContractTests (tails, any alignment, in place, through both the copy and the zero-copy
@@ -98,8 +99,7 @@ struct PythonPeersVenvTests {
 
 /// The package's .venv-peers interpreter.
 enum PeerVenv {
-    static let python = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path + "/.venv-peers/bin/python"
+    static let python = PluginBuilder.packageRoot.appendingPathComponent(".venv-peers/bin/python").path
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: python) }
 }
 
