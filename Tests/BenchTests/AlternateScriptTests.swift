@@ -13,6 +13,10 @@ struct AlternateScriptTests {
         let rows = medians.sorted { $0.key < $1.key }.map {
             #"{"function": "gelu-erf", "implementation": "\#($0.key)", "summary": {"median_ns_per_element": \#($0.value)}}"#
         }
+        // The test process writes only the text; `install`, a child that has exited before the script
+        // runs, writes the executable. Tests run in parallel and spawn processes: a write descriptor
+        // held here could pass to another test's child, and exec of a file open for writing fails
+        // with "Text file busy".
         let source = dir.appendingPathComponent(name + ".txt").path
         try """
             #!/bin/sh
@@ -20,25 +24,9 @@ struct AlternateScriptTests {
             echo '{"kind": "throughput", "results": [\(rows.joined(separator: ", "))]}' > "$out"
             """.write(toFile: source, atomically: true, encoding: .utf8)
         let path = dir.appendingPathComponent(name).path
-        try installExecutable(source, at: path)
+        let install = try BenchProcess.run(["-m", "755", source, path], executable: URL(fileURLWithPath: "/usr/bin/install"))
+        try #require(install.status == 0, "install: \(install.stderr)")
         return path
-    }
-
-    /// Copies `source` to `path` with mode 755 in a child process. The tests run in parallel and spawn
-    /// processes: a write descriptor this process held on the script could be inherited by another
-    /// test's child, and exec of a file open for writing fails with "Text file busy". Only the child
-    /// ever opens `path` for writing, and it has exited before the script runs.
-    struct InstallFailed: Error, CustomStringConvertible { var description: String }
-
-    static func installExecutable(_ source: String, at path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/install")
-        process.arguments = ["-m", "755", source, path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw InstallFailed(description: "install -m 755 \(source) \(path) failed")
-        }
     }
 
     static func alternate(_ arguments: [String], ratio: String?) throws -> BenchProcess.Outcome {
